@@ -1,0 +1,16 @@
+"""claimgraph.extractors — article text to attribution records (spaCy; knows nothing of RDF).
+
+    >>> from claimgraph.extractors import load_pipeline, read_inputs, extract
+    >>> nlp = load_pipeline()
+    >>> for article, records in extract(a for a in read_inputs(["corpus/seeds"]) if not isinstance(a, Exception)):
+    ...     ...
+"""
+from __future__ import annotations
+
+from .article import Article, IngestError
+from .extract import extract
+from .ingest import read_inputs
+from .model import ModelNotFound, load_pipeline
+from .records import Attribution, Source
+
+__all__ = ["Article", "Attribution", "IngestError", "ModelNotFound", "Source", "extract", "load_pipeline", "read_inputs"]

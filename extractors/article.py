@@ -1,0 +1,33 @@
+"""The article record that flows from ingest into extraction."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read.
+
+    ``text`` is the article body exactly as read (decoded, nothing removed): every offset that
+    claimgraph reports points into it, so evidence can be shown in place. ``title`` is the
+    headline when the source gave one separately (for plain text, the first line is both the
+    title and the start of ``text``). ``path`` is the file it came from, or ``None`` for
+    in-memory input.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    path: str | None = None
+
+
+class IngestError(Exception):
+    """An input that cannot be read as an article; the message names the file and the reason."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -1,0 +1,547 @@
+"""Attribution rules over a parsed ``Doc``: cues, sources, contents, nesting and stance.
+
+The rules follow the cue → source → content decomposition of BBC citron and PARC-style
+annotation (Pareti 2016): a reporting verb (or "according to", "citing", a cue noun, a hedge
+such as "reportedly") is found first, then its source from the dependency parse, then its content
+(a complement clause, a noun-phrase object, an adjacent quotation, or the previous sentence for
+"… , the FT reports."). Quotations are found by character scanning (:mod:`.quotes`) so that
+quotes over several sentences or paragraphs, and unbalanced marks, are handled. Offsets here are
+character offsets into ``doc.text``.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon, SourceKind
+from .quotes import Quote, find_quotes
+from .records import Source
+from .sources import Resolver, mention_for
+from .stance import Certainty, classify
+from .lexicon import Stance
+
+_CLAUSE_DEPS = {"ccomp"}
+_LIGHT_VERBS = {"issue", "give", "make", "send", "release", "deliver", "sound", "publish"}
+_WARN_PREPS = {"of", "against", "about"}
+_OBJECT_PREPS = {"of", "for", "against", "about", "on", "over", "to", "in"}
+_MEDIUM_PREPS = {"on", "in", "to"}
+_REL_PRONOUNS = {"who", "that", "which"}
+_TRIM_LEFT = " \t\n,;:–—-"
+_TRIM_RIGHT = " \t\n,;:–—-."
+
+
+@dataclass(slots=True)
+class Found:
+    """One attribution found in a doc, offsets into ``doc.text``; the source resolved later."""
+
+    cue: str
+    cue_lemma: str
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+    mention: Span | None = None
+    implicit: tuple[str, SourceKind] | None = None
+    cue_hedged: bool = False
+    continues_quote: bool = False  # no cue of its own: the previous quoted speaker goes on
+    nested_in: int | None = None  # explicit parent by position in the list (citing, reportedly)
+    kind: str = "indirect"
+    source: Source | None = None
+    stance: Stance = "asserts"
+    certainty: Certainty = "certain"
+    parent: int | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
+    """Every attribution in ``doc``, in text order, with resolved sources, nesting and stance."""
+    text = doc.text
+    quotes = find_quotes(text)
+    quote_starts = [q.start for q in quotes]
+    found: list[Found] = []
+    for sent in doc.sents:
+        for tok in sent:
+            for cand in _at_token(tok, sent, lex, quotes, quote_starts):
+                cand.sentence_start, cand.sentence_end = sent.start_char, sent.end_char
+                found.append(cand)
+    found = [_shape_content(f, text, quotes) for f in found]
+    found = [f for f in found if f.content_end > f.content_start]
+    found.extend(_hedge_attributions(doc, lex, found))
+    found.extend(_continued_quotes(doc, quotes, found))
+    found = _dedupe(found)
+    found.sort(key=lambda f: (f.cue_start if not f.continues_quote else f.content_start, f.content_start))
+    _resolve_sources(doc, lex, found)
+    _nest(found)
+    for f in found:
+        span = doc.char_span(f.content_start, f.content_end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        f.stance, f.certainty = classify(f.cue_lemma, f.cue_hedged, span, lex)
+    return found
+
+
+# -- cues -------------------------------------------------------------------------------------
+def _at_token(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], qs: list[int]) -> Iterator[Found]:
+    lemma = tok.lemma_.lower()
+    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+        yield from _according_to(tok, sent)
+    elif lemma in lex.citing_verbs and tok.pos_ == "VERB":
+        yield from _citing(tok, lex)
+    elif lemma in lex.cue_nouns and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in _LIGHT_VERBS:
+        yield from _cue_noun(tok, lex)
+    elif lemma == "call" and tok.pos_ == "VERB" and any(c.lower_ == "for" for c in tok.children):
+        yield from _call_for(tok)
+    elif lemma in lex.reporting_verbs and tok.pos_ in {"VERB", "AUX"}:
+        yield from _reporting_verb(tok, sent, lex, quotes, qs)
+
+
+def _according_to(tok: Token, sent: Span) -> Iterator[Found]:
+    to = next(c for c in tok.children if c.lower_ == "to")
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return
+    head = tok.head
+    while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+        head = head.head
+    skip = {t.i for t in tok.subtree}
+    clause = [t for t in head.subtree if t.i not in skip] if head is not tok else []
+    if not clause:
+        return
+    left = [t for t in clause if t.i < tok.i]
+    right = [t for t in clause if t.i > to.right_edge.i]
+    side = left if len(left) >= len(right) else right  # the content is one side of the phrase
+    if not side:
+        return
+    yield Found("according to", "according", tok.idx, to.idx + len(to), side[0].idx,
+                side[-1].idx + len(side[-1]), mention=mention_for(pobj))
+
+
+def _citing(tok: Token, lex: Lexicon) -> Iterator[Found]:
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return
+    if _source_like(obj, lex):
+        head = tok.head
+        skip = {t.i for t in tok.subtree}
+        clause = [t for t in head.subtree if t.i not in skip]
+        yield Found("citing", "cite", tok.idx, tok.idx + len(tok),
+                    clause[0].idx if clause else tok.idx, _end(clause[-1]) if clause else tok.idx,
+                    mention=mention_for(obj), extra={"citing_head": head.i})
+        return
+    clause_child = next((c for c in obj.children if c.dep_ in {"acl", "relcl", "ccomp"}), None)
+    subject = _subject(tok.head) if tok.dep_ in {"advcl", "xcomp", "conj"} else None
+    if clause_child is not None and subject is not None:
+        span = _subtree(clause_child)
+        yield Found(f"citing {obj.text}", "cite", tok.idx, _end(obj), span.start_char, span.end_char,
+                    mention=mention_for(subject))
+
+
+def _cue_noun(tok: Token, lex: Lexicon) -> Iterator[Found]:
+    verb = tok.head
+    subject = _subject(verb)
+    if subject is None:
+        return
+    content: Span | None = None
+    for holder in (tok, verb):
+        for child in holder.children:
+            if child.dep_ in {"acl", "ccomp", "relcl"} and holder is tok:
+                content = _subtree(child)
+            elif child.dep_ == "prep" and child.lower_ in _WARN_PREPS | {"that"} and child.i > tok.i:
+                content = _span(child, _rightmost_clause(verb, child))
+            if content is not None:
+                break
+        if content is not None:
+            break
+    if content is None:
+        return
+    yield Found(f"{verb.text} {tok.doc[tok.left_edge.i:tok.i + 1].text}", tok.lemma_.lower(), verb.idx,
+                _end(tok), content.start_char, content.end_char, mention=mention_for(subject))
+
+
+def _call_for(tok: Token) -> Iterator[Found]:
+    prep = next(c for c in tok.children if c.lower_ == "for")
+    subject = _subject(tok)
+    pobj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+    if subject is None or pobj is None or _negated_act(tok):
+        return
+    span = _subtree(pobj)
+    yield Found(_cue_text(tok, extra=[prep]), "call", _cue_first(tok).idx, _end(prep), span.start_char,
+                span.end_char, mention=mention_for(subject))
+
+
+def _reporting_verb(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], qs: list[int]) -> Iterator[Found]:
+    lemma = tok.lemma_.lower()
+    if _negated_act(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.blocking_governors):
+        return
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return  # "is said to …" is a hedge (see _hedge_attributions); "was told" names the addressee
+    if tok.dep_ in {"amod", "compound"}:
+        return
+    subject = _subject(tok)
+    if subject is None or subject.lower_ in {"it", "there"}:
+        return
+    in_quote = _inside_quote(tok.idx, quotes, qs)
+    content, extra_cue = _complement(tok, lex)
+    kind_hint = None
+    if content is None and not in_quote:
+        content = _adjacent_quote(tok, sent, quotes, qs)
+        kind_hint = "direct" if content is not None else None
+    if content is None and not in_quote and lemma in lex.outlet_verbs and lemma != "say":
+        content = _previous_sentence(sent)
+    if content is None:
+        return
+    start, end = content
+    if subject.idx >= start and _end(subject) <= end:
+        return  # the "subject" sits inside the content: a misparse
+    first = _cue_first(tok)
+    cue_end = max([_end(tok)] + [_end(t) for t in extra_cue])
+    yield Found(_cue_text(tok, extra=extra_cue), lemma, first.idx, cue_end, start, end,
+                mention=mention_for(subject), kind=kind_hint or "indirect")
+
+
+def _complement(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, list[Token]]:
+    """The content of a reporting verb from the parse, and extra cue words ("told CNN")."""
+    lemma = tok.lemma_.lower()
+    extra: list[Token] = [c for c in tok.children if c.dep_ == "prt"]
+    clauses = [c for c in tok.children if c.dep_ in _CLAUSE_DEPS]
+    if lemma in lex.addressee_verbs:
+        extra += [c for c in tok.children if c.dep_ in {"dative", "dobj"} and clauses and c.i < clauses[0].i]
+        extra += [t for c in extra if c.dep_ == "dative" for t in c.subtree]
+    if clauses:
+        clause = clauses[0] if len(clauses) == 1 else None
+        lo = min(c.left_edge.i for c in clauses)
+        hi = max(c.right_edge.i for c in clauses)
+        if clause is not None:
+            lo, hi = clause.left_edge.i, clause.right_edge.i
+        span = tok.doc[lo : hi + 1]
+        return _trim_mark(span), _cue_preps(tok, span, extra)
+    if tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"}:
+        head = tok.head
+        skip = {t.i for t in tok.subtree}
+        rest = [t for t in head.subtree if t.i not in skip]
+        if rest:
+            return (rest[0].idx, _end(rest[-1])), extra
+    if lemma in lex.reporting_verbs and lex.reporting_verbs[lemma] == "warns" or lemma in {"express"}:
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _WARN_PREPS), None)
+        if prep is not None and not any(c.dep_ == "dobj" for c in tok.children):
+            obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if obj is not None:
+                span = _subtree(obj)
+                return (span.start_char, span.end_char), extra + [prep]
+    if lemma in lex.np_object_verbs:
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "xcomp"} and c.pos_ != "PRON"]
+        if objs:
+            obj = objs[0]
+            hi = obj.right_edge.i
+            for c in tok.children:  # "accused the US of spreading …", "urged China to do more"
+                if c.i > hi and ((c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS) or c.dep_ in {"xcomp", "ccomp"}):
+                    hi = c.right_edge.i
+            span = tok.doc[obj.left_edge.i : hi + 1]
+            return (span.start_char, span.end_char), extra
+    return None, extra
+
+
+def _cue_preps(tok: Token, content: Span, extra: list[Token]) -> list[Token]:
+    """Keep "on Twitter" / "in a speech" between the verb and its content as part of the cue."""
+    out = list(extra)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _MEDIUM_PREPS and tok.i < c.i < content.start and c.right_edge.i - c.i <= 3:
+            out.extend(c.subtree)
+    return out
+
+
+def _adjacent_quote(tok: Token, sent: Span, quotes: list[Quote], qs: list[int]) -> tuple[int, int] | None:
+    """A quotation right after the cue ("said: “…”") or right before it ("“…,” she said")."""
+    text = tok.doc.text
+    k = bisect.bisect_left(qs, _end(tok))
+    if k < len(quotes):
+        q = quotes[k]
+        gap = text[_end(tok) : q.start]
+        if q.start < sent.end_char + 2 and (":" in gap or len(gap.split()) <= 3) and "\n\n" not in gap:
+            return q.inner_start, q.inner_end
+        if sent.text.rstrip().endswith(":") and not gap.strip(" \n:"):
+            return q.inner_start, q.inner_end
+    k = bisect.bisect_right(qs, tok.idx) - 1
+    if k >= 0:
+        q = quotes[k]
+        if q.end <= tok.idx and q.end >= sent.start_char:
+            between = tok.doc.char_span(q.end, tok.idx, alignment_mode="contract")
+            if between is not None and not any(t.pos_ in {"VERB"} for t in between):
+                return q.inner_start, q.inner_end
+    return None
+
+
+def _previous_sentence(sent: Span) -> tuple[int, int] | None:
+    """"… . The Financial Times reports." points back to the sentence before."""
+    if any(t.dep_ in {"ccomp", "dobj"} for t in sent.root.children):
+        return None
+    if sent.start == 0:
+        return None
+    prev = sent.doc[sent.start - 1].sent
+    span = prev
+    while span.start > 0 and not span.text.strip():
+        span = sent.doc[span.start - 1].sent
+    if not span.text.strip():
+        return None
+    start = span.start_char
+    colon = span.text.find(": ")
+    if 0 < colon < len(span.text) // 2:  # "The United States is alarmed: the regime is said to …"
+        start += colon + 2
+    return start, span.end_char
+
+
+# -- hedges and continued quotes ------------------------------------------------------------
+def _hedge_attributions(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Found]:
+    """"reportedly", "allegedly", "is said to": attributions with an implicit source.
+
+    When the hedge modifies a cue ("officials have reportedly revealed"), it becomes the outer
+    attribution and the cue's attribution is nested in it. Elsewhere it stands alone unless its
+    clause is already the content of an explicit attribution.
+    """
+    out: list[Found] = []
+    by_cue = {f.cue_end: i for i, f in enumerate(found)}
+    for tok in doc:
+        low = tok.lower_
+        verb: Token | None = None
+        implicit: tuple[str, SourceKind]
+        if low in {"reportedly", "allegedly", "purportedly"} and tok.dep_ == "advmod":
+            verb, cue, implicit = tok.head, tok.text, ("unnamed media reports", "outlet")
+            cue_start, cue_end = tok.idx, _end(tok)
+        elif tok.lemma_ in {"say", "think", "believe", "report", "rumor", "rumour"} and \
+                any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "xcomp" for c in tok.children):
+            verb = tok
+            aux = [c for c in tok.children if c.dep_ == "auxpass"]
+            to = next((t for t in tok.doc[tok.i + 1 : tok.i + 3] if t.lower_ == "to"), tok)
+            cue_start, cue_end = aux[0].idx, _end(to)
+            cue, implicit = doc.text[cue_start:cue_end], ("unspecified (implicit)", "anonymous")
+        if verb is None:
+            continue
+        span = _subtree(verb)
+        inner = by_cue.get(_end(verb))
+        if inner is None and any(f.content_start <= span.start_char and span.end_char <= f.content_end + 1 for f in found):
+            continue
+        f = Found(cue, low, cue_start, cue_end, span.start_char, span.end_char, implicit=implicit,
+                  cue_hedged=True, sentence_start=verb.sent.start_char, sentence_end=verb.sent.end_char)
+        out.append(f)
+        if inner is not None:
+            found[inner].extra["hedged_by"] = f
+    return out
+
+
+def _continued_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Found]:
+    """Quotations with no cue of their own that go on from the previous quoted speaker."""
+    out: list[Found] = []
+    text = doc.text
+    covered = [(f.content_start, f.content_end) for f in found]
+    for q in quotes:
+        if any(s <= q.inner_start < e or s < q.inner_end <= e for s, e in covered):
+            continue
+        sent = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+        if sent is None:
+            continue
+        sentence = sent[0].sent
+        # Only a quote that is (nearly) a sentence of its own carries speech; "Z" on a tank does not.
+        outside = text[sentence.start_char : q.start] + text[q.end : max(q.end, sentence.end_char)]
+        if not q.continues and len(outside.strip(" \n.,;:")) > 0:
+            continue
+        if len(text[q.inner_start : q.inner_end].split()) < 3:
+            continue
+        f = Found("", "", q.inner_start, q.inner_start, q.inner_start, q.inner_end, continues_quote=True,
+                  kind="direct", sentence_start=sentence.start_char, sentence_end=sentence.end_char)
+        out.append(f)
+    return out
+
+
+# -- content shape ----------------------------------------------------------------------------
+def _shape_content(f: Found, text: str, quotes: list[Quote]) -> Found:
+    """Trim the content, widen it to whole quotations, and type it direct / indirect / mixed."""
+    s, e = _trim(text, f.content_start, f.content_end)
+    for q in quotes:
+        if q.end <= s or q.start >= e:
+            continue
+        cue_inside = q.start <= f.cue_start < q.end
+        if q.inner_start <= s and e <= q.inner_end + 1 and not cue_inside:
+            s, e = _trim(text, q.inner_start, q.inner_end)  # content lies in one quote: take it all
+            return replace(f, content_start=s, content_end=e, kind="direct")
+        if s <= q.inner_start and q.inner_end <= e + 1 and not text[s:q.start].strip(_TRIM_LEFT + "“\"") \
+                and not text[q.end:e].strip(_TRIM_RIGHT + "”\""):
+            s, e = _trim(text, q.inner_start, q.inner_end)
+            return replace(f, content_start=s, content_end=e, kind="direct")
+        if s < q.end <= e + 1 or s <= q.start < e:
+            if q.start < e < q.end:
+                e = q.end  # a partial quote cut by the parse: keep the whole quotation
+            if not cue_inside:
+                return replace(f, content_start=s, content_end=e, kind="mixed")
+    return replace(f, content_start=s, content_end=e, kind="direct" if f.kind == "direct" else "indirect")
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _TRIM_LEFT:
+        s += 1
+    while e > s and text[e - 1] in _TRIM_RIGHT:
+        e -= 1
+    # Marks left dangling at either end (the quote itself is kept inside).
+    while s < e and text[s] in "”\"’" and (text.count("“", s, e) < text.count("”", s, e) or text[s] == '"' and text.count('"', s, e) % 2):
+        s += 1
+    return s, e
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    seen: dict[tuple[int, int, int], int] = {}
+    out: list[Found] = []
+    for f in found:
+        key = (f.content_start, f.content_end, f.cue_start)
+        if key in seen:
+            continue
+        seen[key] = len(out)
+        out.append(f)
+    # The same content from a verb and from an adjacent quote: keep the one with a real cue.
+    by_content: dict[tuple[int, int], Found] = {}
+    result = []
+    for f in out:
+        k = (f.content_start, f.content_end)
+        if k in by_content and (f.continues_quote or f.cue_start == by_content[k].cue_start):
+            continue
+        if k in by_content and f.implicit is None and by_content[k].implicit is None and f.nested_in is None \
+                and "citing_head" not in f.extra and "citing_head" not in by_content[k].extra:
+            continue
+        by_content.setdefault(k, f)
+        result.append(f)
+    return result
+
+
+# -- sources and nesting ----------------------------------------------------------------------
+def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found]) -> None:
+    breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+    resolver = Resolver(doc, lex, lambda at: bisect.bisect_right(breaks, at))
+    last_quoted: Found | None = None
+    for f in found:
+        if f.continues_quote:
+            if last_quoted is None or last_quoted.source is None:
+                f.source = None
+                continue
+            f.source, f.cue, f.cue_lemma = last_quoted.source, last_quoted.cue, last_quoted.cue_lemma
+            f.extra["continues"] = True
+            resolver.same_as(f.source, f.content_start)
+            last_quoted = f
+            continue
+        f.source = resolver.resolve(f.mention, f.cue_start, f.implicit)
+        if f.kind in {"direct", "mixed"} and f.implicit is None:
+            last_quoted = f
+    found[:] = [f for f in found if f.source is not None]
+
+
+def _nest(found: list[Found]) -> None:
+    """Link each attribution to the innermost one whose content holds its cue and content."""
+    index = {id(f): i for i, f in enumerate(found)}
+    for i, f in enumerate(found):
+        hedge = f.extra.pop("hedged_by", None)
+        if hedge is not None and id(hedge) in index:
+            f.parent = index[id(hedge)]
+            continue
+        head = f.extra.pop("citing_head", None)
+        best: int | None = None
+        for j, g in enumerate(found):
+            if j == i or g.continues_quote and f.continues_quote:
+                continue
+            if head is not None and g.content_start == f.content_start and g.content_end == f.content_end and j != i \
+                    and "citing_head" not in g.extra and g.implicit is None:
+                best = j
+                break
+            holds_cue = g.content_start <= f.cue_start and f.cue_end <= g.content_end + 1
+            holds_content = g.content_start <= f.content_start and f.content_end <= g.content_end + 1
+            if holds_cue and holds_content and (g.content_end - g.content_start) > (f.content_end - f.content_start):
+                if best is None or (found[best].content_end - found[best].content_start) > (g.content_end - g.content_start):
+                    best = j
+        f.parent = best
+
+
+# -- small helpers ----------------------------------------------------------------------------
+def _subject(verb: Token) -> Token | None:
+    """The speaker of a verb: its subject, the noun a relative clause hangs on, or the subject
+    of the verb it is coordinated with or subordinate to ("…, saying: …")."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if verb.dep_ == "conj" and verb.head is not verb:
+        return _subject(verb.head)
+    if verb.dep_ in {"advcl", "xcomp", "pcomp", "conj"} and verb.tag_ == "VBG" and verb.head is not verb:
+        return _subject(verb.head)
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head
+    return None
+
+
+def _negated_act(tok: Token) -> bool:
+    """"did not deny", "doesn't say", "refused to say": a speech act that did not happen."""
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _source_like(tok: Token, lex: Lexicon) -> bool:
+    lemma = tok.lemma_.lower()
+    return (
+        tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+        or lemma in lex.anonymous_heads | lex.media_heads | lex.document_heads
+        or tok.pos_ == "PROPN"
+    )
+
+
+def _inside_quote(pos: int, quotes: list[Quote], qs: list[int]) -> bool:
+    k = bisect.bisect_right(qs, pos) - 1
+    return k >= 0 and quotes[k].start <= pos < quotes[k].end
+
+
+def _cue_first(tok: Token) -> Token:
+    aux = [c for c in tok.children if c.dep_ in {"aux", "auxpass"} and c.i < tok.i and c.lower_ != "to"]
+    return aux[0] if aux else tok
+
+
+def _cue_text(tok: Token, extra: Iterable[Token] = ()) -> str:
+    """The cue as written: auxiliaries, the verb, its particle and addressee ("told CNN")."""
+    toks = {tok.i: tok}
+    for c in tok.children:
+        if c.dep_ in {"aux", "auxpass"} and c.i < tok.i and c.lower_ != "to":
+            toks[c.i] = c
+    for t in extra:
+        toks[t.i] = t
+    ordered = [toks[i] for i in sorted(toks)]
+    return " ".join(t.text for t in ordered)
+
+
+def _trim_mark(span: Span) -> tuple[int, int]:
+    start = span.start
+    while start < span.end and (span.doc[start].dep_ == "mark" and span.doc[start].lower_ == "that"):
+        start += 1
+    if start >= span.end:
+        start = span.start
+    return span.doc[start].idx, span.end_char
+
+
+def _subtree(tok: Token) -> Span:
+    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+
+
+def _span(first: Token, last: Token) -> Span:
+    return first.doc[first.left_edge.i : last.right_edge.i + 1]
+
+
+def _rightmost_clause(verb: Token, prep: Token) -> Token:
+    """Carry a warning's content on to a trailing "whether …" clause of the same verb."""
+    last = prep
+    for c in verb.children:
+        if c.i > last.i and c.dep_ in {"advcl", "prep"}:
+            last = c
+    return last
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok)

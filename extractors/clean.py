@@ -1,0 +1,90 @@
+"""Repair what news text carries before parsing, keeping a map back to the text as read.
+
+The parser sees a cleaned copy (comment prompts and share buttons blanked, ``U.S.U.S.`` folded to
+``U.S.``, damaged bytes turned into spaces); every offset found in the copy is mapped back with
+:meth:`CleanText.to_raw` so records always point into :attr:`Article.text`.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .lexicon import BOILERPLATE_LINES, BOILERPLATE_TAIL_MARKERS
+
+# "U.S.U.S." / "U.N.U.N." — machine translation sometimes emits an abbreviation twice.
+_DOUBLED_ABBREVIATION = re.compile(r"\b((?:[A-Z]\.){2,})\1")
+# Control characters other than tab and newlines, the replacement character and zero-width marks.
+_DAMAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\u200b\ufeff]")
+_LINE = re.compile(r"[^\n]*")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """A cleaned copy of an article text with an offset map back to the original."""
+
+    text: str
+    raw: str
+    _clean_at: tuple[int, ...]
+    _raw_at: tuple[int, ...]
+    _raw_len: tuple[int, ...]
+
+    def to_raw(self, i: int) -> int:
+        """Map an offset in the cleaned text to the matching offset in the raw text."""
+        k = bisect.bisect_right(self._clean_at, i) - 1
+        if k < 0:
+            return i
+        return self._raw_at[k] + min(i - self._clean_at[k], self._raw_len[k])
+
+
+def _edits(raw: str) -> list[tuple[int, int, str]]:
+    """Find (start, end, replacement) edits on the raw text; non-overlapping, sorted."""
+    edits: list[tuple[int, int, str]] = []
+    tail = _boilerplate_tail(raw)
+    for m in _LINE.finditer(raw):
+        line = m.group().strip()
+        if not line:
+            continue
+        if m.start() >= tail or BOILERPLATE_LINES.fullmatch(line):
+            edits.append((m.start(), m.end(), ""))
+            continue
+        for d in _DOUBLED_ABBREVIATION.finditer(m.group()):
+            edits.append((m.start() + d.start(), m.start() + d.end(), d.group(1)))
+        for d in _DAMAGE.finditer(m.group()):
+            if not any(s <= m.start() + d.start() < e for s, e, _ in edits):
+                edits.append((m.start() + d.start(), m.start() + d.end(), " "))
+    edits.sort()
+    return edits
+
+
+def _boilerplate_tail(raw: str) -> int:
+    """Offset where trailing boilerplate starts ("You may also like", "Leave a Reply" …), else len."""
+    for m in BOILERPLATE_TAIL_MARKERS.finditer(raw):
+        if m.start() > len(raw) // 2:  # only in the back half: a marker early on is article text
+            return m.start()
+    return len(raw)
+
+
+def clean(raw: str) -> CleanText:
+    """Return the cleaned copy of ``raw`` that the parser reads, with its offset map."""
+    parts: list[str] = []
+    clean_at: list[int] = []
+    raw_at: list[int] = []
+    raw_len: list[int] = []
+    pos = 0  # raw position
+    out = 0  # clean position
+    for start, end, repl in _edits(raw):
+        if start < pos:
+            continue
+        if start > pos:
+            clean_at.append(out), raw_at.append(pos), raw_len.append(start - pos)
+            parts.append(raw[pos:start])
+            out += start - pos
+        clean_at.append(out), raw_at.append(start), raw_len.append(end - start)
+        parts.append(repl)
+        out += len(repl)
+        pos = end
+    if pos < len(raw):
+        clean_at.append(out), raw_at.append(pos), raw_len.append(len(raw) - pos)
+        parts.append(raw[pos:])
+    return CleanText("".join(parts), raw, tuple(clean_at), tuple(raw_at), tuple(raw_len))

@@ -1,0 +1,68 @@
+"""spaCy factories for claimgraph's components, registered in one place (as spaCy does in
+``pipeline/factories.py``) so importing a rule module never changes global state."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attribution import Found, find_attributions
+from .lexicon import LEXICONS
+
+if not Doc.has_extension("attributions"):
+    Doc.set_extension("attributions", default=None)
+
+
+class ParagraphBoundaries:
+    """Make every line break a sentence boundary before the parser runs.
+
+    News text puts headlines, captions and paragraphs on their own lines without final
+    punctuation; the parser would otherwise run them into the next sentence. The parser
+    respects boundaries that are already set.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc[:-1]:
+            if tok.is_space and "\n" in tok.text or tok.text.endswith("\n"):
+                doc[tok.i + 1].is_sent_start = True
+        return doc
+
+
+class AttributionFinder:
+    """Store the attributions of a doc in ``doc._.attributions`` (a list of :class:`Found`)."""
+
+    def __init__(self, lang: str = "en") -> None:
+        if lang not in LEXICONS:
+            raise ValueError(f"no attribution lexicon for language {lang!r}; known: {sorted(LEXICONS)}")
+        self.lang = lang
+        self.lexicon = LEXICONS[lang]
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Found] = find_attributions(doc, self.lexicon)
+        doc._.attributions = found
+        return doc
+
+    def to_disk(self, path, exclude=()) -> None:  # type: ignore[no-untyped-def]
+        import json
+        import pathlib
+
+        p = pathlib.Path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        (p / "cfg.json").write_text(json.dumps({"lang": self.lang}))
+
+    def from_disk(self, path, exclude=()) -> "AttributionFinder":  # type: ignore[no-untyped-def]
+        import json
+        import pathlib
+
+        cfg = json.loads((pathlib.Path(path) / "cfg.json").read_text())
+        self.__init__(lang=cfg["lang"])  # type: ignore[misc]
+        return self
+
+
+@Language.factory("claimgraph_paragraphs")
+def make_paragraphs(nlp: Language, name: str) -> ParagraphBoundaries:
+    return ParagraphBoundaries()
+
+
+@Language.factory("claimgraph_attributions", default_config={"lang": "en"})
+def make_attributions(nlp: Language, name: str, *, lang: str) -> AttributionFinder:
+    return AttributionFinder(lang=lang)

@@ -1,0 +1,219 @@
+"""Read articles from plain text, HTML and JSON Lines files, directories and globs.
+
+Every input that cannot be read yields an :class:`IngestError` naming the file and the reason, in
+place of an article, so one bad file never stops a batch.
+"""
+from __future__ import annotations
+
+import glob
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .article import Article, IngestError
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+#: Largest single article file read (bytes); larger ones are reported, not read.
+MAX_BYTES = 10 * 1024 * 1024
+_MAGIC = {
+    b"\x89PNG": "PNG image", b"\x1f\x8b": "gzip archive", b"PK\x03\x04": "zip archive",
+    b"%PDF": "PDF document", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
+}
+
+
+def read_inputs(inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int = MAX_BYTES) -> Iterator[Article | IngestError]:
+    """Yield an :class:`Article` (or an :class:`IngestError`) for every article in ``inputs``.
+
+    An input is a file, a directory (read recursively, known suffixes only, in name order) or a
+    glob pattern. Article ids are file names for file inputs, the ``id`` field for JSON Lines.
+    """
+    seen: set[str] = set()
+    for path in expand(inputs):
+        if isinstance(path, IngestError):
+            yield path
+            continue
+        for item in read_file(path, max_bytes=max_bytes):
+            if isinstance(item, Article):
+                if item.id in seen:
+                    yield IngestError(item.path or item.id, f"duplicate article id {item.id!r}; skipped")
+                    continue
+                seen.add(item.id)
+            yield item
+
+
+def expand(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path | IngestError]:
+    """Files named by ``inputs``: files as given, directories walked, globs matched."""
+    for raw in inputs:
+        text = os.fspath(raw)
+        if any(ch in text for ch in "*?[") and not os.path.exists(text):
+            matches = sorted(glob.glob(text, recursive=True))
+            if not matches:
+                yield IngestError(text, "no file matches this pattern")
+            for m in matches:
+                if os.path.isfile(m):
+                    yield Path(m)
+            continue
+        path = Path(text)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.is_file():
+            yield path
+        elif path.is_symlink():
+            yield IngestError(text, "broken or looping symbolic link")
+        else:
+            yield IngestError(text, "no such file or directory")
+
+
+def _walk(root: Path) -> Iterator[Path | IngestError]:
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
+        dirnames.sort()
+        for name in filenames:
+            p = Path(dirpath) / name
+            if p.suffix.lower() in SUFFIXES:
+                found.append(p)
+    yield from sorted(found)
+
+
+def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Article | IngestError]:
+    """Read one file into articles; errors come back as items, never raised."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            yield from _read_jsonl(path, max_bytes)
+            return
+        data = _read_bytes(path, max_bytes)
+        text = decode(data, str(path))
+        if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
+            yield _from_html(text, path)
+        else:
+            yield _from_text(text, path)
+    except IngestError as exc:
+        yield exc
+    except OSError as exc:
+        yield IngestError(str(path), exc.strerror or exc.__class__.__name__)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise IngestError(str(path), f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one article")
+    with path.open("rb") as fh:
+        return fh.read(max_bytes + 1)
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode article bytes: BOMs honoured, UTF-8 first, a few damaged bytes survived,
+    other encodings detected; binary files refused."""
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise IngestError(name, f"binary file ({what}), not an article")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _checked(data.decode("utf-16"), name)
+        except UnicodeDecodeError:
+            raise IngestError(name, "invalid UTF-16 text") from None
+    if b"\x00" in data[:8192] and data[:8192].count(b"\x00") > len(data[:8192]) // 100:
+        raise IngestError(name, "binary file (NUL bytes), not an article")
+    try:
+        return _checked(data.decode("utf-8"), name)
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= max(3, len(data) // 200):
+        return _checked(text, name)  # a few damaged bytes in UTF-8 text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise IngestError(name, "cannot decode: not text in any known encoding")
+    return _checked(str(best), name)
+
+
+def _checked(text: str, name: str) -> str:
+    if not text.strip():
+        raise IngestError(name, "empty file")
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > len(sample) // 20:
+        raise IngestError(name, "binary content (control characters), not an article")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _from_text(text: str, path: Path) -> Article:
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    title = first if len(first) <= 300 else None
+    return Article(id=path.name, text=text, title=title, path=str(path))
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+def _from_html(html: str, path: Path, **meta: str | None) -> Article:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
+                                      with_metadata=True, favor_precision=True)
+    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not body:
+        raise IngestError(str(path), "HTML page has no article text (only scripts, navigation or markup)")
+    title = meta.get("title") or getattr(doc, "title", None)
+    text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
+    return Article(
+        id=meta.get("id") or path.name, text=text, title=title,
+        outlet=meta.get("outlet") or getattr(doc, "sitename", None),
+        url=meta.get("url") or getattr(doc, "url", None),
+        published=meta.get("published") or getattr(doc, "date", None), path=str(path),
+    )
+
+
+def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
+    with path.open("rb") as fh:
+        for n, line in enumerate(fh, 1):
+            where = f"{path}:{n}"
+            if not line.strip():
+                continue
+            if len(line) > max_bytes:
+                yield IngestError(where, f"line is {len(line) / 1e6:.1f} MB, over the article limit")
+                continue
+            try:
+                row = json.loads(decode(line, where))
+            except IngestError as exc:
+                yield exc
+                continue
+            except json.JSONDecodeError as exc:
+                yield IngestError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+                continue
+            if not isinstance(row, dict):
+                yield IngestError(where, f"expected a JSON object, got {type(row).__name__}")
+                continue
+            text = row.get("text")
+            if not isinstance(text, str) or not text.strip():
+                yield IngestError(where, "missing or empty 'text' field (a string is required)")
+                continue
+            meta = {k: row.get(k) for k in ("id", "title", "outlet", "url", "published")}
+            bad = [k for k, v in meta.items() if v is not None and not isinstance(v, (str, int))]
+            if bad:
+                yield IngestError(where, f"field {bad[0]!r} must be a string")
+                continue
+            strmeta = {k: (str(v) if v is not None else None) for k, v in meta.items()}
+            art_id = strmeta["id"] or f"{path.name}:{n}"
+            try:
+                if _looks_like_html(text):
+                    yield _from_html(text, path, **{**strmeta, "id": art_id})
+                    continue
+                clean_text = _checked(text, where)
+            except IngestError as exc:
+                yield IngestError(where, exc.reason)
+                continue
+            yield Article(id=art_id, text=clean_text, title=strmeta["title"], outlet=strmeta["outlet"],
+                          url=strmeta["url"], published=strmeta["published"], path=str(path))

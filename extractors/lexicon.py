@@ -1,0 +1,206 @@
+"""Word lists that drive attribution extraction, keyed by language.
+
+Each list says what a word *does* in attribution (a reporting verb, a denial predicate, an
+anonymous-source head …). Lemmas are lower-case spaCy lemmas. Only English ships today; a new
+language adds an entry to each ``*_BY_LANG`` table rather than a branch in the rules.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final, Literal
+
+Stance = Literal["asserts", "denies", "warns", "questions", "hedged"]
+SourceKind = Literal["person", "organization", "outlet", "country", "anonymous", "document"]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the English-style rules need to know about one language."""
+
+    # Verbs of saying/reporting, with the stance they lend on their own.
+    reporting_verbs: dict[str, Stance]
+    # Verbs whose plain noun-phrase object is the content ("claimed neutrality", "denied the reports").
+    np_object_verbs: frozenset[str]
+    # Verbs that mainly report what an outlet published; without a complement they point back to
+    # the previous sentence ("…. The Financial Times reports.").
+    outlet_verbs: frozenset[str]
+    # Verbs whose object names who said it: "citing officials".
+    citing_verbs: frozenset[str]
+    # Verbs that take the addressee as object: "told CNN", "assured allies".
+    addressee_verbs: frozenset[str]
+    # Nouns that carry attribution with a light verb: "issued a warning against", "a statement that".
+    cue_nouns: dict[str, Stance]
+    # Governors under which a speech verb reports no speech act: "refused to disclose".
+    blocking_governors: frozenset[str]
+    # Adverbs and phrases that hedge: "reportedly", "may", "is said to".
+    hedge_words: frozenset[str]
+    hedge_modals: frozenset[str]
+    hedge_predicates: frozenset[str]
+    # Predicates that reject a proposition: "reports … were untrue", "it was fake news".
+    denial_predicates: frozenset[str]
+    denial_phrases: tuple[str, ...]
+    # Threats: "there will be consequences", "will not allow".
+    threat_nouns: frozenset[str]
+    threat_governors: frozenset[str]
+    threat_phrases: tuple[str, ...]
+    # Heads of anonymous sources: "officials", "a source", "a person familiar with the matter".
+    anonymous_heads: frozenset[str]
+    # Heads of unnamed media: "the media", "reports", "the press".
+    media_heads: frozenset[str]
+    # Heads naming a document or event that "says" something: "a statement", "the meeting".
+    document_heads: frozenset[str]
+    # Heads of organizations: "ministry", "embassy", "administration".
+    organization_heads: frozenset[str]
+    # Role nouns that describe a person: "spokesman", "adviser".
+    role_nouns: frozenset[str]
+    # Words stripped from the front of a source name: determiners, quantifiers, "unnamed".
+    name_strip: frozenset[str]
+    # Titles stripped before matching a surname: "Mr", "President".
+    titles: frozenset[str]
+    # Words in an organisation name that mark a news outlet.
+    outlet_words: frozenset[str]
+    outlet_names: frozenset[str]
+    # Place names and adjectives that stand for a country (metonymy), to its canonical name.
+    countries: dict[str, str]
+    # Canonical country name to the short form used before an anonymous head ("US officials").
+    country_adjectives: dict[str, str]
+    pronouns_singular: frozenset[str]
+    pronouns_plural: frozenset[str]
+
+
+EN: Final = Lexicon(
+    reporting_verbs={
+        **dict.fromkeys(
+            "say tell state report claim add announce reveal confirm insist argue explain note write "
+            "stress emphasize emphasise maintain declare acknowledge admit assert contend reply respond "
+            "answer tweet post comment observe remark recall reiterate pledge promise vow predict "
+            "conclude concede indicate disclose testify brief inform assure agree accuse allege "
+            "mention describe continue publish express urge appeal propose demand announce "
+            "underline underscore specify conclude suggest".split(),
+            "asserts",
+        ),
+        **dict.fromkeys("warn threaten caution alert".split(), "warns"),
+        **dict.fromkeys("deny reject dismiss refute rebut dispute disavow repudiate".split(), "denies"),
+        **dict.fromkeys("question wonder query".split(), "questions"),
+        **dict.fromkeys("speculate".split(), "hedged"),
+    },
+    np_object_verbs=frozenset(
+        "claim deny reject dismiss refute rebut dispute announce pledge promise vow express accuse "
+        "condemn warn urge demand propose reiterate confirm".split()
+    ),
+    outlet_verbs=frozenset("report write publish say".split()),
+    citing_verbs=frozenset({"cite", "quote"}),
+    addressee_verbs=frozenset("tell inform assure brief urge warn accuse".split()),
+    cue_nouns={"warning": "warns", "statement": "asserts", "denial": "denies", "assurance": "asserts"},
+    blocking_governors=frozenset("refuse decline fail decide plan want hope try expect".split()),
+    hedge_words=frozenset(
+        "reportedly allegedly apparently possibly probably perhaps likely presumably seemingly maybe "
+        "purportedly supposedly".split()
+    ),
+    hedge_modals=frozenset({"may", "might", "could"}),
+    hedge_predicates=frozenset({"doubt", "unclear", "uncertain", "unknown", "speculate"}),
+    denial_predicates=frozenset(
+        "untrue false baseless groundless unfounded incorrect inaccurate fabricated nonsense "
+        "unaware rubbish lie lies fabrication fiction misleading".split()
+    ),
+    denial_phrases=(
+        "fake news", "not true", "never heard of", "not aware of", "no knowledge of", "no basis",
+        "no truth", "not the case", "no such", "pure fiction", "never happened",
+    ),
+    threat_nouns=frozenset("consequence consequences repercussion repercussions price retaliation".split()),
+    threat_governors=frozenset("be face impose pay suffer bear".split()),
+    threat_phrases=("will not allow", "will not tolerate", "won't allow", "won't tolerate",
+                    "will not stand", "will not accept"),
+    anonymous_heads=frozenset(
+        "official officials source sources person people diplomat diplomats aide aides insider "
+        "insiders spokesperson spokesman spokeswoman analyst analysts expert experts observer "
+        "observers witness witnesses resident residents lawmaker lawmakers".split()
+    ),
+    media_heads=frozenset({"media", "press", "report", "reports", "outlet", "outlets", "news"}),
+    document_heads=frozenset(
+        "statement readout meeting communique communiqué letter document memo report transcript "
+        "speech release notice".split()
+    ),
+    organization_heads=frozenset(
+        "ministry embassy government administration department office agency council commission "
+        "committee company firm bank regime party army military police court parliament congress "
+        "senate cabinet kremlin pentagon house union alliance organization organisation group "
+        "institute foundation university".split()
+    ),
+    role_nouns=frozenset(
+        "spokesperson spokesman spokeswoman adviser advisor minister secretary president premier "
+        "chancellor ambassador diplomat director editor chief head leader official analyst "
+        "professor envoy counterpart general commander governor mayor senator representative".split()
+    ),
+    name_strip=frozenset(
+        "a an the one two three four some several other another unnamed anonymous multiple many "
+        "few various certain numerous both".split()
+    ),
+    titles=frozenset(
+        "mr mr. mrs mrs. ms ms. dr dr. prof prof. president premier chancellor minister secretary "
+        "senator sir lord lady general gen. rep. sen. presidents".split()
+    ),
+    outlet_words=frozenset(
+        "times post journal news tribune herald gazette guardian telegraph independent reuters "
+        "bloomberg associated press agency xinhua tass ria interfax cnn bbc nbc abc cbs fox msnbc "
+        "npr politico axios economist observer standard mirror express chronicle bulletin daily "
+        "weekly magazine newspaper television tv radio broadcaster wire".split()
+    ),
+    outlet_names=frozenset(
+        "reuters bloomberg afp ap xinhua tass cnn bbc nbc abc cbs npr politico axios al jazeera "
+        "global times".split()
+    ),
+    countries={
+        **dict.fromkeys(["us", "u.s.", "u.s", "usa", "u.s.a.", "united states", "the united states",
+                         "america", "washington", "american", "americans"], "United States"),
+        **dict.fromkeys(["china", "beijing", "chinese", "prc"], "China"),
+        **dict.fromkeys(["russia", "moscow", "russian", "russians", "kremlin"], "Russia"),
+        **dict.fromkeys(["ukraine", "kyiv", "kiev", "ukrainian", "ukrainians"], "Ukraine"),
+        **dict.fromkeys(["uk", "u.k.", "britain", "great britain", "united kingdom", "london",
+                         "british"], "United Kingdom"),
+        **dict.fromkeys(["eu", "e.u.", "european union", "brussels"], "European Union"),
+        **dict.fromkeys(["france", "paris", "french"], "France"),
+        **dict.fromkeys(["germany", "berlin", "german"], "Germany"),
+        **dict.fromkeys(["japan", "tokyo", "japanese"], "Japan"),
+        **dict.fromkeys(["india", "new delhi", "indian"], "India"),
+        **dict.fromkeys(["iran", "tehran", "iranian"], "Iran"),
+        **dict.fromkeys(["israel", "israeli"], "Israel"),
+        **dict.fromkeys(["turkey", "ankara", "turkish", "türkiye"], "Turkey"),
+        **dict.fromkeys(["taiwan", "taipei", "taiwanese"], "Taiwan"),
+        **dict.fromkeys(["north korea", "pyongyang", "north korean"], "North Korea"),
+        **dict.fromkeys(["south korea", "seoul", "south korean"], "South Korea"),
+        **dict.fromkeys(["canada", "ottawa", "canadian"], "Canada"),
+        **dict.fromkeys(["australia", "canberra", "australian"], "Australia"),
+        **dict.fromkeys(["poland", "warsaw", "polish"], "Poland"),
+        **dict.fromkeys(["italy", "rome", "italian"], "Italy"),
+        **dict.fromkeys(["nato"], "NATO"),
+    },
+    country_adjectives={
+        "United States": "US", "China": "Chinese", "Russia": "Russian", "Ukraine": "Ukrainian",
+        "United Kingdom": "UK", "European Union": "EU", "France": "French", "Germany": "German",
+        "Japan": "Japanese", "India": "Indian", "Iran": "Iranian", "Israel": "Israeli",
+        "Turkey": "Turkish", "Taiwan": "Taiwanese", "North Korea": "North Korean",
+        "South Korea": "South Korean", "Canada": "Canadian", "Australia": "Australian",
+        "Poland": "Polish", "Italy": "Italian", "NATO": "NATO",
+    },
+    pronouns_singular=frozenset({"he", "she", "him", "her", "it", "i"}),
+    pronouns_plural=frozenset({"they", "we", "them", "us"}),
+)
+
+LEXICONS: Final[dict[str, Lexicon]] = {"en": EN}
+
+# Lines that are never article text: comment prompts, share buttons, newsletter pitches.
+BOILERPLATE_LINES: Final = re.compile(
+    r"(?i)(please enter your (comment|name|email)[^\n]*|leave a (reply|comment)|"
+    r"(post|add) a comment|comments?|share( this( article| story)?)?( on \w+)?|"
+    r"(sign up|subscribe)( to| for)? [^\n]{0,60}newsletter[^\n]*|advertisement|"
+    r"click here[^\n]{0,80}|read more[^\n]{0,80}|(follow|like) us on [^\n]{0,40}|"
+    r"you may also like|related( articles| stories| posts)?:?|recommended( for you)?|"
+    r"cancel reply|save my name, email[^\n]*|skip to (main )?content|print|email)"
+)
+# Markers after which the rest of a page is boilerplate (related links, comments).
+BOILERPLATE_TAIL_MARKERS: Final = re.compile(
+    r"(?im)^\s*(you may also like|leave a (reply|comment)|related (articles|stories|posts)|"
+    r"more (from|on) this|comments? \(\d+\)|please enter your comment!?)\s*$"
+)

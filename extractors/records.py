@@ -1,0 +1,103 @@
+"""Typed records at the seam between extraction and everything downstream."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from .lexicon import SourceKind, Stance
+
+Kind = Literal["direct", "indirect", "mixed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who an attribution is credited to.
+
+    ``text`` is the mention as written nearest the cue ("he", "Liu"), ``None`` when implicit
+    ("reportedly"); ``name`` is the resolved actor's canonical name within the article
+    ("Liu Pengyu", "US officials"); ``start``/``end`` locate ``text`` (``-1`` when implicit).
+    """
+
+    text: str | None
+    name: str
+    kind: SourceKind
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attribution occurrence: source – cue – content, with its evidence.
+
+    Offsets are character offsets into :attr:`Article.text` (the text as read). ``parent`` is the
+    ``id`` of the enclosing attribution for nested ones ("the FT reports, citing officials, …"),
+    else ``None``. ``certainty`` is ``"hedged"`` when a hedge word is present even if the stance
+    is something stronger (a hedged warning stays ``warns``).
+    """
+
+    id: str
+    doc: str
+    source: Source
+    cue: str
+    cue_start: int
+    cue_end: int
+    content: str
+    content_start: int
+    content_end: int
+    type: Kind
+    stance: Stance
+    certainty: Literal["certain", "hedged"]
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    parent: str | None = None
+    claim: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The export row: the fields of ``../shared/corpus/README.md`` first, evidence after."""
+        row = {
+            "id": self.id,
+            "doc": self.doc,
+            "source_text": self.source.text,
+            "source": self.source.name,
+            "source_kind": self.source.kind,
+            "cue": self.cue,
+            "content": self.content,
+            "content_start": self.content_start,
+            "content_end": self.content_end,
+            "type": self.type,
+            "stance": self.stance,
+            "parent": self.parent,
+            "claim": self.claim,
+            "certainty": self.certainty,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+            "source_start": self.source.start,
+            "source_end": self.source.end,
+            "sentence": self.sentence,
+            "sentence_start": self.sentence_start,
+            "sentence_end": self.sentence_end,
+        }
+        row.update(self.extra)
+        return row
+
+    @classmethod
+    def from_json(cls, row: dict[str, Any]) -> "Attribution":
+        src = Source(row["source_text"], row["source"], row["source_kind"],
+                     row.get("source_start", -1), row.get("source_end", -1))
+        known = {"id", "doc", "source_text", "source", "source_kind", "cue", "content", "content_start",
+                 "content_end", "type", "stance", "parent", "claim", "certainty", "cue_start", "cue_end",
+                 "source_start", "source_end", "sentence", "sentence_start", "sentence_end"}
+        return cls(
+            id=row["id"], doc=row["doc"], source=src, cue=row["cue"],
+            cue_start=row.get("cue_start", -1), cue_end=row.get("cue_end", -1),
+            content=row["content"], content_start=row["content_start"], content_end=row["content_end"],
+            type=row["type"], stance=row["stance"], certainty=row.get("certainty", "certain"),
+            sentence=row.get("sentence", ""), sentence_start=row.get("sentence_start", -1),
+            sentence_end=row.get("sentence_end", -1), parent=row.get("parent"), claim=row.get("claim"),
+            extra={k: v for k, v in row.items() if k not in known},
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,103 @@
+"""How a source stands toward the proposition it is credited with.
+
+Stance is read against the content's positive proposition, not the verb alone (see the corpus
+README): "said reports that Y were untrue" denies Y; "there will be no repercussions" denies the
+threat; "warned" and "there will be consequences" warn; "may", "reportedly", "I doubt" hedge.
+The order of the tests is the order of precedence.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Lexicon, Stance
+
+Certainty = Literal["certain", "hedged"]
+
+
+def classify(cue_lemma: str, cue_hedged: bool, content: Span, lex: Lexicon) -> tuple[Stance, Certainty]:
+    """Return (stance, certainty) for a cue and its content span."""
+    root = content_root(content)
+    hedged = cue_hedged or _hedged(root, content, lex)
+    certainty: Certainty = "hedged" if hedged else "certain"
+    verb_stance = lex.reporting_verbs.get(cue_lemma) or lex.cue_nouns.get(cue_lemma)
+    if verb_stance == "denies":
+        return "denies", certainty
+    if _rejects(root, content, lex):
+        return "denies", certainty
+    threat = _threat(content, lex)
+    if threat == "negated":
+        return "denies", certainty
+    if verb_stance == "warns" or threat == "threat":
+        return "warns", certainty
+    if hedged:
+        return "hedged", certainty
+    if verb_stance == "questions" or content.text.rstrip().rstrip("”\"'’").endswith("?"):
+        return "questions", certainty
+    if _negated(root):
+        return "denies", certainty
+    return "asserts", certainty
+
+
+def content_root(content: Span) -> Token:
+    """The main predicate of a content span (its highest token, verbs preferred)."""
+    inside = [t for t in content if not (content.start <= t.head.i < content.end) or t.head is t]
+    verbs = [t for t in inside if t.pos_ in {"VERB", "AUX"}]
+    return (verbs or inside or [content.root])[0]
+
+
+def _hedged(root: Token, content: Span, lex: Lexicon) -> bool:
+    if root.lemma_.lower() in lex.hedge_predicates:
+        return True
+    for child in root.children:
+        low = child.lower_
+        if child.dep_ in {"aux", "auxpass"} and low in lex.hedge_modals:
+            return True
+        if child.dep_ in {"advmod", "acomp"} and low in lex.hedge_words | lex.hedge_predicates:
+            return True
+        if child.dep_ == "mark" and low == "whether":
+            return True
+        if child.dep_ in {"ccomp", "advcl"} and any(g.dep_ == "mark" and g.lower_ == "whether" for g in child.children):
+            return True
+    return False
+
+
+def _rejects(root: Token, content: Span, lex: Lexicon) -> bool:
+    """Predicates that reject: "were untrue", "it was fake news", "never heard of", "unaware of"."""
+    low = content.text.lower().replace("’", "'")
+    if any(phrase in low for phrase in lex.denial_phrases):
+        return True
+    preds = [c for c in root.children if c.dep_ in {"acomp", "attr"}]
+    if root.lemma_.lower() in lex.denial_predicates and root.pos_ in {"ADJ", "NOUN"}:
+        return True
+    return any(
+        t.lemma_.lower() in lex.denial_predicates or t.lower_ in lex.denial_predicates
+        for p in preds for t in [p, *(c for c in p.children if c.dep_ in {"amod", "compound"})]
+    )
+
+
+def _threat(content: Span, lex: Lexicon) -> Literal["threat", "negated", None]:
+    """"There will be consequences" / "would face consequences" threaten; "no repercussions" does not."""
+    low = content.text.lower().replace("’", "'")
+    if any(phrase in low for phrase in lex.threat_phrases):
+        return "threat"
+    for tok in content:
+        if tok.lemma_.lower() not in lex.threat_nouns and tok.lower_ not in lex.threat_nouns:
+            continue
+        if tok.dep_ not in {"attr", "dobj", "nsubj"} or tok.head.lemma_.lower() not in lex.threat_governors:
+            continue
+        negated = any(c.lower_ in {"no", "not"} for c in tok.children) or _negated(tok.head)
+        return "negated" if negated else "threat"
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    """A predicate negated on its own ("did not", "never"), unless a contrast follows ("not X, but Y")."""
+    if not any(c.dep_ == "neg" for c in tok.children):
+        if tok.lemma_ == "be" and any(
+            c.dep_ in {"attr", "nsubj"} and any(d.lower_ == "no" for d in c.children) for c in tok.children
+        ) and any(c.dep_ == "expl" for c in tok.children):
+            return True  # "there was no collusion"
+        return False
+    return not any(c.dep_ == "cc" and c.lower_ == "but" for c in tok.children)
