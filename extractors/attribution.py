@@ -24,11 +24,14 @@ from .stance import Certainty, classify
 from .lexicon import Stance
 
 _CLAUSE_DEPS = {"ccomp"}
+# Verbs of plain saying that take any subject; the rest need a subject that can be a speaker.
+_CORE_VERBS = frozenset("say tell state claim deny warn report write reply add insist".split())
 _LIGHT_VERBS = {"issue", "give", "make", "send", "release", "deliver", "sound", "publish"}
 _WARN_PREPS = {"of", "against", "about"}
 _OBJECT_PREPS = {"of", "for", "against", "about", "on", "over", "to", "in"}
 _MEDIUM_PREPS = {"on", "in", "to"}
 _REL_PRONOUNS = {"who", "that", "which"}
+_CONDITION_MARKS = {"if", "unless", "although", "though", "because", "while", "whereas", "since"}
 _TRIM_LEFT = " \t\n,;:–—-"
 _TRIM_RIGHT = " \t\n,;:–—-."
 
@@ -55,6 +58,7 @@ class Found:
     parent: int | None = None
     sentence_start: int = 0
     sentence_end: int = 0
+    cue_i: int = -1  # token index of the cue word
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -68,13 +72,15 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
         for tok in sent:
             for cand in _at_token(tok, sent, lex, quotes, quote_starts):
                 cand.sentence_start, cand.sentence_end = sent.start_char, sent.end_char
+                cand.cue_i = tok.i
                 found.append(cand)
+    _share_cited_content(found)
     found = [_shape_content(f, text, quotes) for f in found]
     found = [f for f in found if f.content_end > f.content_start]
     found.extend(_hedge_attributions(doc, lex, found))
     found.extend(_continued_quotes(doc, quotes, found))
     found = _dedupe(found)
-    found.sort(key=lambda f: (f.cue_start if not f.continues_quote else f.content_start, f.content_start))
+    found.sort(key=lambda f: _order(doc, f))
     _resolve_sources(doc, lex, found)
     _nest(found)
     for f in found:
@@ -85,13 +91,33 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
     return found
 
 
+def _share_cited_content(found: list[Found]) -> None:
+    """"The FT reports, citing officials, that …": the cited source shares the report's content."""
+    by_cue = {f.cue_i: f for f in found if "citing_head" not in f.extra}
+    for f in found:
+        head = f.extra.get("citing_head")
+        outer = by_cue.get(head) if isinstance(head, int) else None
+        if outer is not None:
+            f.content_start, f.content_end = outer.content_start, outer.content_end
+
+
+def _order(doc: Doc, f: Found) -> tuple[int, int, int]:
+    """Text order by cue; a cited source comes right after the report that cites it."""
+    if f.continues_quote:
+        return f.content_start, 0, f.content_start
+    head = f.extra.get("citing_head")
+    if isinstance(head, int) and head >= 0:
+        return doc[head].idx, 1, f.content_start
+    return f.cue_start, 0, f.content_start
+
+
 # -- cues -------------------------------------------------------------------------------------
 def _at_token(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], qs: list[int]) -> Iterator[Found]:
     lemma = tok.lemma_.lower()
     if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
         yield from _according_to(tok, sent)
     elif lemma in lex.citing_verbs and tok.pos_ == "VERB":
-        yield from _citing(tok, lex)
+        yield from _citing(tok, sent, lex)
     elif lemma in lex.cue_nouns and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in _LIGHT_VERBS:
         yield from _cue_noun(tok, lex)
     elif lemma == "call" and tok.pos_ == "VERB" and any(c.lower_ == "for" for c in tok.children):
@@ -105,9 +131,7 @@ def _according_to(tok: Token, sent: Span) -> Iterator[Found]:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return
-    head = tok.head
-    while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
-        head = head.head
+    head = sent.root  # "according to X" scopes over its whole sentence, wherever it attaches
     skip = {t.i for t in tok.subtree}
     clause = [t for t in head.subtree if t.i not in skip] if head is not tok else []
     if not clause:
@@ -121,29 +145,41 @@ def _according_to(tok: Token, sent: Span) -> Iterator[Found]:
                 side[-1].idx + len(side[-1]), mention=mention_for(pobj))
 
 
-def _citing(tok: Token, lex: Lexicon) -> Iterator[Found]:
+def _citing(tok: Token, sent: Span, lex: Lexicon) -> Iterator[Found]:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None:
         return
-    if _source_like(obj, lex):
-        head = tok.head
+    clause_child = next((c for c in obj.children if c.dep_ in {"acl", "relcl", "ccomp"} and _has_own_subject(c)), None)
+    if _source_like(obj, lex) and (clause_child is None or clause_child.dep_ == "relcl"):
+        # "The FT reports, citing officials, that …": the cited source shares the report's content.
+        head = _governing_cue(tok, sent, lex)
         skip = {t.i for t in tok.subtree}
-        clause = [t for t in head.subtree if t.i not in skip]
-        yield Found("citing", "cite", tok.idx, tok.idx + len(tok),
+        clause = [t for t in (head or sent.root).subtree if t.i not in skip and not t.is_punct]
+        yield Found("citing", "cite", tok.idx, _end(tok),
                     clause[0].idx if clause else tok.idx, _end(clause[-1]) if clause else tok.idx,
-                    mention=mention_for(obj), extra={"citing_head": head.i})
+                    mention=mention_for(obj), extra={"citing_head": head.i if head is not None else -1})
         return
-    clause_child = next((c for c in obj.children if c.dep_ in {"acl", "relcl", "ccomp"}), None)
-    subject = _subject(tok.head) if tok.dep_ in {"advcl", "xcomp", "conj"} else None
+    # "refused to disclose it, citing fears such information could …": a reason, said by the subject.
+    subject = _subject(tok.head, lex) if tok.head is not tok else None
     if clause_child is not None and subject is not None:
         span = _subtree(clause_child)
         yield Found(f"citing {obj.text}", "cite", tok.idx, _end(obj), span.start_char, span.end_char,
                     mention=mention_for(subject))
 
 
+def _governing_cue(tok: Token, sent: Span, lex: Lexicon) -> Token | None:
+    """The reporting verb a "citing X" phrase belongs to: an ancestor, else the nearest in the sentence
+    (the parser often hangs the participle on a comma or a noun)."""
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in lex.reporting_verbs and anc.pos_ in {"VERB", "AUX"}:
+            return anc
+    verbs = [t for t in sent if t.lemma_.lower() in lex.reporting_verbs and t.pos_ == "VERB" and t is not tok]
+    return min(verbs, key=lambda t: abs(t.i - tok.i)) if verbs else None
+
+
 def _cue_noun(tok: Token, lex: Lexicon) -> Iterator[Found]:
     verb = tok.head
-    subject = _subject(verb)
+    subject = _subject(verb, lex)
     if subject is None:
         return
     content: Span | None = None
@@ -165,7 +201,7 @@ def _cue_noun(tok: Token, lex: Lexicon) -> Iterator[Found]:
 
 def _call_for(tok: Token) -> Iterator[Found]:
     prep = next(c for c in tok.children if c.lower_ == "for")
-    subject = _subject(tok)
+    subject = _subject(tok, lex=None)
     pobj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
     if subject is None or pobj is None or _negated_act(tok):
         return
@@ -182,10 +218,15 @@ def _reporting_verb(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], q
         return  # "is said to …" is a hedge (see _hedge_attributions); "was told" names the addressee
     if tok.dep_ in {"amod", "compound"}:
         return
-    subject = _subject(tok)
-    if subject is None or subject.lower_ in {"it", "there"}:
+    subject = _subject(tok, lex)
+    if subject is None or subject.lower_ in {"there", "what", "which"}:
         return
+    if lemma not in _CORE_VERBS and not _source_like(subject, lex):
+        return  # "the data show", "such information could reveal": not a speaker
     in_quote = _inside_quote(tok.idx, quotes, qs)
+    if not in_quote and sent.text.rstrip().endswith("?") and not any(c.dep_ == "ccomp" for c in tok.children):
+        return  # "Why is the U.S. warning China?"
+
     content, extra_cue = _complement(tok, lex)
     kind_hint = None
     if content is None and not in_quote:
@@ -209,41 +250,92 @@ def _complement(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, list[
     lemma = tok.lemma_.lower()
     extra: list[Token] = [c for c in tok.children if c.dep_ == "prt"]
     clauses = [c for c in tok.children if c.dep_ in _CLAUSE_DEPS]
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "xcomp"} and c.pos_ != "PRON"]
+    if lemma in lex.np_object_verbs and objs and objs[0].i > tok.i and all(c.i < tok.i for c in clauses):
+        clauses = []  # "– he and Xi pledged support": the object, not the clause before the dash
+    if lemma in lex.addressee_verbs and not clauses:
+        # "told outlets that China has offered …" misparsed as a relative clause on the addressee
+        for obj in (c for c in tok.children if c.dep_ in {"dobj", "dative"}):
+            rel = next((c for c in obj.children if c.dep_ == "relcl" and _has_own_subject(c)), None)
+            if rel is not None:
+                extra.append(obj)
+                span = _subtree(rel)
+                if span[0].lower_ == "that":
+                    span = span[1:]
+                return (span.start_char, span.end_char), extra
     if lemma in lex.addressee_verbs:
         extra += [c for c in tok.children if c.dep_ in {"dative", "dobj"} and clauses and c.i < clauses[0].i]
         extra += [t for c in extra if c.dep_ == "dative" for t in c.subtree]
     if clauses:
-        clause = clauses[0] if len(clauses) == 1 else None
-        lo = min(c.left_edge.i for c in clauses)
-        hi = max(c.right_edge.i for c in clauses)
-        if clause is not None:
-            lo, hi = clause.left_edge.i, clause.right_edge.i
+        main = clauses[-1] if all(c.i > tok.i for c in clauses) else clauses[0]
+        lo, hi = main.left_edge.i, _clause_end(main, lex)
+        for c in tok.children:  # "…, and China's goal is …": a clause coordinated with the content;
+            # "… if it helped Moscow": a condition the parser hung on the verb
+            if c.i > hi and (_continues_content(c, lex) or _is_condition(c)):
+                hi = c.right_edge.i
         span = tok.doc[lo : hi + 1]
         return _trim_mark(span), _cue_preps(tok, span, extra)
-    if tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"}:
+    if lemma in lex.reporting_verbs and lex.reporting_verbs[lemma] == "warns" or lemma in {"express"}:
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _WARN_PREPS), None)
+        if prep is not None and (lemma != "express" or not any(c.dep_ == "dobj" for c in tok.children)):
+            obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if obj is not None:  # "warned of a spiral", "warns China against helping Russia"
+                addressee = [c for c in tok.children if c.dep_ == "dobj" and c.i < prep.i]
+                if prep.lower_ == "against":
+                    return (prep.idx, _object_span(obj)[1]), extra + addressee
+                return _object_span(obj), extra + [prep] + addressee
+    if lemma in lex.np_object_verbs and objs:
+        obj = objs[0]
+        hi = obj.right_edge.i
+        for c in tok.children:  # "accused the US of spreading …", "urged China to do more"
+            if c.i > hi and ((c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS) or c.dep_ in {"xcomp", "ccomp"}):
+                hi = c.right_edge.i
+        span = tok.doc[obj.left_edge.i : hi + 1]
+        return (span.start_char, span.end_char), extra
+    if tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"} and lemma in _CORE_VERBS:
         head = tok.head
         skip = {t.i for t in tok.subtree}
         rest = [t for t in head.subtree if t.i not in skip]
         if rest:
             return (rest[0].idx, _end(rest[-1])), extra
-    if lemma in lex.reporting_verbs and lex.reporting_verbs[lemma] == "warns" or lemma in {"express"}:
-        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _WARN_PREPS), None)
-        if prep is not None and not any(c.dep_ == "dobj" for c in tok.children):
-            obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
-            if obj is not None:
-                span = _subtree(obj)
-                return (span.start_char, span.end_char), extra + [prep]
-    if lemma in lex.np_object_verbs:
-        objs = [c for c in tok.children if c.dep_ in {"dobj", "xcomp"} and c.pos_ != "PRON"]
-        if objs:
-            obj = objs[0]
-            hi = obj.right_edge.i
-            for c in tok.children:  # "accused the US of spreading …", "urged China to do more"
-                if c.i > hi and ((c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS) or c.dep_ in {"xcomp", "ccomp"}):
-                    hi = c.right_edge.i
-            span = tok.doc[obj.left_edge.i : hi + 1]
-            return (span.start_char, span.end_char), extra
     return None, extra
+
+
+def _clause_end(clause: Token, lex: Lexicon) -> int:
+    """Right edge of a content clause, stopping before a coordinated speech act ("… and added: …")."""
+    hi = clause.right_edge.i
+    for c in clause.children:
+        if c.dep_ == "conj" and c.lemma_.lower() in lex.reporting_verbs and c.i > clause.i:
+            cut = min(t.i for t in c.subtree)
+            while cut > clause.i and clause.doc[cut - 1].dep_ in {"cc", "punct"}:
+                cut -= 1
+            hi = min(hi, cut - 1)
+    return hi
+
+
+def _continues_content(c: Token, lex: Lexicon) -> bool:
+    return (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.lemma_.lower() not in lex.reporting_verbs
+            and _has_own_subject(c))
+
+
+def _is_condition(c: Token) -> bool:
+    return c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children)
+
+
+def _has_own_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.lower_ not in _REL_PRONOUNS for c in verb.children)
+
+
+def _object_span(obj: Token) -> tuple[int, int]:
+    """A prepositional object without trailing adjuncts: "warned of “a spiral” in a column"."""
+    hi = obj.i
+    for c in obj.children:
+        if c.i > obj.i and (c.dep_ in {"relcl", "acl"} or (c.dep_ == "prep" and c.lower_ == "of") or c.is_punct):
+            hi = max(hi, c.right_edge.i)
+    doc = obj.doc
+    while hi + 1 < len(doc) and doc[hi + 1].text in {"”", '"', "’"}:
+        hi += 1
+    return doc[obj.left_edge.i].idx, _end(doc[hi])
 
 
 def _cue_preps(tok: Token, content: Span, extra: list[Token]) -> list[Token]:
@@ -323,7 +415,7 @@ def _hedge_attributions(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Foun
             continue
         span = _subtree(verb)
         inner = by_cue.get(_end(verb))
-        if inner is None and any(f.content_start <= span.start_char and span.end_char <= f.content_end + 1 for f in found):
+        if inner is None and any(_overlap(span.start_char, span.end_char, f.content_start, f.content_end) > 0.5 for f in found):
             continue
         f = Found(cue, low, cue_start, cue_end, span.start_char, span.end_char, implicit=implicit,
                   cue_hedged=True, sentence_start=verb.sent.start_char, sentence_end=verb.sent.end_char)
@@ -347,11 +439,12 @@ def _continued_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list
         sentence = sent[0].sent
         # Only a quote that is (nearly) a sentence of its own carries speech; "Z" on a tank does not.
         outside = text[sentence.start_char : q.start] + text[q.end : max(q.end, sentence.end_char)]
-        if not q.continues and len(outside.strip(" \n.,;:")) > 0:
+        if not q.continues and outside.replace("\xa0", " ").strip(" \t\n.,;:"):
             continue
         if len(text[q.inner_start : q.inner_end].split()) < 3:
             continue
-        f = Found("", "", q.inner_start, q.inner_start, q.inner_start, q.inner_end, continues_quote=True,
+        s, e = _trim(text, q.inner_start, q.inner_end)
+        f = Found("", "", s, s, s, e, continues_quote=True,
                   kind="direct", sentence_start=sentence.start_char, sentence_end=sentence.end_char)
         out.append(f)
     return out
@@ -462,9 +555,17 @@ def _nest(found: list[Found]) -> None:
 
 
 # -- small helpers ----------------------------------------------------------------------------
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, lex: Lexicon | None = None) -> Token | None:
     """The speaker of a verb: its subject, the noun a relative clause hangs on, or the subject
     of the verb it is coordinated with or subordinate to ("…, saying: …")."""
+    if verb.dep_ == "conj" and lex is not None and not _has_own_subject(verb):
+        # "He said China found X and added: …" — parsed as coordinated with "found": the
+        # speaker is the one who said it, not China.
+        head = verb.head
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.reporting_verbs:
+            return _subject(head.head, lex)
     for child in verb.children:
         if child.dep_ == "nsubj":
             if child.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
@@ -473,9 +574,9 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if verb.dep_ == "conj" and verb.head is not verb:
-        return _subject(verb.head)
+        return _subject(verb.head, lex)
     if verb.dep_ in {"advcl", "xcomp", "pcomp", "conj"} and verb.tag_ == "VBG" and verb.head is not verb:
-        return _subject(verb.head)
+        return _subject(verb.head, lex)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
     return None
@@ -487,11 +588,14 @@ def _negated_act(tok: Token) -> bool:
 
 
 def _source_like(tok: Token, lex: Lexicon) -> bool:
-    lemma = tok.lemma_.lower()
+    """Could this noun be a speaker? People, organisations, places, groups of officials, media."""
+    words = {tok.lemma_.lower(), tok.lower_}
+    heads = lex.anonymous_heads | lex.media_heads | lex.document_heads | lex.organization_heads | lex.role_nouns
     return (
         tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
-        or lemma in lex.anonymous_heads | lex.media_heads | lex.document_heads
+        or bool(words & heads)
         or tok.pos_ == "PROPN"
+        or (tok.pos_ == "PRON" and tok.lower_ not in {"it", "this", "that", "what", "which"})
     )
 
 
@@ -541,6 +645,11 @@ def _rightmost_clause(verb: Token, prep: Token) -> Token:
         if c.i > last.i and c.dep_ in {"advcl", "prep"}:
             last = c
     return last
+
+
+def _overlap(s: int, e: int, cs: int, ce: int) -> float:
+    """Share of [s, e) that lies inside [cs, ce)."""
+    return max(0, min(e, ce) - max(s, cs)) / max(1, e - s)
 
 
 def _end(tok: Token) -> int:

@@ -76,7 +76,7 @@ EN: Final = Lexicon(
             "stress emphasize emphasise maintain declare acknowledge admit assert contend reply respond "
             "answer tweet post comment observe remark recall reiterate pledge promise vow predict "
             "conclude concede indicate disclose testify brief inform assure agree accuse allege "
-            "mention describe continue publish express urge appeal propose demand announce "
+            "mention describe continue express urge appeal propose demand announce "
             "underline underscore specify conclude suggest".split(),
             "asserts",
         ),
@@ -87,7 +87,7 @@ EN: Final = Lexicon(
     },
     np_object_verbs=frozenset(
         "claim deny reject dismiss refute rebut dispute announce pledge promise vow express accuse "
-        "condemn warn urge demand propose reiterate confirm".split()
+        "condemn urge demand propose reiterate confirm".split()
     ),
     outlet_verbs=frozenset("report write publish say".split()),
     citing_verbs=frozenset({"cite", "quote"}),
@@ -117,13 +117,13 @@ EN: Final = Lexicon(
         "insiders spokesperson spokesman spokeswoman analyst analysts expert experts observer "
         "observers witness witnesses resident residents lawmaker lawmakers".split()
     ),
-    media_heads=frozenset({"media", "press", "report", "reports", "outlet", "outlets", "news"}),
+    media_heads=frozenset({"media", "medium", "press", "report", "reports", "outlet", "outlets", "news"}),
     document_heads=frozenset(
         "statement readout meeting communique communiqué letter document memo report transcript "
         "speech release notice".split()
     ),
     organization_heads=frozenset(
-        "ministry embassy government administration department office agency council commission "
+        "ministry embassy government administration country countries nation nations state states side sides department office agency council commission "
         "committee company firm bank regime party army military police court parliament congress "
         "senate cabinet kremlin pentagon house union alliance organization organisation group "
         "institute foundation university".split()

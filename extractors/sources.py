@@ -19,6 +19,8 @@ from .records import Source
 
 _EXCLUDED_NP_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "parataxis", "conj", "cc", "prep"}
 _KEEP_PREP = {"with", "familiar", "close", "from", "at", "of", "in"}
+_ROLE_HINTS = {"spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "minister", "secretary",
+               "envoy", "ambassador", "director", "editor", "chief", "analyst", "professor", "official"}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
@@ -57,7 +59,8 @@ def mention_for(head: Token) -> Span:
             if ent.label_ == "PERSON" or head.pos_ == "PROPN":
                 return doc[start : ent.end]
     for child in head.children:
-        if child.dep_ in {"appos", "compound"} and child.ent_type_ == "PERSON" and head.pos_ == "NOUN":
+        if child.dep_ in {"appos", "compound"} and child.ent_type_ == "PERSON" and head.pos_ == "NOUN" \
+                and (child.dep_ == "appos" or head.lemma_.lower() in _ROLE_HINTS):
             ent = _entity_of(child)
             if ent is not None:
                 return ent
@@ -124,7 +127,7 @@ class Resolver:
             parts = [self._resolve_one(mention_for(c) if c is not mention.root else mention, at)
                      for c in [mention.root, *conjuncts]]
             first = parts[0]
-            names = [p[0] for p in parts]
+            names = sorted(dict.fromkeys(p[0] for p in parts))  # one name for the group, whatever the order
             kinds = {p[1] for p in parts}
             kind: SourceKind = first[1] if len(kinds) == 1 else "organization"
             lo = min(mention.start, *(c.left_edge.i for c in conjuncts))
@@ -134,6 +137,8 @@ class Resolver:
             self._remember(src, at, plural=True, head="")
             return src
         name, kind = self._resolve_one(mention, at)
+        if kind == "person" and " " in name and all(name.split() != words for _, words in self.people):
+            self.people.append((mention.start_char, name.split()))  # "Wang Huiyao" missed by NER
         src = Source(mention.text, name, kind, mention.start_char, mention.end_char)
         root = mention.root
         self._remember(src, at, plural=root.tag_ in {"NNS", "NNPS"} or root.lower_ in self.lex.pronouns_plural,
@@ -150,16 +155,18 @@ class Resolver:
         root = mention.root
         low = root.lower_
         if len(mention) == 1 and (low in lex.pronouns_singular or low in lex.pronouns_plural):
-            return self._pronoun(low, at)
+            return self._pronoun(low, at, mention)
         words = [t for t in mention if t.lower_ not in lex.name_strip and not t.is_punct]
         text = " ".join(t.text for t in words) or mention.text
         key = text.lower().replace("’", "'")
         if key in lex.countries:
             return lex.countries[key], "country"
-        head = root.lemma_.lower()
+        head = root.lemma_.lower() if root.lower_ not in lex.media_heads else root.lower_
         ent = _entity_of(root)
         if ent is not None and ent.label_ == "PERSON":
             return self._person(ent), "person"
+        if mention[0].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "miss"}:
+            return self._person_tokens([t.text for t in words if t.lower_ not in lex.titles] or [root.text]), "person"
         if self._is_outlet(mention):
             return _strip_the(mention.text), "outlet"
         if head in lex.media_heads and root.pos_ == "NOUN":
@@ -184,10 +191,18 @@ class Resolver:
         if head in lex.organization_heads or (ent is not None and ent.label_ in {"ORG", "NORP"}):
             return self._organization(mention, country), "organization"
         if root.pos_ == "PROPN":
-            return self._person_tokens([t.text for t in words]), "person"
+            names = [t.text for t in words if t.lower_ not in lex.titles]
+            return self._person_tokens(names or [root.text]), "person"
         return _strip_the(text), "organization"
 
-    def _pronoun(self, low: str, at: int) -> tuple[str, SourceKind]:
+    def _pronoun(self, low: str, at: int, mention: Span) -> tuple[str, SourceKind]:
+        if low in {"he", "she"}:
+            # "Putin traveled to Beijing – he and Xi pledged …": a person named earlier in the
+            # same sentence is the nearest antecedent.
+            sent = mention.sent
+            people = [e for e in self.doc.ents if e.label_ == "PERSON" and sent.start <= e.start and e.end <= mention.start]
+            if people:
+                return self._person(people[-1]), "person"
         para = self.para_at(at)
         if low in self.lex.pronouns_plural:
             tests = [lambda s: s.para == para and (s.plural or s.kind in {"organization", "country"}),
