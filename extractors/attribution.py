@@ -24,8 +24,12 @@ from .stance import Certainty, classify
 from .lexicon import Stance
 
 _CLAUSE_DEPS = {"ccomp"}
-# Verbs of plain saying that take any subject; the rest need a subject that can be a speaker.
-_CORE_VERBS = frozenset("say tell state claim deny warn report write reply add insist".split())
+# Verbs that also take things as subjects ("the data show", "the documents reveal"): with these the
+# subject must be able to speak.
+_THING_SUBJECT_VERBS = frozenset(
+    "reveal show indicate suggest confirm note explain mention describe highlight underline underscore "
+    "stress emphasize emphasise continue conclude predict estimate specify add publish".split()
+)
 _LIGHT_VERBS = {"issue", "give", "make", "send", "release", "deliver", "sound", "publish"}
 _WARN_PREPS = {"of", "against", "about"}
 _OBJECT_PREPS = {"of", "for", "against", "about", "on", "over", "to", "in"}
@@ -74,7 +78,7 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
                 cand.sentence_start, cand.sentence_end = sent.start_char, sent.end_char
                 cand.cue_i = tok.i
                 found.append(cand)
-    _share_cited_content(found)
+    _share_cited_content(found, text)
     found = [_shape_content(f, text, quotes) for f in found]
     found = [f for f in found if f.content_end > f.content_start]
     found.extend(_hedge_attributions(doc, lex, found))
@@ -91,14 +95,19 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
     return found
 
 
-def _share_cited_content(found: list[Found]) -> None:
+def _share_cited_content(found: list[Found], text: str) -> None:
     """"The FT reports, citing officials, that …": the cited source shares the report's content."""
     by_cue = {f.cue_i: f for f in found if "citing_head" not in f.extra}
     for f in found:
         head = f.extra.get("citing_head")
         outer = by_cue.get(head) if isinstance(head, int) else None
-        if outer is not None:
-            f.content_start, f.content_end = outer.content_start, outer.content_end
+        if outer is None:
+            continue
+        end = f.extra.pop("phrase_end", None)
+        if isinstance(end, int) and outer.content_start <= f.cue_start < outer.content_end and end < outer.content_end:
+            # "reported, citing people familiar with the matter, that …": the citation is not content
+            outer.content_start = _skip_that(text, end)
+        f.content_start, f.content_end = outer.content_start, outer.content_end
 
 
 def _order(doc: Doc, f: Found) -> tuple[int, int, int]:
@@ -157,7 +166,8 @@ def _citing(tok: Token, sent: Span, lex: Lexicon) -> Iterator[Found]:
         clause = [t for t in (head or sent.root).subtree if t.i not in skip and not t.is_punct]
         yield Found("citing", "cite", tok.idx, _end(tok),
                     clause[0].idx if clause else tok.idx, _end(clause[-1]) if clause else tok.idx,
-                    mention=mention_for(obj), extra={"citing_head": head.i if head is not None else -1})
+                    mention=mention_for(obj), extra={"citing_head": head.i if head is not None else -1,
+                                                     "phrase_end": _end(tok.right_edge)})
         return
     # "refused to disclose it, citing fears such information could …": a reason, said by the subject.
     subject = _subject(tok.head, lex) if tok.head is not tok else None
@@ -221,7 +231,7 @@ def _reporting_verb(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], q
     subject = _subject(tok, lex)
     if subject is None or subject.lower_ in {"there", "what", "which"}:
         return
-    if lemma not in _CORE_VERBS and not _source_like(subject, lex):
+    if lemma in _THING_SUBJECT_VERBS and not _source_like(subject, lex):
         return  # "the data show", "such information could reveal": not a speaker
     in_quote = _inside_quote(tok.idx, quotes, qs)
     if not in_quote and sent.text.rstrip().endswith("?") and not any(c.dep_ == "ccomp" for c in tok.children):
@@ -271,7 +281,7 @@ def _complement(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, list[
         lo, hi = main.left_edge.i, _clause_end(main, lex)
         for c in tok.children:  # "…, and China's goal is …": a clause coordinated with the content;
             # "… if it helped Moscow": a condition the parser hung on the verb
-            if c.i > hi and (_continues_content(c, lex) or _is_condition(c)):
+            if c.i > hi and main.i > tok.i and (_continues_content(c, lex) or _is_condition(c)):
                 hi = c.right_edge.i
         span = tok.doc[lo : hi + 1]
         return _trim_mark(span), _cue_preps(tok, span, extra)
@@ -292,7 +302,7 @@ def _complement(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, list[
                 hi = c.right_edge.i
         span = tok.doc[obj.left_edge.i : hi + 1]
         return (span.start_char, span.end_char), extra
-    if tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"} and lemma in _CORE_VERBS:
+    if tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"} and lemma not in _THING_SUBJECT_VERBS:
         head = tok.head
         skip = {t.i for t in tok.subtree}
         rest = [t for t in head.subtree if t.i not in skip]
@@ -417,7 +427,8 @@ def _hedge_attributions(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Foun
         inner = by_cue.get(_end(verb))
         if inner is None and any(_overlap(span.start_char, span.end_char, f.content_start, f.content_end) > 0.5 for f in found):
             continue
-        f = Found(cue, low, cue_start, cue_end, span.start_char, span.end_char, implicit=implicit,
+        cs, ce = _trim(doc.text, span.start_char, span.end_char)
+        f = Found(cue, low, cue_start, cue_end, cs, ce, implicit=implicit,
                   cue_hedged=True, sentence_start=verb.sent.start_char, sentence_end=verb.sent.end_char)
         out.append(f)
         if inner is not None:
@@ -439,7 +450,8 @@ def _continued_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list
         sentence = sent[0].sent
         # Only a quote that is (nearly) a sentence of its own carries speech; "Z" on a tank does not.
         outside = text[sentence.start_char : q.start] + text[q.end : max(q.end, sentence.end_char)]
-        if not q.continues and outside.replace("\xa0", " ").strip(" \t\n.,;:"):
+        split = _splits_quote(q, quotes, found, sentence)
+        if not q.continues and not split and outside.replace("\xa0", " ").strip(" \t\n.,;:"):
             continue
         if len(text[q.inner_start : q.inner_end].split()) < 3:
             continue
@@ -448,6 +460,19 @@ def _continued_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list
                   kind="direct", sentence_start=sentence.start_char, sentence_end=sentence.end_char)
         out.append(f)
     return out
+
+
+def _splits_quote(q: Quote, quotes: list[Quote], found: list[Found], sentence: Span) -> bool:
+    """"“A,” said X, “and B.”": the second half of a split quote, after a quoted attribution."""
+    k = quotes.index(q)
+    if k == 0:
+        return False
+    prev = quotes[k - 1]
+    gap = sentence.doc.text[prev.end : q.start]
+    if "\n" in gap or len(gap.split()) > 12:
+        return False
+    return any(f.content_start >= prev.inner_start and f.content_end <= prev.inner_end and f.kind == "direct"
+               and prev.end <= f.cue_start < q.start for f in found)
 
 
 # -- content shape ----------------------------------------------------------------------------
@@ -575,16 +600,23 @@ def _subject(verb: Token, lex: Lexicon | None = None) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if verb.dep_ == "conj" and verb.head is not verb:
         return _subject(verb.head, lex)
-    if verb.dep_ in {"advcl", "xcomp", "pcomp", "conj"} and verb.tag_ == "VBG" and verb.head is not verb:
+    if verb.dep_ in {"advcl", "xcomp", "pcomp", "conj"} and verb.tag_ == "VBG" and verb.head is not verb \
+            and verb.head.lemma_ != "quote":
         return _subject(verb.head, lex)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
+    head = verb.head
+    if verb.tag_ == "VBG" and head.lemma_ == "quote":  # "X was quoted as saying …"
+        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    prev = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ in {"PERSON", "ORG"} and verb.dep_ == "ROOT":
+        return prev  # "In an interview with Reuters, Chief Executive Sarah Kim said …" (misparsed subject)
     return None
 
 
 def _negated_act(tok: Token) -> bool:
     """"did not deny", "doesn't say", "refused to say": a speech act that did not happen."""
-    return any(c.dep_ == "neg" for c in tok.children)
+    return any(c.dep_ == "neg" and c.i < tok.i for c in tok.children)
 
 
 def _source_like(tok: Token, lex: Lexicon) -> bool:
@@ -645,6 +677,15 @@ def _rightmost_clause(verb: Token, prep: Token) -> Token:
         if c.i > last.i and c.dep_ in {"advcl", "prep"}:
             last = c
     return last
+
+
+def _skip_that(text: str, i: int) -> int:
+    """Skip punctuation, spaces and a complementizer "that" from ``i``."""
+    while i < len(text) and text[i] in _TRIM_LEFT:
+        i += 1
+    if text[i : i + 5].lower() == "that " :
+        i += 5
+    return i
 
 
 def _overlap(s: int, e: int, cs: int, ce: int) -> float:

@@ -67,6 +67,17 @@ def mention_for(head: Token) -> Span:
     return np_span(head)
 
 
+def _author(head: Token) -> Token | None:
+    """Who wrote a report or statement: "a report by Amnesty", "the report, published by HRW"."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl":
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _entity_of(tok: Token) -> Span | None:
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
@@ -91,7 +102,7 @@ class Resolver:
     lex: Lexicon
     para_at: Callable[[int], int]
     people: list[tuple[int, list[str]]] = field(default_factory=list)  # (char, name tokens)
-    roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # role → (char, name)
+    roles: dict[str, list[tuple[int, str, frozenset[str]]]] = field(default_factory=dict)  # role → (char, name, role words)
     history: list[_Said] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -112,9 +123,11 @@ class Resolver:
         if root.dep_ == "appos":
             related.append(root.head)
         for tok in related:
-            for t in tok.subtree if tok.dep_ == "appos" else [tok]:
+            toks = list(tok.subtree) if tok.dep_ == "appos" else [t for t in ent.doc[tok.left_edge.i : tok.i + 1]]
+            words = frozenset(_role_word(t) for t in toks)
+            for t in toks:
                 if t.lemma_.lower() in self.lex.role_nouns:
-                    self.roles.setdefault(t.lemma_.lower(), []).append((ent.start_char, name))
+                    self.roles.setdefault(_role_word(t), []).append((ent.start_char, name, words))
 
     # -- public -------------------------------------------------------------------------------
     def resolve(self, mention: Span | None, at: int, implicit: tuple[str, SourceKind] | None = None) -> Source:
@@ -156,7 +169,7 @@ class Resolver:
         low = root.lower_
         if len(mention) == 1 and (low in lex.pronouns_singular or low in lex.pronouns_plural):
             return self._pronoun(low, at, mention)
-        words = [t for t in mention if t.lower_ not in lex.name_strip and not t.is_punct]
+        words = _strip_front([t for t in mention if not t.is_punct], lex)
         text = " ".join(t.text for t in words) or mention.text
         key = text.lower().replace("’", "'")
         if key in lex.countries:
@@ -169,6 +182,9 @@ class Resolver:
             return self._person_tokens([t.text for t in words if t.lower_ not in lex.titles] or [root.text]), "person"
         if self._is_outlet(mention):
             return _strip_the(mention.text), "outlet"
+        author = _author(root)
+        if author is not None and (head in lex.media_heads or head in lex.document_heads):
+            return self._resolve_one(mention_for(author), at)  # "the report, published by HRW, said"
         if head in lex.media_heads and root.pos_ == "NOUN":
             if mention[0].lower_ == "the" and root.tag_ == "NN":
                 recent = self._recent(lambda s: s.kind == "outlet")
@@ -179,11 +195,13 @@ class Resolver:
         if head in {"government", "regime", "leadership", "authorities"} and country:
             return country, "country"
         if head in lex.anonymous_heads and not any(t.ent_type_ == "PERSON" for t in mention):
-            if head in lex.role_nouns and mention[0].lower_ == "the" and head in self.roles:
-                return self._latest(self.roles[head], at), "person"
+            person = self._by_role(mention, at)
+            if person:
+                return person, "person"
             return self._anonymous(mention, words, head, country), "anonymous"
-        if head in lex.role_nouns and mention[0].lower_ == "the" and head in self.roles:
-            return self._latest(self.roles[head], at), "person"
+        person = self._by_role(mention, at)
+        if person:
+            return person, "person"
         if head in lex.document_heads and root.pos_ == "NOUN":
             return _strip_the(mention.text), "document"
         if ent is not None and ent.label_ in {"GPE", "LOC"}:
@@ -241,10 +259,15 @@ class Resolver:
                 best = full
         return " ".join(best) if best else word
 
-    @staticmethod
-    def _latest(entries: list[tuple[int, str]], at: int) -> str:
+    def _by_role(self, mention: Span, at: int) -> str | None:
+        """"the spokesman" → the person introduced with that role ("Liu Pengyu, the … spokesperson");
+        every word of the description must fit the role ("the foreign minister" ≠ "Prime Minister X")."""
+        if mention[0].lower_ != "the" or mention.root.lemma_.lower() not in self.lex.role_nouns:
+            return None
+        want = {_role_word(t) for t in mention[1:] if not t.is_punct}
+        entries = [(pos, name) for pos, name, words in self.roles.get(_role_word(mention.root), []) if want <= words]
         before = [name for pos, name in entries if pos <= at]
-        return before[-1] if before else entries[0][1]
+        return before[-1] if before else None
 
     def _is_outlet(self, mention: Span) -> bool:
         lows = {t.lower_ for t in mention}
@@ -297,6 +320,19 @@ class Resolver:
     def _remember(self, src: Source, at: int, plural: bool, head: str) -> None:
         para = self.para_at(at)
         self.history.append(_Said(src.name, src.kind, para, plural, head))
+
+
+def _role_word(tok: Token) -> str:
+    low = tok.lemma_.lower()
+    return "spokesperson" if low in {"spokesman", "spokeswoman"} else low
+
+
+def _strip_front(toks: list[Token], lex: Lexicon) -> list[Token]:
+    """Drop determiners and quantifiers at the front: "several US officials" → "US officials"."""
+    i = 0
+    while i < len(toks) - 1 and toks[i].lower_ in lex.name_strip:
+        i += 1
+    return toks[i:]
 
 
 def _strip_the(text: str) -> str:
