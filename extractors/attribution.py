@@ -28,7 +28,7 @@ _CLAUSE_DEPS = {"ccomp"}
 # subject must be able to speak.
 _THING_SUBJECT_VERBS = frozenset(
     "reveal show indicate suggest confirm note explain mention describe highlight underline underscore "
-    "stress emphasize emphasise continue conclude predict estimate specify add publish".split()
+    "stress emphasize emphasise continue conclude predict estimate specify publish".split()
 )
 _LIGHT_VERBS = {"issue", "give", "make", "send", "release", "deliver", "sound", "publish"}
 _WARN_PREPS = {"of", "against", "about"}
@@ -224,6 +224,8 @@ def _reporting_verb(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], q
     lemma = tok.lemma_.lower()
     if _negated_act(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.blocking_governors):
         return
+    if lemma == "continue" and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in {":", "“", '"'}):
+        return  # "continue" reports speech only as "He continued: “…”"
     if any(c.dep_ == "auxpass" for c in tok.children):
         return  # "is said to …" is a hedge (see _hedge_attributions); "was told" names the addressee
     if tok.dep_ in {"amod", "compound"}:
@@ -315,7 +317,8 @@ def _clause_end(clause: Token, lex: Lexicon) -> int:
     """Right edge of a content clause, stopping before a coordinated speech act ("… and added: …")."""
     hi = clause.right_edge.i
     for c in clause.children:
-        if c.dep_ == "conj" and c.lemma_.lower() in lex.reporting_verbs and c.i > clause.i:
+        if c.dep_ == "conj" and c.lemma_.lower() in lex.reporting_verbs and c.lemma_.lower() not in _THING_SUBJECT_VERBS \
+                and c.i > clause.i:
             cut = min(t.i for t in c.subtree)
             while cut > clause.i and clause.doc[cut - 1].dep_ in {"cc", "punct"}:
                 cut -= 1
@@ -601,11 +604,11 @@ def _subject(verb: Token, lex: Lexicon | None = None) -> Token | None:
     if verb.dep_ == "conj" and verb.head is not verb:
         return _subject(verb.head, lex)
     if verb.dep_ in {"advcl", "xcomp", "pcomp", "conj"} and verb.tag_ == "VBG" and verb.head is not verb \
-            and verb.head.lemma_ != "quote":
+            and verb.head.lemma_ != "quote" and verb.head.dep_ != "prep":
         return _subject(verb.head, lex)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
-    head = verb.head
+    head = verb.head.head if verb.head.dep_ == "prep" else verb.head
     if verb.tag_ == "VBG" and head.lemma_ == "quote":  # "X was quoted as saying …"
         return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
     prev = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None

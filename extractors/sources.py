@@ -304,7 +304,7 @@ class Resolver:
                 if not parts or parts[-1] != adj:
                     parts.append(adj)
             else:
-                parts.append(tok.text)
+                parts.append(tok.text if tok.pos_ == "PROPN" or tok.text.isupper() else tok.lower_)
         text = " ".join(parts)
         if len(words) == 1:
             return f"unnamed {text}"

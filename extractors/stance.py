@@ -31,9 +31,11 @@ def classify(cue_lemma: str, cue_hedged: bool, content: Span, lex: Lexicon) -> t
         return "denies", certainty
     if verb_stance == "warns" or threat == "threat":
         return "warns", certainty
+    if verb_stance == "questions":
+        return "questions", certainty
     if hedged:
         return "hedged", certainty
-    if verb_stance == "questions" or content.text.rstrip().rstrip("”\"'’").endswith("?"):
+    if content.text.rstrip().rstrip("”\"'’").endswith("?"):
         return "questions", certainty
     if _negated(root):
         return "denies", certainty
@@ -100,4 +102,5 @@ def _negated(tok: Token) -> bool:
         ) and any(c.dep_ == "expl" for c in tok.children):
             return True  # "there was no collusion"
         return False
-    return not any(c.dep_ == "cc" and c.lower_ == "but" for c in tok.children)
+    contrast = [c for c in tok.children if c.dep_ == "conj"] + [tok]
+    return not any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for t in contrast for c in t.children)

@@ -1,0 +1,151 @@
+"""Attribution rules on sentences written for these tests (not from the seed corpus)."""
+from __future__ import annotations
+
+import pytest
+
+
+def only(records, **want):
+    """The one record matching ``want`` (by field prefix for strings)."""
+    hits = [r for r in records if all(_field(r, k) == v for k, v in want.items())]
+    assert len(hits) == 1, f"want one of {want}, got {[(r.source.name, r.cue, r.content) for r in records]}"
+    return hits[0]
+
+
+def _field(rec, key):
+    return {"source": rec.source.name, "source_text": rec.source.text, "kind": rec.source.kind}.get(key, getattr(rec, key, None))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "stance", "type_"),
+    [
+        # indirect speech
+        ("The mayor said the bridge would reopen in May.", "mayor", "said", "the bridge would reopen in May", "asserts", "indirect"),
+        ("The senator warned that the bill would hurt small farmers.", "senator", "warned", "the bill would hurt small farmers", "warns", "indirect"),
+        ("Police denied that officers had used tear gas against protesters.", "Police", "denied", "officers had used tear gas against protesters", "denies", "indirect"),
+        ("The economy is slowing, the central bank said on Thursday.", "central bank", "said", "The economy is slowing", "asserts", "indirect"),
+        ("The company said in a statement that it was cooperating fully with investigators.", "company", "said in a statement", "it was cooperating fully with investigators", "asserts", "indirect"),
+        ("Sources told Reuters that the deal was close.", "unnamed sources", "told Reuters", "the deal was close", "asserts", "indirect"),
+        # according to
+        ("According to the Associated Press, the company laid off 300 workers last month.", "Associated Press", "according to", "the company laid off 300 workers last month", "asserts", "indirect"),
+        ("The factory will close next year, according to two people briefed on the plan.", "unnamed people", "according to", "The factory will close next year", "asserts", "indirect"),
+        # direct quotes, both orders, straight and curly marks
+        ("“We have no plans to raise taxes,” the finance minister told reporters.", "finance minister", "told", "We have no plans to raise taxes", "asserts", "direct"),
+        ('"This is a disgrace," said opposition leader Maria Lopez.', "Maria Lopez", "said", "This is a disgrace", "asserts", "direct"),
+        ("The coach said: “We were simply not good enough today.”", "coach", "said", "We were simply not good enough today", "denies", "direct"),
+        # mixed quotes
+        ("The minister said the talks had been “very productive” and would continue.", "minister", "said", "the talks had been “very productive” and would continue", "asserts", "mixed"),
+        # noun-phrase objects of denial / claims
+        ("The ministry rejected the allegations as baseless.", "ministry", "rejected", "the allegations as baseless", "denies", "indirect"),
+        ("The opposition accused the government of lying about the death toll.", "opposition", "accused", "the government of lying about the death toll", "asserts", "indirect"),
+        # warnings with a preposition
+        ("The WHO warned of a second wave of infections.", "WHO", "warned of", "a second wave of infections", "warns", "indirect"),
+        # headline attribution
+        ("Minister resigns over scandal, sources say", "unnamed sources", "say", "Minister resigns over scandal", "asserts", "indirect"),
+        # quoted as saying
+        ("The president was quoted as saying that the talks were productive.", "president", "saying", "the talks were productive", "asserts", "indirect"),
+    ],
+)
+def test_attribution_families(attributions, text, source, cue, content, stance, type_):
+    rec = only(attributions(text), content=content)
+    assert rec.source.name == source
+    assert rec.cue == cue
+    assert rec.stance == stance
+    assert rec.type == type_
+
+
+def test_offsets_point_into_the_text_as_read(attributions):
+    text = "Officials said the U.S.U.S. embassy would stay open.\n\nLeave a Reply"
+    [rec] = attributions(text)
+    assert text[rec.content_start:rec.content_end] == rec.content == "the U.S.U.S. embassy would stay open"
+    assert text[rec.source.start:rec.source.end] == "Officials"
+
+
+def test_negated_speech_act_is_not_an_attribution(attributions):
+    assert attributions("The ministry has not commented on the reports.") == []
+    assert attributions("The officials refused to disclose what the request contained.") == []
+
+
+def test_question_headline_is_not_a_warning(attributions):
+    assert attributions("Why is Washington warning Beijing?") == []
+
+
+def test_things_do_not_speak(attributions):
+    assert attributions("The data reveal that prices rose sharply.") == []
+
+
+def test_split_quote_keeps_its_speaker(attributions):
+    recs = attributions('"We will not back down," said Prime Minister Jan Novak, "and we will win this fight."')
+    assert [r.source.name for r in recs] == ["Jan Novak", "Jan Novak"]
+    assert [r.content for r in recs] == ["We will not back down", "and we will win this fight"]
+
+
+def test_quote_over_several_sentences_is_one_attribution(attributions):
+    [rec] = attributions("“We tried. We failed. We will try again,” the captain said.")
+    assert rec.content == "We tried. We failed. We will try again"
+    assert rec.type == "direct"
+
+
+def test_quote_continuing_over_a_paragraph_break_keeps_its_speaker(attributions):
+    text = "Mr Brown said: “I have no idea who he is.\n\n“And I have never been to that hotel.”"
+    recs = attributions(text)
+    assert [r.source.name for r in recs] == ["Brown", "Brown"]
+    assert recs[1].content == "And I have never been to that hotel"
+
+
+def test_standalone_quote_paragraph_goes_on_from_the_last_speaker(attributions):
+    text = "“Prices will fall,” Ms Okafor said.\n\n“Nobody in this room believes otherwise.”"
+    recs = attributions(text)
+    assert [r.source.name for r in recs] == ["Okafor", "Okafor"]
+
+
+def test_unbalanced_quote_marks_do_not_lose_the_article(attributions):
+    text = "“We will win, the general said.\n\nThe army said it had not fired on civilians."
+    recs = attributions(text)
+    assert any(r.source.name == "army" and r.stance == "denies" for r in recs)
+
+
+def test_scare_quotes_are_not_speech(attributions):
+    assert attributions("A tank with the letter “Z” painted on it rolled past.") == []
+
+
+def test_nested_report_citing_sources_gives_two_linked_attributions(attributions):
+    recs = attributions("The Wall Street Journal reported, citing people familiar with the matter, "
+                        "that the merger talks had collapsed.")
+    outer = only(recs, source="Wall Street Journal")
+    inner = only(recs, cue="citing")
+    assert inner.source.name == "people familiar with the matter"
+    assert inner.source.kind == "anonymous"
+    assert outer.content == inner.content == "the merger talks had collapsed"
+    assert inner.parent == outer.id and outer.parent is None
+
+
+def test_report_pointing_back_to_the_previous_sentence(attributions):
+    recs = attributions("The regime is preparing a new offensive.\n\nThe Guardian reports, citing officials in Kyiv.")
+    outer = only(recs, source="Guardian")
+    assert outer.content == "The regime is preparing a new offensive"
+    assert only(recs, cue="citing").parent == outer.id
+
+
+def test_speech_inside_a_report_is_nested(attributions):
+    recs = attributions("The Times reported that US officials said Russia had asked China for drones.")
+    outer = only(recs, source="Times")
+    inner = only(recs, source="US officials")
+    assert inner.parent == outer.id
+    assert inner.content == "Russia had asked China for drones"
+
+
+def test_reportedly_is_a_hedged_attribution_to_unnamed_media(attributions):
+    [rec] = attributions("Officials are reportedly considering a ban on the app.")
+    assert (rec.source.name, rec.source.text, rec.stance, rec.cue) == ("unnamed media reports", None, "hedged", "reportedly")
+
+
+def test_reportedly_on_a_speech_verb_wraps_it(attributions):
+    recs = attributions("Officials have reportedly revealed that the plant will close.")
+    outer = only(recs, cue="reportedly")
+    inner = only(recs, cue="have revealed")
+    assert inner.parent == outer.id and inner.stance == "asserts" and outer.stance == "hedged"
+
+
+def test_is_said_to_is_hedged_with_an_implicit_source(attributions):
+    [rec] = attributions("The governor is said to be furious about the leak.")
+    assert rec.stance == "hedged" and rec.source.text is None

@@ -1,0 +1,86 @@
+"""Who said it: speaker resolution inside one article."""
+from __future__ import annotations
+
+
+def sources(records):
+    return [(r.source.text, r.source.name, r.source.kind) for r in records]
+
+
+def test_pronoun_goes_to_the_last_speaker(attributions):
+    recs = attributions("Jake Sullivan said the talks were useful.\n\nHe added that more meetings were planned.")
+    assert sources(recs)[1] == ("He", "Jake Sullivan", "person")
+
+
+def test_surname_and_title_resolve_to_the_full_name(attributions):
+    recs = attributions("Maria Lopez, the opposition leader, said the vote was rigged.\n\n"
+                        "“We will go to court,” Ms Lopez said. “Nobody believes the count,” Lopez added.")
+    assert {r.source.name for r in recs} == {"Maria Lopez"}
+
+
+def test_chinese_name_order_resolves_by_family_name(attributions):
+    recs = attributions("Wang Yi said the visit was a success.\n\n“We are friends,” Mr Wang said.")
+    assert [r.source.name for r in recs] == ["Wang Yi", "Wang Yi"]
+
+
+def test_description_resolves_to_the_person_with_that_role(attributions):
+    recs = attributions("Ned Price, the State Department spokesman, said the meeting was frank.\n\n"
+                        "The spokesman said further talks were planned.")
+    assert recs[1].source.name == "Ned Price"
+
+
+def test_different_role_is_not_merged(attributions):
+    recs = attributions("Prime Minister Jan Novak said taxes would fall.\n\nThe foreign minister said the embassy would reopen.")
+    assert recs[1].source.name == "foreign minister"
+
+
+def test_anonymous_sources_stay_typed_groups(attributions):
+    recs = attributions("Several US officials said the request was made last week.\n\n"
+                        "A person familiar with the matter said the talks would resume.")
+    assert sources(recs) == [
+        ("Several US officials", "US officials", "anonymous"),
+        ("A person familiar with the matter", "person familiar with the matter", "anonymous"),
+    ]
+
+
+def test_anonymous_source_is_never_merged_with_a_named_person(attributions):
+    recs = attributions("John Smith said the plant was safe.\n\nAn official said the plant would close.")
+    assert recs[1].source.name == "unnamed official"
+
+
+def test_definite_officials_go_back_to_the_group_named_before(attributions):
+    recs = attributions("Two Israeli officials said the strike was planned.\n\nThe officials said it would happen soon.")
+    assert [r.source.name for r in recs] == ["Israeli officials", "Israeli officials"]
+
+
+def test_capital_stands_for_its_country(attributions):
+    recs = attributions("Beijing said the claims were untrue.\n\nWashington officials said the evidence was clear.")
+    assert sources(recs) == [("Beijing", "China", "country"), ("Washington officials", "US officials", "anonymous")]
+
+
+def test_unnamed_media_and_the_report_back_to_its_outlet(attributions):
+    recs = attributions("The Financial Times reported that the deal was signed.\n\n"
+                        "The sale will close in June, according to the report.\n\nThe media said the price was high.")
+    assert [r.source.name for r in recs] == ["Financial Times", "Financial Times", "unnamed media reports"]
+    assert {r.source.kind for r in recs} == {"outlet"}
+
+
+def test_report_credited_to_its_author(attributions):
+    [rec] = attributions("The report, published by Human Rights Watch, said prisoners had been tortured.")
+    assert rec.source.name == "Human Rights Watch"
+
+
+def test_country_possessive_organisation_gets_the_demonym(attributions):
+    [rec] = attributions("China's foreign ministry said the report was false.")
+    assert rec.source.name == "Chinese foreign ministry"
+    assert rec.source.kind == "organization"
+
+
+def test_coordinated_speakers_are_one_group_in_a_stable_order(attributions):
+    a = attributions("Presidents Xi and Putin announced a new partnership.")
+    assert a[0].source.name == "Putin and Xi"
+
+
+def test_pronoun_prefers_a_person_named_earlier_in_the_sentence(attributions):
+    recs = attributions("Liu Pengyu said the visit was useful.\n\n"
+                        "Putin flew to Beijing in February – he and Xi pledged support for each other.")
+    assert recs[-1].source.name == "Putin and Xi"
