@@ -57,8 +57,8 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
     """Read ``inputs``, extract attributions and write ``<out_dir>/attributions.jsonl``.
 
     Unreadable inputs are reported through ``on_error`` (and in the report) while the rest goes on.
-    The output file is replaced atomically only when the build finishes, so an interrupted build
-    leaves the previous output intact.
+    The output file is replaced atomically only when the build finishes and read at least one
+    article, so an interrupted or empty build leaves the previous output intact.
     """
     out = Path(out_dir)
     report = BuildReport(out_dir=out)
@@ -86,7 +86,12 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                 on_article(report.articles)
             yield from recs
 
-    report.attributions = write_attributions(records(), out / "attributions.jsonl")
+    partial = out / ".attributions.jsonl.partial"
+    report.attributions = write_attributions(records(), partial)
+    if report.articles:
+        os.replace(partial, out / "attributions.jsonl")
+    else:  # nothing was read: keep what an earlier build wrote
+        partial.unlink(missing_ok=True)
     report.seconds = time.perf_counter() - start
     return report
 

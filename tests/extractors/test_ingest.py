@@ -1,0 +1,138 @@
+"""Reading articles: formats, folders, globs, and bad input that must not stop a batch."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+
+import pytest
+
+from claimgraph.extractors import Article, IngestError, read_inputs
+
+from ..conftest import SEEDS
+
+
+def read(*paths, **kw):
+    return list(read_inputs([str(p) for p in paths], **kw))
+
+
+def test_seed_folder_reads_five_articles_named_by_file():
+    items = read(SEEDS)
+    assert [a.id for a in items] == sorted(p.name for p in SEEDS.iterdir())
+    assert all(isinstance(a, Article) for a in items)
+    assert items[0].title == "China asked to join war effort in Ukraine by Russia, US official claims"
+
+
+def test_text_is_kept_as_read(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Title line\n\nBody says the U.S.U.S. will act.\n", encoding="utf-8")
+    [a] = read(p)
+    assert a.text == p.read_text(encoding="utf-8")
+
+
+def test_glob_and_directory(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("B said yes.")
+    (tmp_path / "a.txt").write_text("A said no.")
+    (tmp_path / "ignore.csv").write_text("x,y")
+    assert [a.id for a in read(tmp_path)] == ["a.txt", "b.txt"]
+    assert [a.id for a in read(tmp_path / "*.txt")] == ["a.txt"]
+
+
+def test_html_main_text_without_scripts_or_navigation(tmp_path):
+    body = " ".join(["The minister said the plan would go ahead despite protests."] * 6)
+    html = f"""<!doctype html><html><head><title>Plan goes ahead</title><script>alert(1)</script></head>
+    <body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+    <article><h1>Plan goes ahead</h1><p>{body}</p><p>“We will not stop,” she said.</p></article>
+    <div class="comments"><p>Great article!!! click here</p></div></body></html>"""
+    p = tmp_path / "page.html"
+    p.write_text(html)
+    [a] = read(p)
+    assert "The minister said the plan" in a.text
+    assert "alert(1)" not in a.text and "Home" not in a.text
+    assert a.title == "Plan goes ahead"
+
+
+def test_jsonl_articles_with_metadata(tmp_path):
+    p = tmp_path / "feed.jsonl"
+    rows = [{"id": "x1", "text": "Officials said the port reopened.", "outlet": "Wire", "url": "http://e/x1",
+             "published": "2022-03-14", "title": "Port"}, {"text": "No id here, said the editor."}]
+    p.write_text("\n".join(json.dumps(r) for r in rows))
+    a, b = read(p)
+    assert (a.id, a.outlet, a.url, a.published, a.title) == ("x1", "Wire", "http://e/x1", "2022-03-14", "Port")
+    assert b.id == "feed.jsonl:2"
+
+
+@pytest.mark.parametrize(
+    ("name", "payload", "reason"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\t\n", "empty file"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "binary file (PNG image)"),
+        ("archive.txt", gzip.compress(b"hello"), "binary file (gzip archive)"),
+        ("nul.txt", b"abc\x00\x00\x00def" * 100, "binary"),
+    ],
+)
+def test_bad_files_give_one_line_errors_naming_the_file(tmp_path, name, payload, reason):
+    (tmp_path / name).write_bytes(payload)
+    (tmp_path / "good.txt").write_text("The mayor said the bridge would reopen.")
+    items = read(tmp_path / name, tmp_path / "good.txt")
+    err, good = items
+    assert isinstance(err, IngestError) and reason in str(err) and name in str(err)
+    assert "\n" not in str(err)
+    assert isinstance(good, Article)
+
+
+def test_other_encodings_are_decoded(tmp_path):
+    (tmp_path / "utf16.txt").write_bytes("The minister said “no”.".encode("utf-16"))
+    (tmp_path / "latin1.txt").write_bytes("Le ministre a déclaré que la réforme était prête. Über café.".encode("latin-1"))
+    (tmp_path / "damaged.txt").write_bytes("The mayor said yes. ".encode() * 20 + b"\xff" + b" The end.")
+    texts = {a.id: a.text for a in read(tmp_path)}
+    assert texts["utf16.txt"] == "The minister said “no”."
+    assert "déclaré" in texts["latin1.txt"]
+    assert "\ufffd The end." in texts["damaged.txt"]
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse 50 MB
+    [err] = read(big)
+    assert isinstance(err, IngestError) and "50.0 MiB" in str(err) and "big.txt" in str(err)
+
+
+def test_malformed_json_lines_are_reported_per_line(tmp_path):
+    p = tmp_path / "feed.jsonl"
+    p.write_text('{"id": "ok", "text": "Police said the road was closed."}\n{"id": "trunc", "te\n'
+                 '{"id": "notext"}\n{"id": 5, "text": 7}\n[1, 2]\n{"id": "ok2", "text": "She said so."}\n')
+    items = read(p)
+    assert [a.id for a in items if isinstance(a, Article)] == ["ok", "ok2"]
+    errors = [str(e) for e in items if isinstance(e, IngestError)]
+    assert errors[0].startswith(f"{p}:2: malformed JSON")
+    assert "missing or empty 'text'" in errors[1]
+    assert "'text' field" in errors[2]
+    assert "expected a JSON object" in errors[3]
+
+
+def test_duplicate_ids_are_reported(tmp_path):
+    p = tmp_path / "feed.jsonl"
+    p.write_text('{"id": "a", "text": "One said so."}\n{"id": "a", "text": "Two said so."}\n')
+    a, err = read(p)
+    assert isinstance(err, IngestError) and "duplicate article id 'a'" in str(err)
+
+
+def test_missing_paths_and_symlink_loops(tmp_path):
+    loop = tmp_path / "loop.txt"
+    os.symlink(loop, loop)
+    items = read(tmp_path / "nope.txt", loop, tmp_path / "*.none")
+    assert [type(i) for i in items] == [IngestError] * 3
+    assert "no such file" in str(items[0]) and "symbolic link" in str(items[1]) and "no file matches" in str(items[2])
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file(tmp_path):
+    p = tmp_path / "secret.txt"
+    p.write_text("x said y")
+    p.chmod(0)
+    [err] = read(p)
+    assert isinstance(err, IngestError) and "secret.txt" in str(err)

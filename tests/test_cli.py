@@ -1,0 +1,53 @@
+"""The command line, as a user runs it."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from claimgraph.cli import main
+
+from .conftest import SEEDS
+
+
+def test_every_command_has_help():
+    runner = CliRunner()
+    result = runner.invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for name in main.commands:
+        sub = runner.invoke(main, [name, "--help"])
+        assert sub.exit_code == 0 and "Example:" in sub.output
+
+
+def test_build_writes_attributions_and_prints_a_summary(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "5 articles" in result.output and "top sources" in result.output
+    rows = (tmp_path / "out" / "attributions.jsonl").read_text().splitlines()
+    assert len(rows) > 50 and {"id", "doc", "source", "content", "stance"} <= set(json.loads(rows[0]))
+
+
+def test_bad_input_is_named_and_the_rest_still_builds(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text("The mayor said the bridge would reopen in May.")
+    (tmp_path / "in" / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "bad.txt: binary file (PNG image)" in result.output
+    rows = (tmp_path / "out" / "attributions.jsonl").read_text().splitlines()
+    assert [json.loads(r)["doc"] for r in rows] == ["good.txt"]
+
+
+def test_failed_build_keeps_the_previous_output(tmp_path):
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(out)])
+    before = (out / "attributions.jsonl").read_bytes()
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "missing"), "--out", str(out)])
+    assert result.exit_code == 1 and "no such file" in result.output
+    assert (out / "attributions.jsonl").read_bytes() == before
+
+
+def test_unknown_model_gives_a_clear_error(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(tmp_path), "--model", "xx_no_such_model"])
+    assert result.exit_code == 1
+    assert "xx_no_such_model" in result.output and "not installed" in result.output
