@@ -448,7 +448,7 @@ def _continued_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list
         if any(s <= q.inner_start < e or s < q.inner_end <= e for s, e in covered):
             continue
         sent = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
-        if sent is None:
+        if sent is None or not len(sent):
             continue
         sentence = sent[0].sent
         # Only a quote that is (nearly) a sentence of its own carries speech; "Z" on a tank does not.

@@ -28,13 +28,25 @@ class CleanText:
     _clean_at: tuple[int, ...]
     _raw_at: tuple[int, ...]
     _raw_len: tuple[int, ...]
+    _clean_len: tuple[int, ...]
 
     def to_raw(self, i: int) -> int:
-        """Map an offset in the cleaned text to the matching offset in the raw text."""
+        """Map a start offset in the cleaned text to the matching offset in the raw text."""
         k = bisect.bisect_right(self._clean_at, i) - 1
         if k < 0:
             return i
         return self._raw_at[k] + min(i - self._clean_at[k], self._raw_len[k])
+
+    def to_raw_end(self, i: int) -> int:
+        """Map an end offset: the end of a repaired piece ("U.S.") maps to the end of the original
+        ("U.S.U.S."), never into the text that follows it."""
+        k = bisect.bisect_left(self._clean_at, i) - 1
+        if k < 0:
+            return i
+        off = i - self._clean_at[k]
+        if off >= self._clean_len[k]:
+            return self._raw_at[k] + self._raw_len[k]
+        return self._raw_at[k] + min(off, self._raw_len[k])
 
 
 def _edits(raw: str) -> list[tuple[int, int, str]]:
@@ -71,20 +83,21 @@ def clean(raw: str) -> CleanText:
     clean_at: list[int] = []
     raw_at: list[int] = []
     raw_len: list[int] = []
+    clean_len: list[int] = []
     pos = 0  # raw position
     out = 0  # clean position
     for start, end, repl in _edits(raw):
         if start < pos:
             continue
         if start > pos:
-            clean_at.append(out), raw_at.append(pos), raw_len.append(start - pos)
+            clean_at.append(out), raw_at.append(pos), raw_len.append(start - pos), clean_len.append(start - pos)
             parts.append(raw[pos:start])
             out += start - pos
-        clean_at.append(out), raw_at.append(start), raw_len.append(end - start)
+        clean_at.append(out), raw_at.append(start), raw_len.append(end - start), clean_len.append(len(repl))
         parts.append(repl)
         out += len(repl)
         pos = end
     if pos < len(raw):
-        clean_at.append(out), raw_at.append(pos), raw_len.append(len(raw) - pos)
+        clean_at.append(out), raw_at.append(pos), raw_len.append(len(raw) - pos), clean_len.append(len(raw) - pos)
         parts.append(raw[pos:])
-    return CleanText("".join(parts), raw, tuple(clean_at), tuple(raw_at), tuple(raw_len))
+    return CleanText("".join(parts), raw, tuple(clean_at), tuple(raw_at), tuple(raw_len), tuple(clean_len))

@@ -40,12 +40,12 @@ def to_records(article: Article, cleaned: CleanText, found: list[Found]) -> list
     claims = _claim_keys(found, cleaned.text)
     records = []
     for n, f in enumerate(found):
-        cs, ce = cleaned.to_raw(f.content_start), cleaned.to_raw(f.content_end)
-        qs, qe = cleaned.to_raw(f.cue_start), cleaned.to_raw(f.cue_end)
-        ss, se = cleaned.to_raw(f.sentence_start), cleaned.to_raw(f.sentence_end)
+        cs, ce = cleaned.to_raw(f.content_start), cleaned.to_raw_end(f.content_end)
+        qs, qe = cleaned.to_raw(f.cue_start), cleaned.to_raw_end(f.cue_end)
+        ss, se = cleaned.to_raw(f.sentence_start), cleaned.to_raw_end(f.sentence_end)
         src = f.source or Source(None, "unspecified (implicit)", "anonymous")
         if src.start >= 0:
-            a, b = cleaned.to_raw(src.start), cleaned.to_raw(src.end)
+            a, b = cleaned.to_raw(src.start), cleaned.to_raw_end(src.end)
             src = Source(raw[a:b], src.name, src.kind, a, b)
         records.append(Attribution(
             id=ids[n], doc=article.id, source=src, cue=f.cue,

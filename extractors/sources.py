@@ -35,9 +35,9 @@ def np_span(head: Token) -> Span:
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks) + 1
     doc = head.doc
-    while hi > lo + 1 and doc[hi - 1].is_punct:
+    while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
-    while lo < hi - 1 and doc[lo].is_punct:
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     return doc[lo:hi]
 

@@ -37,7 +37,8 @@ def test_offsets_map_back_across_repairs():
     i = c.text.index("said")
     assert raw[c.to_raw(i):c.to_raw(i + 4)] == "said"
     j = c.text.index("U.S.")
-    assert raw[c.to_raw(j):c.to_raw(j + 4)] == "U.S.U.S."
+    assert raw[c.to_raw(j):c.to_raw_end(j + 4)] == "U.S.U.S."
+    assert raw[c.to_raw(0):c.to_raw_end(j + 4)] == "The U.S.U.S."
     k = c.text.index("The end")
     assert raw[c.to_raw(k):] == "The end came."
 
@@ -47,3 +48,4 @@ def test_offsets_always_inside_the_raw_text(raw):
     c = clean(raw)
     for i in range(len(c.text) + 1):
         assert 0 <= c.to_raw(i) <= len(raw)
+        assert 0 <= c.to_raw_end(i) <= len(raw)
