@@ -657,8 +657,15 @@ def _cue_text(tok: Token, extra: Iterable[Token] = ()) -> str:
 
 
 def _trim_mark(span: Span) -> tuple[int, int]:
+    """Drop a leading complementizer and a leading time adjunct: "(on Tuesday) (that) it had …"."""
     start = span.start
-    while start < span.end and (span.doc[start].dep_ == "mark" and span.doc[start].lower_ == "that"):
+    doc = span.doc
+    first = doc[start]
+    if first.dep_ == "prep" and first.head.i >= span.start and any(t.ent_type_ in {"DATE", "TIME"} for t in first.subtree):
+        after = first.right_edge.i + 1
+        if after < span.end - 1:
+            start = after
+    while start < span.end and (doc[start].dep_ == "mark" and doc[start].lower_ == "that" or doc[start].is_punct):
         start += 1
     if start >= span.end:
         start = span.start

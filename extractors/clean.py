@@ -17,6 +17,10 @@ _DOUBLED_ABBREVIATION = re.compile(r"\b((?:[A-Z]\.){2,})\1")
 # Control characters other than tab and newlines, the replacement character and zero-width marks.
 _DAMAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\u200b\ufeff]")
 _LINE = re.compile(r"[^\n]*")
+# Wire-copy datelines that open a paragraph: "NAIROBI (Reuters) - ", "WASHINGTON, March 14 (AP) — ".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z. ]{1,30}\))?\s*[-–—]+\s+"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +64,12 @@ def _edits(raw: str) -> list[tuple[int, int, str]]:
         if m.start() >= tail or BOILERPLATE_LINES.fullmatch(line):
             edits.append((m.start(), m.end(), ""))
             continue
+        dateline = _DATELINE.match(m.group())
+        if dateline:
+            edits.append((m.start(), m.start() + dateline.end(), ""))
         for d in _DOUBLED_ABBREVIATION.finditer(m.group()):
+            if dateline and d.start() < dateline.end():
+                continue
             edits.append((m.start() + d.start(), m.start() + d.end(), d.group(1)))
         for d in _DAMAGE.finditer(m.group()):
             if not any(s <= m.start() + d.start() < e for s, e, _ in edits):

@@ -18,7 +18,7 @@ from .lexicon import Lexicon, SourceKind
 from .records import Source
 
 _EXCLUDED_NP_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "parataxis", "conj", "cc", "prep"}
-_KEEP_PREP = {"with", "familiar", "close", "from", "at", "of", "in"}
+_KEEP_PREP = {"with", "familiar", "close", "from", "at", "of", "in", "for"}
 _ROLE_HINTS = {"spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "minister", "secretary",
                "envoy", "ambassador", "director", "editor", "chief", "analyst", "professor", "official"}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -169,8 +169,14 @@ class Resolver:
         low = root.lower_
         if len(mention) == 1 and (low in lex.pronouns_singular or low in lex.pronouns_plural):
             return self._pronoun(low, at, mention)
-        words = _strip_front([t for t in mention if not t.is_punct], lex)
-        text = " ".join(t.text for t in words) or mention.text
+        if (root.pos_ == "NUM" or low in lex.name_strip) and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+            # "Four of the seven commissioners" speak for the group named after "of"
+            of = next(c for c in root.children if c.dep_ == "prep" and c.lower_ == "of")
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return self._resolve_one(mention_for(pobj), at)
+        words = _strip_front([t for t in mention if not t.is_punct or t.tag_ == "POS"], lex)
+        text = "".join(t.text_with_ws for t in words).strip() or mention.text
         key = text.lower().replace("’", "'")
         if key in lex.countries:
             return lex.countries[key], "country"
@@ -214,6 +220,15 @@ class Resolver:
         return _strip_the(text), "organization"
 
     def _pronoun(self, low: str, at: int, mention: Span) -> tuple[str, SourceKind]:
+        if low == "it":
+            # "it" speaks for an organisation, a country or an outlet named before
+            recent = self._recent(lambda s: s.kind in {"organization", "country", "outlet", "document"} and not s.plural)
+            if recent is not None:
+                return recent.name, recent.kind
+            orgs = [e for e in self.doc.ents if e.label_ in {"ORG", "GPE"} and e.end <= mention.start]
+            if orgs:
+                return self._resolve_one(orgs[-1], at)
+            return "it", "organization"
         if low in {"he", "she"}:
             # "Putin traveled to Beijing – he and Xi pledged …": a person named earlier in the
             # same sentence is the nearest antecedent.
@@ -311,11 +326,16 @@ class Resolver:
         return text
 
     def _organization(self, mention: Span, country: str | None) -> str:
-        words = [t for t in mention if t.lower_ not in self.lex.name_strip]
+        words = _strip_front(list(mention), self.lex)
         if country and words and words[0].ent_type_ == "GPE" and len(words) > 2 and words[1].tag_ == "POS":
             adj = self.lex.country_adjectives.get(country, country)
             return " ".join([adj, *(t.text for t in words[2:])])
-        return _strip_the(" ".join(t.text for t in words) or mention.text)
+        out = []
+        for t in words:  # "the U.S. embassy" → "US embassy"
+            name = self.lex.countries.get(t.lower_) if t.ent_type_ in {"GPE", "NORP"} else None
+            out.append((self.lex.country_adjectives.get(name, t.text) if name and t is not mention.root else t.text)
+                       + t.whitespace_)
+        return _strip_the("".join(out).strip() or mention.text)
 
     def _remember(self, src: Source, at: int, plural: bool, head: str) -> None:
         para = self.para_at(at)
