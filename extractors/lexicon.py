@@ -115,7 +115,10 @@ EN: Final = Lexicon(
     anonymous_heads=frozenset(
         "official officials source sources person people diplomat diplomats aide aides insider "
         "insiders spokesperson spokesman spokeswoman analyst analysts expert experts observer "
-        "observers witness witnesses resident residents lawmaker lawmakers".split()
+        "observers witness witnesses resident residents lawmaker lawmakers scientist scientists "
+        "researcher researchers economist economists meteorologist meteorologists doctor doctors "
+        "critic critics activist activists investor investors protester protesters prosecutor "
+        "prosecutors investigator investigators".split()
     ),
     media_heads=frozenset({"media", "medium", "press", "report", "reports", "outlet", "outlets", "news"}),
     document_heads=frozenset(

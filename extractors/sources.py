@@ -21,6 +21,7 @@ _EXCLUDED_NP_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "parataxis", "co
 _KEEP_PREP = {"with", "familiar", "close", "from", "at", "of", "in", "for"}
 _ROLE_HINTS = {"spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "minister", "secretary",
                "envoy", "ambassador", "director", "editor", "chief", "analyst", "professor", "official"}
+_PARTICLES = {"da", "de", "do", "dos", "van", "von", "der", "bin", "al", "el", "la", "le", "di", "du"}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
@@ -208,8 +209,16 @@ class Resolver:
         person = self._by_role(mention, at)
         if person:
             return person, "person"
+        if head in lex.role_nouns and root.pos_ == "NOUN":
+            # "the minister" after "the transport minister": the same unnamed person
+            if mention[0].lower_ == "the":
+                want = {t.lower_ for t in words}
+                recent = self._recent(lambda s: s.head == head and want <= set(s.name.lower().split()))
+                if recent is not None:
+                    return recent.name, recent.kind
+            return _strip_the(text), "person"
         if head in lex.document_heads and root.pos_ == "NOUN":
-            return _strip_the(mention.text), "document"
+            return _strip_the(text), "document"
         if ent is not None and ent.label_ in {"GPE", "LOC"}:
             return lex.countries.get(ent.text.lower(), _strip_the(ent.text)), "country"
         if head in lex.organization_heads or (ent is not None and ent.label_ in {"ORG", "NORP"}):
@@ -272,6 +281,9 @@ class Resolver:
         for _, full in self.people:
             if word in (full[0], full[-1]):
                 best = full
+        if best is None:  # "Lula" for "Luiz Inacio Lula da Silva"
+            inner = [full for _, full in self.people if word in full[1:-1] and word.lower() not in _PARTICLES]
+            best = inner[-1] if inner else None
         return " ".join(best) if best else word
 
     def _by_role(self, mention: Span, at: int) -> str | None:

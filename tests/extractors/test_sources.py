@@ -84,3 +84,24 @@ def test_pronoun_prefers_a_person_named_earlier_in_the_sentence(attributions):
     recs = attributions("Liu Pengyu said the visit was useful.\n\n"
                         "Putin flew to Beijing in February – he and Xi pledged support for each other.")
     assert recs[-1].source.name == "Putin and Xi"
+
+
+def test_unnamed_role_is_a_person_and_its_short_form_refers_back(attributions):
+    recs = attributions("The transport minister denied accepting bribes.\n\n“These accusations are false,” the minister told parliament.")
+    assert [(r.source.name, r.source.kind) for r in recs] == [("transport minister", "person")] * 2
+
+
+def test_middle_name_resolves_to_the_full_name(attributions):
+    recs = attributions("President Luiz Inacio Lula da Silva promised aid.\n\n“There will be no lack of resources,” Lula told reporters.")
+    assert recs[-1].source.name == "Luiz Inacio Lula da Silva"
+
+
+def test_it_speaks_for_the_organisation_named_before(attributions):
+    recs = attributions("The electoral commission said the count was accurate.\n\nIt added that observers had seen no fraud.")
+    assert recs[1].source.name == "electoral commission"
+
+
+def test_wire_dateline_is_not_the_speaker(attributions):
+    [rec] = attributions("NAIROBI (Reuters) - Kenya's electoral commission said it had found no evidence of fraud.")
+    assert rec.source.name == "Kenya's electoral commission"
+    assert rec.content == "it had found no evidence of fraud"
