@@ -66,6 +66,19 @@ class Found:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+    def as_data(self) -> dict[str, object]:
+        """Plain values only (no spaCy objects), so docs can cross process boundaries with
+        ``nlp.pipe(n_process=…)``, which serializes ``doc._`` with msgpack."""
+        src = self.source
+        return {
+            "cue": self.cue, "cue_start": self.cue_start, "cue_end": self.cue_end,
+            "content_start": self.content_start, "content_end": self.content_end, "kind": self.kind,
+            "stance": self.stance, "certainty": self.certainty, "parent": self.parent,
+            "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
+            "source": None if src is None else [src.text, src.name, src.kind, src.start, src.end],
+        }
+
+
 def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
     """Every attribution in ``doc``, in text order, with resolved sources, nesting and stance."""
     text = doc.text

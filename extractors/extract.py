@@ -5,11 +5,11 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 
 from .article import Article
-from .attribution import Found
 from .clean import CleanText, clean
 from .records import Attribution, Source
 
@@ -32,43 +32,45 @@ def extract(articles: Iterable[Article], nlp: Language, *, batch_size: int = 16,
         yield article, to_records(article, cleaned, doc._.attributions or [])
 
 
-def to_records(article: Article, cleaned: CleanText, found: list[Found]) -> list[Attribution]:
-    """Map found attributions (offsets into the cleaned text) to records on the raw text."""
+def to_records(article: Article, cleaned: CleanText, found: list[dict[str, Any]]) -> list[Attribution]:
+    """Map found attributions (``Found.as_data()``, offsets into the cleaned text) to records on
+    the raw text."""
     raw = article.text
     stem = Path(article.id).stem if article.path else article.id
     ids = [f"{stem}-{n}" for n in range(1, len(found) + 1)]
     claims = _claim_keys(found, cleaned.text)
     records = []
     for n, f in enumerate(found):
-        cs, ce = cleaned.to_raw(f.content_start), cleaned.to_raw_end(f.content_end)
-        qs, qe = cleaned.to_raw(f.cue_start), cleaned.to_raw_end(f.cue_end)
-        ss, se = cleaned.to_raw(f.sentence_start), cleaned.to_raw_end(f.sentence_end)
-        src = f.source or Source(None, "unspecified (implicit)", "anonymous")
-        if src.start >= 0:
-            a, b = cleaned.to_raw(src.start), cleaned.to_raw_end(src.end)
-            src = Source(raw[a:b], src.name, src.kind, a, b)
+        cs, ce = cleaned.to_raw(f["content_start"]), cleaned.to_raw_end(f["content_end"])
+        qs, qe = cleaned.to_raw(f["cue_start"]), cleaned.to_raw_end(f["cue_end"])
+        ss, se = cleaned.to_raw(f["sentence_start"]), cleaned.to_raw_end(f["sentence_end"])
+        text, name, kind, a, b = f["source"] or (None, "unspecified (implicit)", "anonymous", -1, -1)
+        if a >= 0:
+            a, b = cleaned.to_raw(a), cleaned.to_raw_end(b)
+            text = raw[a:b]
+        parent = f["parent"]
         records.append(Attribution(
-            id=ids[n], doc=article.id, source=src, cue=f.cue,
+            id=ids[n], doc=article.id, source=Source(text, name, kind, a, b), cue=f["cue"],
             cue_start=qs, cue_end=qe, content=raw[cs:ce], content_start=cs, content_end=ce,
-            type=f.kind,  # type: ignore[arg-type]
-            stance=f.stance, certainty=f.certainty, sentence=raw[ss:se].strip(), sentence_start=ss,
-            sentence_end=se, parent=ids[f.parent] if f.parent is not None else None, claim=claims[n],
+            type=f["kind"], stance=f["stance"], certainty=f["certainty"], sentence=raw[ss:se].strip(),
+            sentence_start=ss, sentence_end=se, parent=ids[parent] if parent is not None else None,
+            claim=claims[n],
         ))
     return records
 
 
-def _claim_keys(found: list[Found], text: str) -> list[str]:
+def _claim_keys(found: list[dict[str, Any]], text: str) -> list[str]:
     """A claim-mention key per attribution: nested outer records share their inner claim.
 
     This is the within-article key; cross-article claim clustering happens downstream.
     """
     keys = []
     for f in found:
-        words = sorted({w for w in _WORD.findall(text[f.content_start:f.content_end].lower()) if w not in _STOP})
+        words = sorted({w for w in _WORD.findall(text[f["content_start"]:f["content_end"]].lower()) if w not in _STOP})
         keys.append("claim-" + hashlib.sha1(" ".join(words).encode()).hexdigest()[:12])
     # An outer attribution carries the claim of the proposition it relays (the corpus convention).
     for i in reversed(range(len(found))):
-        f = found[i]
-        if f.parent is not None:
-            keys[f.parent] = keys[i]
+        parent = found[i]["parent"]
+        if parent is not None:
+            keys[parent] = keys[i]
     return keys

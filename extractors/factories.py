@@ -28,7 +28,8 @@ class ParagraphBoundaries:
 
 
 class AttributionFinder:
-    """Store the attributions of a doc in ``doc._.attributions`` (a list of :class:`Found`)."""
+    """Store the attributions of a doc in ``doc._.attributions``: one plain dict per attribution
+    (:meth:`Found.as_data`), offsets into ``doc.text``, in text order."""
 
     def __init__(self, lang: str = "en") -> None:
         if lang not in LEXICONS:
@@ -38,7 +39,7 @@ class AttributionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Found] = find_attributions(doc, self.lexicon)
-        doc._.attributions = found
+        doc._.attributions = [f.as_data() for f in found]
         return doc
 
     def to_disk(self, path, exclude=()) -> None:  # type: ignore[no-untyped-def]

@@ -74,3 +74,9 @@ def test_building_twice_gives_the_same_file(built, tmp_path):
     _, out = built
     claimgraph.build([SEEDS], tmp_path / "again")
     assert (tmp_path / "again" / "attributions.jsonl").read_bytes() == (out / "attributions.jsonl").read_bytes()
+
+
+def test_two_workers_give_the_same_records(built, tmp_path):
+    _, out = built
+    claimgraph.build([SEEDS], tmp_path / "w2", workers=2)
+    assert (tmp_path / "w2" / "attributions.jsonl").read_bytes() == (out / "attributions.jsonl").read_bytes()
