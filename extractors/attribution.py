@@ -30,6 +30,7 @@ _THING_SUBJECT_VERBS = frozenset(
     "reveal show indicate suggest confirm note explain mention describe highlight underline underscore "
     "stress emphasize emphasise continue conclude predict estimate specify publish".split()
 )
+_LABEL_VERBS = frozenset({"call", "describe", "label", "brand", "dub", "term"})
 _LIGHT_VERBS = {"issue", "give", "make", "send", "release", "deliver", "sound", "publish"}
 _WARN_PREPS = {"of", "against", "about"}
 _OBJECT_PREPS = {"of", "for", "against", "about", "on", "over", "to", "in"}
@@ -144,6 +145,8 @@ def _at_token(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], qs: lis
         yield from _cue_noun(tok, lex)
     elif lemma == "call" and tok.pos_ == "VERB" and any(c.lower_ == "for" for c in tok.children):
         yield from _call_for(tok)
+    elif lemma in _LABEL_VERBS and tok.pos_ == "VERB":
+        yield from _labels(tok, lex)
     elif lemma in lex.reporting_verbs and tok.pos_ in {"VERB", "AUX"}:
         yield from _reporting_verb(tok, sent, lex, quotes, qs)
 
@@ -231,6 +234,25 @@ def _call_for(tok: Token) -> Iterator[Found]:
     span = _subtree(pobj)
     yield Found(_cue_text(tok, extra=[prep]), "call", _cue_first(tok).idx, _end(prep), span.start_char,
                 span.end_char, mention=mention_for(subject))
+
+
+def _labels(tok: Token, lex: Lexicon) -> Iterator[Found]:
+    """"called the reports “baseless”", "described the response as pathetic": a verdict on something."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    verdict = next((c for c in tok.children if c.dep_ in {"oprd", "ccomp", "xcomp"} and c.i > (obj.i if obj is not None else tok.i)), None)
+    if verdict is None:
+        verdict = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if verdict is None and obj is not None:  # the parser hangs a quoted verdict on the noun
+        verdict = next((c for c in obj.children if c.i > obj.i and (c.dep_ == "amod" or c.lower_ == "as")), None)
+    subject = _subject(tok, lex)
+    if obj is None or verdict is None or subject is None or _negated_act(tok) or obj.pos_ == "PRON" and obj.lower_ not in {"it", "them"}:
+        return
+    end = verdict.right_edge
+    doc = tok.doc
+    while end.i + 1 < len(doc) and doc[end.i + 1].text in {"”", '"', "’"}:
+        end = doc[end.i + 1]
+    yield Found(_cue_text(tok), tok.lemma_.lower(), _cue_first(tok).idx, _end(tok), obj.left_edge.idx, _end(end),
+                mention=mention_for(subject))
 
 
 def _reporting_verb(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], qs: list[int]) -> Iterator[Found]:

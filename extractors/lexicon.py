@@ -120,7 +120,8 @@ EN: Final = Lexicon(
         "critic critics activist activists investor investors protester protesters prosecutor "
         "prosecutors investigator investigators".split()
     ),
-    media_heads=frozenset({"media", "medium", "press", "report", "reports", "outlet", "outlets", "news"}),
+    media_heads=frozenset({"media", "medium", "press", "report", "reports", "outlet", "outlets", "news",
+                           "newspaper", "paper", "broadcaster", "network", "channel", "magazine", "tabloid"}),
     document_heads=frozenset(
         "statement readout meeting communique communiqué letter document memo report transcript "
         "speech release notice".split()

@@ -70,7 +70,11 @@ def _rejects(root: Token, content: Span, lex: Lexicon) -> bool:
     low = content.text.lower().replace("’", "'")
     if any(phrase in low for phrase in lex.denial_phrases):
         return True
-    preds = [c for c in root.children if c.dep_ in {"acomp", "attr"}]
+    preds = [c for c in root.children if c.dep_ in {"acomp", "attr", "oprd"}]
+    preds += [p for c in root.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    for tok in content:  # "called the reports “baseless”": the verdict sits on the object
+        if tok.dep_ == "oprd" or (tok.dep_ == "pobj" and tok.head.lower_ == "as") or (tok.dep_ == "amod" and tok.i > tok.head.i):
+            preds.append(tok)
     if root.lemma_.lower() in lex.denial_predicates and root.pos_ in {"ADJ", "NOUN"}:
         return True
     return any(
@@ -95,7 +99,12 @@ def _threat(content: Span, lex: Lexicon) -> Literal["threat", "negated", None]:
 
 
 def _negated(tok: Token) -> bool:
-    """A predicate negated on its own ("did not", "never"), unless a contrast follows ("not X, but Y")."""
+    """A predicate negated on its own ("did not", "never", "no curfew was imposed", "nobody
+    came"), unless a contrast follows ("not X, but Y")."""
+    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(s.lower_ in {"nobody", "nothing", "none"} or any(d.lower_ == "no" and d.dep_ == "det" for d in s.children)
+           for s in subjects):
+        return True
     if not any(c.dep_ == "neg" for c in tok.children):
         if tok.lemma_ == "be" and any(
             c.dep_ in {"attr", "nsubj"} and any(d.lower_ == "no" for d in c.children) for c in tok.children

@@ -105,3 +105,8 @@ def test_wire_dateline_is_not_the_speaker(attributions):
     [rec] = attributions("NAIROBI (Reuters) - Kenya's electoral commission said it had found no evidence of fraud.")
     assert rec.source.name == "Kenya's electoral commission"
     assert rec.content == "it had found no evidence of fraud"
+
+
+def test_the_newspaper_is_an_outlet(attributions):
+    [rec] = attributions("The newspaper said the documents showed payments of more than $2 million.")
+    assert rec.source.kind == "outlet"

@@ -24,6 +24,9 @@ import pytest
         ("“I am not going to resign, but I will change my team,” the mayor said.", "asserts"),
         ("The senator questioned whether the plan was legal.", "questions"),
         ("The minister accused the opposition of spreading false information.", "asserts"),
+        ("The ministry said no curfew had been imposed.", "denies"),
+        ("The ministry called the reports “baseless”.", "denies"),
+        ("The senator described the plan as “a good start”.", "asserts"),
     ],
 )
 def test_stance(attributions, text, stance):
