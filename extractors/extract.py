@@ -20,16 +20,61 @@ _STOP = frozenset(
 )
 
 
+#: Longest piece of text parsed at once; longer articles are parsed in paragraph-aligned pieces
+#: (spaCy refuses texts over ``nlp.max_length`` and its memory grows with the text).
+CHUNK_CHARS = 20_000
+
+
 def extract(articles: Iterable[Article], nlp: Language, *, batch_size: int = 16,
             n_process: int = 1) -> Iterator[tuple[Article, list[Attribution]]]:
-    """Yield each article with its attributions, in input order, parsing in batches with ``nlp.pipe``."""
-    def texts() -> Iterator[tuple[str, tuple[Article, CleanText]]]:
+    """Yield each article with its attributions, in input order, parsing in batches with ``nlp.pipe``.
+
+    Articles longer than :data:`CHUNK_CHARS` are parsed in pieces cut at paragraph breaks; speaker
+    resolution then starts afresh in each piece.
+    """
+    def texts() -> Iterator[tuple[str, tuple[Article, CleanText, int, bool]]]:
         for article in articles:
             cleaned = clean(article.text)
-            yield cleaned.text, (article, cleaned)
+            pieces = list(_pieces(cleaned.text, min(CHUNK_CHARS, nlp.max_length)))
+            for k, (start, end) in enumerate(pieces):
+                yield cleaned.text[start:end], (article, cleaned, start, k == len(pieces) - 1)
 
-    for doc, (article, cleaned) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield article, to_records(article, cleaned, doc._.attributions or [])
+    found: list[dict[str, Any]] = []
+    for doc, (article, cleaned, offset, last) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size,
+                                                           n_process=n_process):
+        found.extend(_shifted(doc._.attributions or [], offset, len(found)))
+        if last:
+            yield article, to_records(article, cleaned, found)
+            found = []
+
+
+def _pieces(text: str, limit: int) -> Iterator[tuple[int, int]]:
+    """(start, end) pieces of at most ``limit`` characters, cut after a line break where possible."""
+    start = 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n", start + limit // 2, start + limit)
+        if cut < 0:
+            cut = text.rfind(" ", start + limit // 2, start + limit)
+        end = cut + 1 if cut >= 0 else start + limit
+        yield start, end
+        start = end
+    yield start, len(text)
+
+
+def _shifted(found: list[dict[str, Any]], offset: int, before: int) -> list[dict[str, Any]]:
+    if not offset and not before:
+        return list(found)
+    out = []
+    for f in found:
+        g = dict(f)
+        for key in ("cue_start", "cue_end", "content_start", "content_end", "sentence_start", "sentence_end"):
+            g[key] += offset
+        if g["parent"] is not None:
+            g["parent"] += before
+        if g["source"] is not None and g["source"][3] >= 0:
+            g["source"] = [*g["source"][:3], g["source"][3] + offset, g["source"][4] + offset]
+        out.append(g)
+    return out
 
 
 def to_records(article: Article, cleaned: CleanText, found: list[dict[str, Any]]) -> list[Attribution]:

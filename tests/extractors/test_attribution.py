@@ -149,3 +149,18 @@ def test_reportedly_on_a_speech_verb_wraps_it(attributions):
 def test_is_said_to_is_hedged_with_an_implicit_source(attributions):
     [rec] = attributions("The governor is said to be furious about the leak.")
     assert rec.stance == "hedged" and rec.source.text is None
+
+
+def test_long_article_is_parsed_in_pieces_with_offsets_into_the_whole(nlp, monkeypatch):
+    import importlib
+
+    from claimgraph.extractors import Article
+
+    extract_mod = importlib.import_module("claimgraph.extractors.extract")
+
+    monkeypatch.setattr(extract_mod, "CHUNK_CHARS", 200)
+    text = "\n\n".join(f"Officer {i} said the road number {i} was closed for repairs today." for i in range(30))
+    [(_, recs)] = list(extract_mod.extract([Article(id="long", text=text)], nlp))
+    assert len(recs) == 30
+    assert all(text[r.content_start:r.content_end] == r.content for r in recs)
+    assert recs[-1].content == "the road number 29 was closed for repairs today"
