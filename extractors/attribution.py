@@ -13,15 +13,15 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import Lexicon, SourceKind
+from .lexicon import Lexicon, SourceKind, Stance
 from .quotes import Quote, find_quotes
 from .records import Source
 from .sources import Resolver, mention_for
 from .stance import Certainty, classify
-from .lexicon import Stance
 
 _CLAUSE_DEPS = {"ccomp"}
 # Verbs that also take things as subjects ("the data show", "the documents reveal"): with these the
@@ -55,8 +55,7 @@ class Found:
     implicit: tuple[str, SourceKind] | None = None
     cue_hedged: bool = False
     continues_quote: bool = False  # no cue of its own: the previous quoted speaker goes on
-    nested_in: int | None = None  # explicit parent by position in the list (citing, reportedly)
-    kind: str = "indirect"
+    kind: Literal["direct", "indirect", "mixed"] = "indirect"
     source: Source | None = None
     stance: Stance = "asserts"
     certainty: Certainty = "certain"
@@ -322,15 +321,15 @@ def _complement(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, list[
                 hi = c.right_edge.i
         span = tok.doc[lo : hi + 1]
         return _trim_mark(span), _cue_preps(tok, span, extra)
-    if lemma in lex.reporting_verbs and lex.reporting_verbs[lemma] == "warns" or lemma in {"express"}:
+    if lex.reporting_verbs.get(lemma) == "warns" or lemma == "express":
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _WARN_PREPS), None)
         if prep is not None and (lemma != "express" or not any(c.dep_ == "dobj" for c in tok.children)):
-            obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
-            if obj is not None:  # "warned of a spiral", "warns China against helping Russia"
+            pobj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if pobj is not None:  # "warned of a spiral", "warns China against helping Russia"
                 addressee = [c for c in tok.children if c.dep_ == "dobj" and c.i < prep.i]
                 if prep.lower_ == "against":
-                    return (prep.idx, _object_span(obj)[1]), extra + addressee
-                return _object_span(obj), extra + [prep] + addressee
+                    return (prep.idx, _object_span(pobj)[1]), extra + addressee
+                return _object_span(pobj), extra + [prep] + addressee
     if lemma in lex.np_object_verbs and objs:
         obj = objs[0]
         hi = obj.right_edge.i
@@ -563,7 +562,7 @@ def _dedupe(found: list[Found]) -> list[Found]:
         k = (f.content_start, f.content_end)
         if k in by_content and (f.continues_quote or f.cue_start == by_content[k].cue_start):
             continue
-        if k in by_content and f.implicit is None and by_content[k].implicit is None and f.nested_in is None \
+        if k in by_content and f.implicit is None and by_content[k].implicit is None \
                 and "citing_head" not in f.extra and "citing_head" not in by_content[k].extra:
             continue
         by_content.setdefault(k, f)

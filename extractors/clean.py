@@ -89,24 +89,20 @@ def _boilerplate_tail(raw: str) -> int:
 def clean(raw: str) -> CleanText:
     """Return the cleaned copy of ``raw`` that the parser reads, with its offset map."""
     parts: list[str] = []
-    clean_at: list[int] = []
-    raw_at: list[int] = []
-    raw_len: list[int] = []
-    clean_len: list[int] = []
+    segments: list[tuple[int, int, int, int]] = []  # (clean start, raw start, raw length, clean length)
     pos = 0  # raw position
     out = 0  # clean position
-    for start, end, repl in _edits(raw):
+    for start, end, repl in [*_edits(raw), (len(raw), len(raw), "")]:
         if start < pos:
             continue
-        if start > pos:
-            clean_at.append(out), raw_at.append(pos), raw_len.append(start - pos), clean_len.append(start - pos)
+        if start > pos:  # unchanged text before the edit
+            segments.append((out, pos, start - pos, start - pos))
             parts.append(raw[pos:start])
             out += start - pos
-        clean_at.append(out), raw_at.append(start), raw_len.append(end - start), clean_len.append(len(repl))
-        parts.append(repl)
-        out += len(repl)
+        if end > start or repl:
+            segments.append((out, start, end - start, len(repl)))
+            parts.append(repl)
+            out += len(repl)
         pos = end
-    if pos < len(raw):
-        clean_at.append(out), raw_at.append(pos), raw_len.append(len(raw) - pos), clean_len.append(len(raw) - pos)
-        parts.append(raw[pos:])
-    return CleanText("".join(parts), raw, tuple(clean_at), tuple(raw_at), tuple(raw_len), tuple(clean_len))
+    clean_at, raw_at, raw_len, clean_len = (tuple(col) for col in zip(*segments)) if segments else ((), (), (), ())
+    return CleanText("".join(parts), raw, clean_at, raw_at, raw_len, clean_len)

@@ -5,12 +5,13 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
 
 from .article import Article
 from .clean import CleanText, clean
+from .lexicon import SourceKind
 from .records import Attribution, Source
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -95,7 +96,7 @@ def to_records(article: Article, cleaned: CleanText, found: list[dict[str, Any]]
             text = raw[a:b]
         parent = f["parent"]
         records.append(Attribution(
-            id=ids[n], doc=article.id, source=Source(text, name, kind, a, b), cue=f["cue"],
+            id=ids[n], doc=article.id, source=Source(text, name, cast(SourceKind, kind), a, b), cue=f["cue"],
             cue_start=qs, cue_end=qe, content=raw[cs:ce], content_start=cs, content_end=ce,
             type=f["kind"], stance=f["stance"], certainty=f["certainty"], sentence=raw[ss:se].strip(),
             sentence_start=ss, sentence_end=se, parent=ids[parent] if parent is not None else None,

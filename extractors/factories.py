@@ -50,7 +50,7 @@ class AttributionFinder:
         p.mkdir(parents=True, exist_ok=True)
         (p / "cfg.json").write_text(json.dumps({"lang": self.lang}))
 
-    def from_disk(self, path, exclude=()) -> "AttributionFinder":  # type: ignore[no-untyped-def]
+    def from_disk(self, path, exclude=()) -> AttributionFinder:  # type: ignore[no-untyped-def]
         import json
         import pathlib
 

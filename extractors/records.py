@@ -83,7 +83,7 @@ class Attribution:
         return row
 
     @classmethod
-    def from_json(cls, row: dict[str, Any]) -> "Attribution":
+    def from_json(cls, row: dict[str, Any]) -> Attribution:
         src = Source(row["source_text"], row["source"], row["source_kind"],
                      row.get("source_start", -1), row.get("source_end", -1))
         known = {"id", "doc", "source_text", "source", "source_kind", "cue", "content", "content_start",

@@ -143,11 +143,11 @@ class Resolver:
             first = parts[0]
             names = sorted(dict.fromkeys(p[0] for p in parts))  # one name for the group, whatever the order
             kinds = {p[1] for p in parts}
-            kind: SourceKind = first[1] if len(kinds) == 1 else "organization"
+            group_kind: SourceKind = first[1] if len(kinds) == 1 else "organization"
             lo = min(mention.start, *(c.left_edge.i for c in conjuncts))
             hi = max(mention.end, *(c.right_edge.i + 1 for c in conjuncts))
             span = self.doc[lo:hi]
-            src = Source(span.text, " and ".join(names), kind, span.start_char, span.end_char)
+            src = Source(span.text, " and ".join(names), group_kind, span.start_char, span.end_char)
             self._remember(src, at, plural=True, head="")
             return src
         name, kind = self._resolve_one(mention, at)

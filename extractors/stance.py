@@ -21,7 +21,7 @@ def classify(cue_lemma: str, cue_hedged: bool, content: Span, lex: Lexicon) -> t
     root = content_root(content)
     hedged = cue_hedged or _hedged(root, content, lex)
     certainty: Certainty = "hedged" if hedged else "certain"
-    verb_stance = lex.reporting_verbs.get(cue_lemma) or lex.cue_nouns.get(cue_lemma)
+    verb_stance = lex.reporting_verbs.get(cue_lemma, lex.cue_nouns.get(cue_lemma))
     if verb_stance == "denies":
         return "denies", certainty
     if _rejects(root, content, lex):

@@ -86,7 +86,7 @@ def test_bad_files_give_one_line_errors_naming_the_file(tmp_path, name, payload,
 def test_other_encodings_are_decoded(tmp_path):
     (tmp_path / "utf16.txt").write_bytes("The minister said “no”.".encode("utf-16"))
     (tmp_path / "latin1.txt").write_bytes("Le ministre a déclaré que la réforme était prête. Über café.".encode("latin-1"))
-    (tmp_path / "damaged.txt").write_bytes("The mayor said yes. ".encode() * 20 + b"\xff" + b" The end.")
+    (tmp_path / "damaged.txt").write_bytes(b"The mayor said yes. " * 20 + b"\xff" + b" The end.")
     texts = {a.id: a.text for a in read(tmp_path)}
     assert texts["utf16.txt"] == "The minister said “no”."
     assert "déclaré" in texts["latin1.txt"]
