@@ -274,10 +274,10 @@ def _reporting_verb(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], q
         return  # "Why is the U.S. warning China?"
 
     content, extra_cue = _complement(tok, lex)
-    kind_hint = None
+    adjacent = False
     if content is None and not in_quote:
         content = _adjacent_quote(tok, sent, quotes, qs)
-        kind_hint = "direct" if content is not None else None
+        adjacent = content is not None
     if content is None and not in_quote and lemma in lex.outlet_verbs and lemma != "say":
         content = _previous_sentence(sent)
     if content is None:
@@ -288,7 +288,7 @@ def _reporting_verb(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], q
     first = _cue_first(tok)
     cue_end = max([_end(tok)] + [_end(t) for t in extra_cue])
     yield Found(_cue_text(tok, extra=extra_cue), lemma, first.idx, cue_end, start, end,
-                mention=mention_for(subject), kind=kind_hint or "indirect")
+                mention=mention_for(subject), kind="direct" if adjacent else "indirect")
 
 
 def _complement(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, list[Token]]:
