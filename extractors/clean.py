@@ -104,5 +104,5 @@ def clean(raw: str) -> CleanText:
             parts.append(repl)
             out += len(repl)
         pos = end
-    clean_at, raw_at, raw_len, clean_len = (tuple(col) for col in zip(*segments)) if segments else ((), (), (), ())
+    clean_at, raw_at, raw_len, clean_len = (tuple(col) for col in zip(*segments, strict=True)) if segments else ((), (), (), ())
     return CleanText("".join(parts), raw, clean_at, raw_at, raw_len, clean_len)
