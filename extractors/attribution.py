@@ -30,6 +30,13 @@ _THING_SUBJECT_VERBS = frozenset(
     "reveal show indicate suggest confirm note explain mention describe highlight underline underscore "
     "stress emphasize emphasise continue conclude predict estimate specify publish".split()
 )
+# Objects of "deny"/"reject" that make it a refusal, not a rejected proposition ("denied bail").
+_REFUSED_THINGS = frozenset(
+    "bail entry access permission request application visa appeal motion service parole asylum admission".split()
+)
+# Things one acts "according to" that are not sources ("according to plan").
+_NOT_SOURCES = frozenset("plan plans schedule rule rules tradition custom legend design protocol instruction "
+                         "instructions script law".split())
 _LABEL_VERBS = frozenset({"call", "describe", "label", "brand", "dub", "term"})
 _LIGHT_VERBS = {"issue", "give", "make", "send", "release", "deliver", "sound", "publish"}
 _WARN_PREPS = {"of", "against", "about"}
@@ -153,7 +160,7 @@ def _at_token(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], qs: lis
 def _according_to(tok: Token, sent: Span) -> Iterator[Found]:
     to = next(c for c in tok.children if c.lower_ == "to")
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
+    if pobj is None or pobj.lemma_.lower() in _NOT_SOURCES:
         return
     head = sent.root  # "according to X" scopes over its whole sentence, wherever it attaches
     skip = {t.i for t in tok.subtree}
@@ -330,8 +337,9 @@ def _complement(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, list[
                 if prep.lower_ == "against":
                     return (prep.idx, _object_span(pobj)[1]), extra + addressee
                 return _object_span(pobj), extra + [prep] + addressee
-    if lemma in lex.np_object_verbs and objs:
-        obj = objs[0]
+    if lemma in lex.np_object_verbs and objs and _source_like(_subject(tok, lex) or tok, lex) \
+            and objs[0].lemma_.lower() not in _REFUSED_THINGS:
+        obj = objs[0]  # "claimed neutrality" (not "the floods claimed 39 lives", "denied bail")
         hi = obj.right_edge.i
         for c in tok.children:  # "accused the US of spreading …", "urged China to do more"
             if c.i > hi and ((c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS) or c.dep_ in {"xcomp", "ccomp"}):

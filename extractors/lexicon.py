@@ -50,6 +50,8 @@ class Lexicon:
     media_heads: frozenset[str]
     # Heads naming a document or event that "says" something: "a statement", "the meeting".
     document_heads: frozenset[str]
+    # Records that information is read from, not speakers: "according to figures from …".
+    record_heads: frozenset[str]
     # Heads of organizations: "ministry", "embassy", "administration".
     organization_heads: frozenset[str]
     # Role nouns that describe a person: "spokesman", "adviser".
@@ -126,8 +128,13 @@ EN: Final = Lexicon(
         "statement readout meeting communique communiqué letter document memo report transcript "
         "speech release notice".split()
     ),
+    record_heads=frozenset(
+        "data figure figures statistic statistics estimate estimates poll polls survey surveys study studies "
+        "record records filing census document documents".split()
+    ),
     organization_heads=frozenset(
-        "ministry embassy government administration country countries nation nations state states side sides department office agency council commission "
+        "ministry embassy government administration opposition coalition campaign movement board team club bloc "
+        "faction rebels militants country countries nation nations state states side sides department office agency council commission "
         "committee company firm bank regime party army military police court parliament congress "
         "senate cabinet kremlin pentagon house union alliance organization organisation group "
         "institute foundation university".split()

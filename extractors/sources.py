@@ -217,7 +217,7 @@ class Resolver:
                 if recent is not None:
                     return recent.name, recent.kind
             return _strip_the(text), "person"
-        if head in lex.document_heads and root.pos_ == "NOUN":
+        if (head in lex.document_heads or head in lex.record_heads) and root.pos_ == "NOUN":
             return _strip_the(text), "document"
         if ent is not None and ent.label_ in {"GPE", "LOC"}:
             return lex.countries.get(ent.text.lower(), _strip_the(ent.text)), "country"

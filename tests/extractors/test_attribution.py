@@ -164,3 +164,19 @@ def test_long_article_is_parsed_in_pieces_with_offsets_into_the_whole(nlp, monke
     assert len(recs) == 30
     assert all(text[r.content_start:r.content_end] == r.content for r in recs)
     assert recs[-1].content == "the road number 29 was closed for repairs today"
+
+
+@pytest.mark.parametrize("text", [
+    "The floods claimed 39 lives in the region.",
+    "The court denied bail to the suspect.",
+    "The launch went ahead according to plan.",
+    "Needless to say, the match was cancelled.",
+    "He was told to leave the building.",
+])
+def test_look_alikes_are_not_attributions(attributions, text):
+    assert attributions(text) == []
+
+
+def test_according_to_data_is_a_document_source(attributions):
+    [rec] = attributions("Unemployment rose to 5%, according to figures from the statistics office.")
+    assert rec.source.kind == "document" and rec.content == "Unemployment rose to 5%"
