@@ -7,8 +7,35 @@ import click
 
 from claimgraph import __version__
 from claimgraph.extractors import IngestError, ModelNotFound
+from claimgraph.graph import (
+    FORMATS,
+    GraphStore,
+    QueryError,
+    QueryPool,
+    QueryRefused,
+    QueryTimeout,
+    ShapeValidator,
+    StoreLocked,
+    StoreMissing,
+    export,
+    named_queries,
+    read_records,
+    write_attributions,
+)
+from claimgraph.graph.iris import article_iri
+from claimgraph.graph.sparql import parse_bindings
 from claimgraph.pipeline import build as run_build
 from claimgraph.pipeline import progress_printer
+
+STORE_OPTION = click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
+                            help="A build's output folder (holding store/).")
+
+
+def _open(store_dir: str, write: bool = False) -> GraphStore:
+    try:
+        return GraphStore(store_dir, write=write)
+    except (StoreMissing, StoreLocked) as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,12 +53,16 @@ def main() -> None:
               help="Articles per nlp.pipe batch.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Parser processes (spaCy n_process).")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation of each article graph (faster).")
 @click.option("--quiet", is_flag=True, help="Print only errors.")
-def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: int, workers: int, quiet: bool) -> None:
+def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: int, workers: int,
+          no_validate: bool, quiet: bool) -> None:
     """Extract attributions from INPUTS (files, folders, globs; .txt, .html, .jsonl) into OUT.
 
-    Writes OUT/attributions.jsonl. Unreadable inputs are reported one line each and skipped;
-    the exit code is 1 when any input was skipped, 0 otherwise.
+    Adds one named graph per article to the store OUT/store (an unchanged article is skipped, a
+    changed one replaced) and writes OUT/graph.trig and OUT/attributions.jsonl for the whole store.
+    Unreadable inputs are reported one line each and skipped; the exit code is 1 when any input
+    was skipped, 0 otherwise.
 
     Example: claimgraph build corpus/seeds --out out
     """
@@ -40,8 +71,9 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
 
     try:
         report = run_build(inputs, out_dir, model=model, batch_size=batch_size, workers=workers,
-                           on_error=on_error, on_article=None if quiet else progress_printer())
-    except ModelNotFound as exc:
+                           validate=not no_validate, on_error=on_error,
+                           on_article=None if quiet else progress_printer())
+    except (ModelNotFound, StoreLocked) as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(f"{exc.filename or out_dir}: {exc.strerror or exc}") from None
@@ -52,3 +84,147 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
     if report.articles == 0:
         raise click.ClickException("no article could be read from the inputs")
     sys.exit(0 if report.ok else 1)
+
+
+@main.command()
+@click.argument("query", required=False)
+@STORE_OPTION
+@click.option("--file", "query_file", type=click.File("r", encoding="utf-8"), help="Read the query from a .rq file.")
+@click.option("--name", "name", help="Run a named query from ontology/queries (see --list).")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to VALUE (repeatable).")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "ntriples"]))
+@click.option("--timeout", default=30.0, show_default=True, help="Seconds before the query is stopped.")
+@click.option("--limit", "cap", default=10_000, show_default=True, help="Most rows returned.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
+def query(query: str | None, store_dir: str, query_file, name: str | None, params: tuple[str, ...], fmt: str,  # type: ignore[no-untyped-def]
+          timeout: float, cap: int, list_queries: bool) -> None:
+    """Run a SPARQL query on a store: QUERY text, --file q.rq or --name NAME.
+
+    Values go in through bindings (--param pattern='military (aid|assistance)'), never by
+    editing the query. SERVICE and updates are refused.
+
+    Example: claimgraph query --store out --name who-denies --param pattern='military (aid|assistance)'
+    """
+    library = named_queries()
+    if list_queries:
+        for q in library.values():
+            click.echo(f"{q.name}: {q.question}")
+            for p, what in q.params.items():
+                click.echo(f"    --param {p}=…  {what}")
+        return
+    sources = [x for x in (query, query_file, name) if x]
+    if len(sources) != 1:
+        raise click.UsageError("give exactly one of QUERY, --file or --name")
+    if name:
+        if name not in library:
+            raise click.ClickException(f"no named query {name!r}; known: {', '.join(library)}")
+        text = library[name].text
+        missing = set(library[name].params) - {p.partition("=")[0] for p in params}
+        if missing:
+            raise click.ClickException(f"query {name!r} needs --param {', '.join(f'{m}=…' for m in sorted(missing))}")
+    else:
+        text = query_file.read() if query_file else query
+    _open(store_dir).close()
+    try:
+        bindings = dict(parse_bindings(params))
+        with QueryPool(f"{store_dir}/store", workers=1, timeout=timeout, cap=cap) as pool:
+            body, _, truncated = pool.run(text, bindings, fmt=fmt)
+    except (QueryError, QueryRefused, QueryTimeout) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(body.decode("utf-8"), nl=False)
+    if truncated:
+        click.echo(f"claimgraph: results cut at {cap} rows (--limit)", err=True)
+
+
+@main.command()
+@STORE_OPTION
+def validate(store_dir: str) -> None:
+    """Check every article graph in a store against the SHACL shapes (ontology/shapes.ttl).
+
+    Exit code 0 when all conform, 1 otherwise (the report of each failing graph is printed).
+
+    Example: claimgraph validate --store out
+    """
+    store = _open(store_dir)
+    failures = 0
+    n = 0
+    for result in ShapeValidator().check_store(store.ox):
+        n += 1
+        if not result.conforms:
+            failures += 1
+            click.echo(f"{result.graph}: does not conform\n{result.report}")
+    store.close()
+    click.echo(f"claimgraph: {n - failures} of {n} article graphs conform")
+    sys.exit(1 if failures else 0)
+
+
+@main.command()
+@click.argument("docs", nargs=-1, required=True)
+@STORE_OPTION
+def remove(docs: tuple[str, ...], store_dir: str) -> None:
+    """Remove articles (by document id, e.g. a file name) from a store and refresh the exports.
+
+    Example: claimgraph remove --store out 000_6d15ec292fdd1bf3.txt
+    """
+    store = _open(store_dir, write=True)
+    try:
+        missing = [d for d in docs if not store.remove(article_iri(d))]
+        removed = len(docs) - len(missing)
+        write_attributions(read_records(store.ox), f"{store_dir}/attributions.jsonl")
+        export(store.ox, "trig", f"{store_dir}/graph.trig")
+    finally:
+        store.close()
+    click.echo(f"claimgraph: removed {removed} article(s)")
+    for d in missing:
+        click.echo(f"claimgraph: {d}: not in the store", err=True)
+    sys.exit(1 if missing else 0)
+
+
+@main.command(name="export")
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="trig", show_default=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
+def export_cmd(store_dir: str, fmt: str, output: str) -> None:
+    """Export a store: TriG or N-Quads (named graphs), Turtle or JSON-LD (merged).
+
+    Example: claimgraph export --store out --format jsonld -o graph.jsonld
+    """
+    store = _open(store_dir)
+    try:
+        export(store.ox, fmt, output)
+    finally:
+        store.close()
+    click.echo(f"claimgraph: wrote {output}")
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; loopback unless you say so.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (refused with 403 otherwise).")
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds before a query is stopped.")
+@click.option("--limit", "cap", default=10_000, show_default=True, help="Most rows per result.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Query processes.")
+def serve(store_dir: str, host: str, port: int, allow_update: bool, timeout: float, cap: int, workers: int) -> None:
+    """Serve the SPARQL 1.1 Protocol at /sparql and the explorer at / (Ctrl-C stops).
+
+    Example: claimgraph serve --store out --port 8000
+    """
+    from claimgraph.graph.server import ClaimgraphServer
+
+    try:
+        server = ClaimgraphServer(store_dir, host, port, allow_update=allow_update, timeout=timeout, cap=cap,
+                                  workers=workers)
+    except (StoreMissing, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if host not in {"127.0.0.1", "localhost", "::1"}:
+        click.echo(f"claimgraph: warning: listening on {host}, reachable beyond this machine", err=True)
+    click.echo(f"claimgraph: serving {store_dir} at http://{host}:{server.server_address[1]}/sparql "
+               f"({'read-write' if allow_update else 'read-only'}, timeout {timeout:g} s)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -9,8 +9,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimgraph.extractors import Article, Attribution, IngestError, extract, load_pipeline, read_inputs
-from claimgraph.graph import write_attributions
+from claimgraph import __version__
+from claimgraph.extractors import Article, IngestError, extract, load_pipeline, read_inputs
+from claimgraph.graph import GraphStore, ShapeValidator, article_graph, export, read_records, write_attributions
 
 
 @dataclass(slots=True)
@@ -23,6 +24,7 @@ class BuildReport:
     attributions: int = 0
     seconds: float = 0.0
     skipped: list[IngestError] = field(default_factory=list)
+    graphs: Counter[str] = field(default_factory=Counter)  # added / replaced / unchanged / invalid
     sources: Counter[str] = field(default_factory=Counter)
     stances: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
@@ -40,7 +42,8 @@ class BuildReport:
             "  stance: " + ", ".join(f"{k} {v}" for k, v in self.stances.most_common()),
             "  type:   " + ", ".join(f"{k} {v}" for k, v in self.types.most_common()),
             "  top sources: " + "; ".join(f"{name} ({n})" for name, n in self.sources.most_common(5)),
-            f"  wrote {self.out_dir / 'attributions.jsonl'}",
+            "  store:  " + ", ".join(f"{k} {v}" for k, v in sorted(self.graphs.items())) + " article graph(s)",
+            f"  wrote {self.out_dir / 'store'}, {self.out_dir / 'graph.trig'}, {self.out_dir / 'attributions.jsonl'}",
         ]
         if self.skipped:
             lines.append(f"  skipped {len(self.skipped)} input(s):")
@@ -51,47 +54,59 @@ class BuildReport:
 
 
 def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[str], *, model: str | None = None,
-          batch_size: int = 16, workers: int = 1,
+          batch_size: int = 16, workers: int = 1, validate: bool = True,
           on_error: Callable[[IngestError], None] | None = None,
           on_article: Callable[[int], None] | None = None) -> BuildReport:
-    """Read ``inputs``, extract attributions and write ``<out_dir>/attributions.jsonl``.
+    """Read ``inputs``, extract attributions and add them to the store in ``out_dir``.
 
-    Unreadable inputs are reported through ``on_error`` (and in the report) while the rest goes on.
-    The output file is replaced atomically only when the build finishes and read at least one
-    article, so an interrupted or empty build leaves the previous output intact.
+    Each article becomes one named graph in ``<out_dir>/store`` (SHACL-validated as it is written
+    unless ``validate=False``); an unchanged article is skipped, a changed one replaces its graph.
+    Then ``attributions.jsonl`` and ``graph.trig`` are exported from the whole store, atomically.
+    Unreadable inputs are reported through ``on_error`` (and in the report) while the rest goes on;
+    a build that reads no article leaves earlier output untouched.
     """
     out = Path(out_dir)
     report = BuildReport(out_dir=out)
     start = time.perf_counter()
     nlp = load_pipeline(model)
+    validator = ShapeValidator() if validate else None
+
+    def fail(err: IngestError) -> None:
+        report.skipped.append(err)
+        if on_error:
+            on_error(err)
 
     def articles() -> Iterator[Article]:
         for item in read_inputs(inputs):
             if isinstance(item, IngestError):
-                report.skipped.append(item)
-                if on_error:
-                    on_error(item)
+                fail(item)
                 continue
             yield item
 
-    def records() -> Iterator[Attribution]:
+    with GraphStore(out, write=True) as store:
         for article, recs in extract(articles(), nlp, batch_size=batch_size, n_process=workers):
             report.articles += 1
             report.words += len(article.text.split())
+            report.attributions += len(recs)
             for rec in recs:
                 report.sources[rec.source.name] += 1
                 report.stances[rec.stance] += 1
                 report.types[rec.type] += 1
+            graph = article_graph(article, recs, version=__version__)
+            if validator is not None:
+                check = validator.check(graph.iri, graph.quads)
+                if not check.conforms:
+                    report.graphs["invalid"] += 1
+                    fail(IngestError(article.path or article.id, "its graph fails the SHACL shapes (not stored): "
+                                     + " ".join(check.report.split())[:300]))
+                    continue
+            report.graphs[store.put(graph)] += 1
             if on_article:
                 on_article(report.articles)
-            yield from recs
-
-    partial = out / ".attributions.jsonl.partial"
-    report.attributions = write_attributions(records(), partial)
-    if report.articles:
-        os.replace(partial, out / "attributions.jsonl")
-    else:  # nothing was read: keep what an earlier build wrote
-        partial.unlink(missing_ok=True)
+        if report.articles or not (out / "attributions.jsonl").exists():
+            store.flush()
+            write_attributions(read_records(store.ox), out / "attributions.jsonl")
+            export(store.ox, "trig", out / "graph.trig")
     report.seconds = time.perf_counter() - start
     return report
 

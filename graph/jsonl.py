@@ -21,6 +21,7 @@ def write_attributions(records: Iterable[Attribution], path: str | os.PathLike[s
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".attributions.", suffix=".tmp")
     n = 0
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             for rec in records:
                 fh.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
@@ -40,3 +41,9 @@ def read_attributions(path: str | os.PathLike[str]) -> Iterator[Attribution]:
         for line in fh:
             if line.strip():
                 yield Attribution.from_json(json.loads(line))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,11 +1,31 @@
-"""claimgraph.ontology — the project's vocabulary: IRIs under which claimgraph publishes."""
+"""claimgraph.ontology — the project's vocabulary: the OWL ontology (``claimgraph.ttl``), SHACL
+shapes (``shapes.ttl``), named SPARQL queries (``queries/*.rq``) and the closed Python namespace
+:class:`CG` generated from the .ttl."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Final
 
+from ._cg import CG
+
+HERE: Final = Path(__file__).parent
 #: The ontology namespace (prefix ``cg:``).
 NAMESPACE: Final = "https://w3id.org/claimgraph/ontology#"
-#: Default base under which resources (actors, claims, attributions) are minted.
+#: Default base under which resources (actors, claims, attributions, articles) are minted.
 DEFAULT_BASE: Final = "https://w3id.org/claimgraph/id/"
+ONTOLOGY_FILE: Final = HERE / "claimgraph.ttl"
+SHAPES_FILE: Final = HERE / "shapes.ttl"
+CONTEXT_FILE: Final = HERE / "context.jsonld"
+QUERIES_DIR: Final = HERE / "queries"
 
-__all__ = ["DEFAULT_BASE", "NAMESPACE"]
+PREFIXES: Final = {
+    "cg": NAMESPACE,
+    "cgid": DEFAULT_BASE,
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+__all__ = ["CG", "CONTEXT_FILE", "DEFAULT_BASE", "NAMESPACE", "ONTOLOGY_FILE", "PREFIXES", "QUERIES_DIR", "SHAPES_FILE"]

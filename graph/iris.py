@@ -1,0 +1,40 @@
+"""Minting IRIs from normalized keys: the same actor, claim or article always gets the same IRI
+(rdflib's ``examples/smushing.py``), and an IRI is valid whatever characters a name holds."""
+from __future__ import annotations
+
+import unicodedata
+import urllib.parse
+
+from claimgraph.ontology import DEFAULT_BASE
+
+_KIND_PATH = {
+    "person": "person", "organization": "organization", "outlet": "outlet", "country": "country",
+    "anonymous": "anonymous", "document": "document",
+}
+
+
+def slug(key: str) -> str:
+    """A normalized, percent-encoded path segment: NFKC, case-folded, spaces to '-'.
+
+    Only unreserved ASCII characters stay as they are; everything else (quotes, angle brackets,
+    newlines, emoji, RTL marks) is percent-encoded as UTF-8, so the IRI is always valid.
+    """
+    text = unicodedata.normalize("NFKC", key).casefold()
+    text = "-".join(text.split())
+    return urllib.parse.quote(text, safe="-._~") or "_"
+
+
+def article_iri(doc_id: str, base: str = DEFAULT_BASE) -> str:
+    return f"{base}article/{slug(doc_id)}"
+
+
+def attribution_iri(doc_id: str, record_id: str, base: str = DEFAULT_BASE) -> str:
+    return f"{base}attribution/{slug(doc_id)}/{slug(record_id)}"
+
+
+def actor_iri(name: str, kind: str, base: str = DEFAULT_BASE) -> str:
+    return f"{base}{_KIND_PATH.get(kind, 'actor')}/{slug(name)}"
+
+
+def claim_iri(key: str, base: str = DEFAULT_BASE) -> str:
+    return f"{base}claim/{slug(key)}"

@@ -1,0 +1,141 @@
+"""Attribution records to RDF quads: one named graph per article.
+
+Each attribution occurrence is a ``cg:Attribution`` node carrying source, cue, stance, kind,
+certainty, nesting and evidence (NIF offsets into the article text as read); the direct edges
+``actor cg:asserts|denies|warns|questions|hedges claim``, ``article cg:reports claim`` (and
+``outlet cg:reports claim`` when an outlet is the source) and ``outer cg:relays inner`` are
+materialised so that simple questions need simple queries. Built with pyoxigraph terms: this is
+the hot path of a build.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from claimgraph.extractors import Article, Attribution
+from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
+
+from .iris import actor_iri, article_iri, attribution_iri, claim_iri
+
+RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+SCHEMA = "https://schema.org/"
+PROV = "http://www.w3.org/ns/prov#"
+XSD_INT = NamedNode(XSD + "nonNegativeInteger")
+XSD_BOOL = NamedNode(XSD + "boolean")
+
+
+def cg(term: str) -> NamedNode:
+    return NamedNode(NAMESPACE + term)
+
+
+STANCE = {"asserts": cg("Assertion"), "denies": cg("Denial"), "warns": cg("Warning"),
+          "questions": cg("Question"), "hedged": cg("Hedge")}
+STANCE_EDGE = {"asserts": cg("asserts"), "denies": cg("denies"), "warns": cg("warns"),
+               "questions": cg("questions"), "hedged": cg("hedges")}
+KIND = {"direct": cg("Direct"), "indirect": cg("Indirect"), "mixed": cg("Mixed")}
+ACTOR_CLASS = {"person": cg("Person"), "organization": cg("Organization"), "outlet": cg("Outlet"),
+               "country": cg("Country"), "anonymous": cg("AnonymousGroup"), "document": cg("Document")}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleGraph:
+    """The named graph of one article: its IRI, its quads and the hash that identifies its input."""
+
+    doc: str
+    iri: str
+    content_hash: str
+    quads: list[Quad]
+
+
+def content_hash(article: Article, version: str) -> str:
+    """Hash of what the graph is made from: the text, its metadata and the extractor version."""
+    h = hashlib.sha256()
+    for part in (version, article.id, article.text, article.title or "", article.outlet or "",
+                 article.url or "", article.published or ""):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def article_graph(article: Article, records: Iterable[Attribution], *, version: str,
+                  base: str = DEFAULT_BASE) -> ArticleGraph:
+    """The quads of one article's named graph."""
+    g = NamedNode(article_iri(article.id, base))
+    art = g  # the article node shares its graph's IRI
+    digest = content_hash(article, version)
+    quads: list[Quad] = []
+
+    def add(s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        quads.append(Quad(s, p, o, g))
+
+    add(art, RDF_TYPE, cg("Article"))
+    add(art, cg("documentId"), Literal(article.id))
+    add(art, cg("contentHash"), Literal(digest))
+    add(art, cg("extractorVersion"), Literal(version))
+    if article.title:
+        add(art, NamedNode(SCHEMA + "headline"), Literal(article.title))
+    if article.url:
+        add(art, NamedNode(SCHEMA + "url"), Literal(article.url))
+    if article.published:
+        add(art, NamedNode(SCHEMA + "datePublished"), Literal(article.published))
+    if article.outlet:
+        outlet = NamedNode(actor_iri(article.outlet, "outlet", base))
+        add(art, NamedNode(SCHEMA + "publisher"), outlet)
+        add(outlet, RDF_TYPE, cg("Outlet"))
+        add(outlet, cg("name"), Literal(article.outlet))
+
+    by_id: dict[str, Attribution] = {}
+    for rec in records:
+        by_id[rec.id] = rec
+        node = NamedNode(attribution_iri(article.id, rec.id, base))
+        actor = NamedNode(actor_iri(rec.source.name, rec.source.kind, base))
+        claim = NamedNode(claim_iri(rec.claim or rec.id, base))
+        add(node, RDF_TYPE, cg("Attribution"))
+        add(node, cg("recordId"), Literal(rec.id))
+        add(node, cg("inArticle"), art)
+        add(node, cg("source"), actor)
+        add(node, cg("claim"), claim)
+        add(node, cg("stance"), STANCE[rec.stance])
+        add(node, cg("kind"), KIND[rec.type])
+        add(node, cg("hedged"), Literal("true" if rec.certainty == "hedged" else "false", datatype=XSD_BOOL))
+        add(node, cg("cue"), Literal(rec.cue))
+        if rec.source.text is not None:
+            add(node, cg("sourceText"), Literal(rec.source.text))
+            add(node, cg("sourceBegin"), Literal(str(max(rec.source.start, 0)), datatype=XSD_INT))
+            add(node, cg("sourceEnd"), Literal(str(max(rec.source.end, 0)), datatype=XSD_INT))
+        add(node, NamedNode(NIF + "anchorOf"), Literal(rec.content))
+        add(node, NamedNode(NIF + "beginIndex"), Literal(str(rec.content_start), datatype=XSD_INT))
+        add(node, NamedNode(NIF + "endIndex"), Literal(str(rec.content_end), datatype=XSD_INT))
+        add(node, cg("sentence"), Literal(rec.sentence))
+        add(node, cg("sentenceBegin"), Literal(str(max(rec.sentence_start, 0)), datatype=XSD_INT))
+        add(node, cg("sentenceEnd"), Literal(str(max(rec.sentence_end, 0)), datatype=XSD_INT))
+        add(node, cg("cueBegin"), Literal(str(max(rec.cue_start, 0)), datatype=XSD_INT))
+        add(node, cg("cueEnd"), Literal(str(max(rec.cue_end, 0)), datatype=XSD_INT))
+        if rec.parent is not None:
+            add(node, cg("nestedIn"), NamedNode(attribution_iri(article.id, rec.parent, base)))
+        add(claim, NamedNode(PROV + "qualifiedAttribution"), node)
+
+        add(actor, RDF_TYPE, ACTOR_CLASS[rec.source.kind])
+        add(actor, cg("name"), Literal(rec.source.name))
+        add(actor, RDFS_LABEL, Literal(rec.source.name))
+        if rec.source.text:
+            add(actor, cg("mentionedAs"), Literal(rec.source.text))
+        add(claim, RDF_TYPE, cg("Claim"))
+        add(claim, cg("text"), Literal(rec.content))
+
+        add(actor, STANCE_EDGE[rec.stance], claim)
+        add(art, cg("reports"), claim)
+        if rec.source.kind == "outlet":
+            add(actor, cg("reports"), claim)
+    for rec in by_id.values():
+        parent = by_id.get(rec.parent) if rec.parent else None
+        if parent is not None and parent.source.name != rec.source.name:
+            add(NamedNode(actor_iri(parent.source.name, parent.source.kind, base)), cg("relays"),
+                NamedNode(actor_iri(rec.source.name, rec.source.kind, base)))
+    return ArticleGraph(article.id, g.value, digest, list(dict.fromkeys(quads)))

@@ -1,0 +1,62 @@
+"""Attribution records read back from the store: the store is the source of truth, and
+``attributions.jsonl`` is exported from it, so it always covers every article built so far."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import cast
+
+import pyoxigraph as ox
+
+from claimgraph.extractors import Attribution, Source
+from claimgraph.extractors.lexicon import SourceKind
+from claimgraph.ontology import PREFIXES
+
+from .rdf import ACTOR_CLASS, KIND, STANCE
+
+_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+_RECORDS = _PREFIXES + """
+SELECT ?id ?doc ?sourceText ?sb0 ?se0 ?source ?cls ?cue ?content ?begin ?end ?k ?st ?hedged
+       ?parentId ?claim ?sentence ?sb ?se ?cb ?ce
+WHERE {
+  ?a a cg:Attribution ; cg:recordId ?id ; cg:inArticle ?art ; cg:source ?actor ; cg:claim ?claim ;
+     cg:stance ?st ; cg:kind ?k ; cg:hedged ?hedged ; cg:cue ?cue ; nif:anchorOf ?content ;
+     nif:beginIndex ?begin ; nif:endIndex ?end ; cg:sentence ?sentence ; cg:sentenceBegin ?sb ;
+     cg:sentenceEnd ?se ; cg:cueBegin ?cb ; cg:cueEnd ?ce .
+  ?art cg:documentId ?doc .
+  ?actor cg:name ?source ; a ?cls .
+  OPTIONAL { ?a cg:sourceText ?sourceText ; cg:sourceBegin ?sb0 ; cg:sourceEnd ?se0 }
+  OPTIONAL { ?a cg:nestedIn ?p . ?p cg:recordId ?parentId }
+}
+"""
+_KIND_OF_CLASS = {cls.value: kind for kind, cls in ACTOR_CLASS.items()}
+_STANCE_OF = {iri.value: stance for stance, iri in STANCE.items()}
+_TYPE_OF = {iri.value: kind for kind, iri in KIND.items()}
+
+
+def read_records(store: ox.Store) -> Iterator[Attribution]:
+    """Every attribution in ``store``, ordered by document and record number."""
+    rows: dict[tuple[str, str], Attribution] = {}
+    for s in store.query(_RECORDS, use_default_graph_as_union=True):
+        kind = _KIND_OF_CLASS.get(s["cls"].value)
+        key = (s["doc"].value, s["id"].value)
+        if kind is None or key in rows:
+            continue
+        has_text = s["sourceText"] is not None
+        rows[key] = Attribution(
+            id=s["id"].value, doc=s["doc"].value,
+            source=Source(s["sourceText"].value if has_text else None, s["source"].value, cast(SourceKind, kind),
+                          int(s["sb0"].value) if has_text else -1, int(s["se0"].value) if has_text else -1),
+            cue=s["cue"].value, cue_start=int(s["cb"].value), cue_end=int(s["ce"].value),
+            content=s["content"].value, content_start=int(s["begin"].value), content_end=int(s["end"].value),
+            type=_TYPE_OF[s["k"].value], stance=_STANCE_OF[s["st"].value],  # type: ignore[arg-type]
+            certainty="hedged" if s["hedged"].value == "true" else "certain",
+            sentence=s["sentence"].value, sentence_start=int(s["sb"].value), sentence_end=int(s["se"].value),
+            parent=s["parentId"].value if s["parentId"] is not None else None,
+            claim=s["claim"].value.rsplit("/", 1)[-1],
+        )
+    yield from sorted(rows.values(), key=_order)
+
+
+def _order(rec: Attribution) -> tuple[str, int, str]:
+    _, _, n = rec.id.rpartition("-")
+    return rec.doc, int(n) if n.isdigit() else 0, rec.id

@@ -1,0 +1,190 @@
+"""The SPARQL 1.1 Protocol endpoint over a claimgraph store, plus its HTML pages.
+
+Binds to 127.0.0.1 unless told otherwise; read-only unless ``allow_update``; every query goes
+through the guards and the timed worker pool of :mod:`.sparql`. Errors are HTTP statuses with
+the parser's message: 400 malformed, 403 refused, 503 timed out.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import threading
+import urllib.parse
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from .sparql import MEDIA_TYPES, QueryError, QueryPool, QueryRefused, QueryTimeout, named_queries
+from .store import GraphStore, StoreLocked
+
+MAX_BODY = 1 << 20  # 1 MiB of query text is plenty
+_ACCEPT = [
+    ("application/sparql-results+json", "json"), ("application/json", "json"),
+    ("application/sparql-results+xml", "xml"), ("application/xml", "xml"), ("text/xml", "xml"),
+    ("text/csv", "csv"), ("text/tab-separated-values", "tsv"),
+    ("text/turtle", "turtle"), ("application/n-triples", "ntriples"), ("text/plain", "table"),
+]
+
+
+def negotiate(accept: str | None, explicit: str | None = None) -> str:
+    """The result format for an Accept header (q-values honoured) or an explicit ``format`` parameter."""
+    if explicit:
+        if explicit not in MEDIA_TYPES:
+            raise QueryError(f"unknown format {explicit!r}; choose one of {', '.join(MEDIA_TYPES)}")
+        return explicit
+    choices: list[tuple[float, int, str]] = []
+    for n, part in enumerate((accept or "").split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = 1.0
+        for p in params:
+            if p.startswith("q="):
+                try:
+                    q = float(p[2:])
+                except ValueError:
+                    q = 0.0
+        fmt = dict(_ACCEPT).get(media.lower())
+        if fmt and q > 0:
+            choices.append((-q, n, fmt))
+    return sorted(choices)[0][2] if choices else "json"
+
+
+class ClaimgraphServer(ThreadingHTTPServer):
+    """HTTP server holding the query pool and settings for its handlers."""
+
+    daemon_threads = True
+    request_queue_size = 512  # many clients at once queue instead of being refused
+
+    def __init__(self, out_dir: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 8000, *,
+                 allow_update: bool = False, timeout: float = 10.0, cap: int = 10_000, workers: int = 2) -> None:
+        self.out_dir = Path(out_dir)
+        GraphStore(self.out_dir).close()  # fail early, with a clear message, when there is no store
+        self.allow_update = allow_update
+        self.pool = QueryPool(self.out_dir / "store", workers=workers, timeout=timeout, cap=cap,
+                              allow_update=allow_update)
+        self.update_lock = threading.Lock()
+        super().__init__((host, port), Handler)
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: ClaimgraphServer
+    server_version = "claimgraph"
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet by default
+        pass
+
+    # -- routes -------------------------------------------------------------------------------
+    def do_GET(self) -> None:
+        url = urllib.parse.urlsplit(self.path)
+        params = urllib.parse.parse_qs(url.query)
+        if url.path == "/sparql":
+            if "query" not in params:
+                self._send(HTTPStatus.BAD_REQUEST, b"missing 'query' parameter\n", "text/plain; charset=utf-8")
+                return
+            self._query(params["query"][0], params)
+        elif url.path in {"/", "/index.html"}:
+            self._index()
+        elif url.path == "/queries":
+            body = json.dumps({q.name: {"question": q.question, "params": q.params, "query": q.text}
+                               for q in named_queries().values()}, ensure_ascii=False).encode()
+            self._send(HTTPStatus.OK, body, "application/json")
+        else:
+            self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8")
+
+    def do_POST(self) -> None:
+        url = urllib.parse.urlsplit(self.path)
+        if url.path != "/sparql":
+            self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8")
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY:
+            self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, b"request body too large\n", "text/plain; charset=utf-8")
+            return
+        body = self.rfile.read(length).decode("utf-8", errors="replace")
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        params = urllib.parse.parse_qs(url.query)
+        if ctype == "application/sparql-query":
+            self._query(body, params)
+        elif ctype == "application/sparql-update":
+            self._update(body)
+        elif ctype in {"application/x-www-form-urlencoded", ""}:
+            form = urllib.parse.parse_qs(body)
+            params = {**params, **form}
+            if "update" in form:
+                self._update(form["update"][0])
+            elif "query" in form:
+                self._query(form["query"][0], params)
+            else:
+                self._send(HTTPStatus.BAD_REQUEST, b"missing 'query' or 'update'\n", "text/plain; charset=utf-8")
+        else:
+            self._send(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"unsupported Content-Type {ctype!r}\n".encode(),
+                       "text/plain; charset=utf-8")
+
+    # -- work ---------------------------------------------------------------------------------
+    def _query(self, query: str, params: dict[str, list[str]]) -> None:
+        bindings = {k[1:]: v[0] for k, v in params.items() if k.startswith("$")}  # ?$pattern=… binds ?pattern
+        try:
+            fmt = negotiate(self.headers.get("Accept"), (params.get("format") or [None])[0])
+            body, media, truncated = self.server.pool.run(query, bindings, fmt=fmt)
+        except QueryError as exc:
+            self._send(HTTPStatus.BAD_REQUEST, f"{exc}\n".encode(), "text/plain; charset=utf-8")
+        except QueryRefused as exc:
+            self._send(HTTPStatus.FORBIDDEN, f"{exc}\n".encode(), "text/plain; charset=utf-8")
+        except QueryTimeout as exc:
+            self._send(HTTPStatus.SERVICE_UNAVAILABLE, f"{exc}\n".encode(), "text/plain; charset=utf-8")
+        except RuntimeError as exc:
+            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, f"{exc}\n".encode(), "text/plain; charset=utf-8")
+        else:
+            self._send(HTTPStatus.OK, body, media, {"X-Result-Truncated": "true"} if truncated else None)
+
+    def _update(self, update: str) -> None:
+        if not self.server.allow_update:
+            self._send(HTTPStatus.FORBIDDEN, b"updates are refused: this endpoint is read-only (start it with --allow-update)\n",
+                       "text/plain; charset=utf-8")
+            return
+        try:
+            with self.server.update_lock, GraphStore(self.server.out_dir, write=True) as store:
+                store.ox.update(update)
+        except StoreLocked as exc:
+            self._send(HTTPStatus.CONFLICT, f"{exc}\n".encode(), "text/plain; charset=utf-8")
+        except SyntaxError as exc:
+            self._send(HTTPStatus.BAD_REQUEST, f"{exc}\n".encode(), "text/plain; charset=utf-8")
+        else:
+            self.server.pool.refresh()
+            self._send(HTTPStatus.NO_CONTENT, b"", "text/plain; charset=utf-8")
+
+    def _index(self) -> None:
+        explorer = self.server.out_dir / "explorer.html"
+        if explorer.is_file():
+            self._send(HTTPStatus.OK, explorer.read_bytes(), "text/html; charset=utf-8")
+            return
+        items = "".join(
+            f"<li><b>{html.escape(q.name)}</b> — {html.escape(q.question)}"
+            + (f" <i>(parameters: {html.escape(', '.join(q.params))})</i>" if q.params else "") + "</li>"
+            for q in named_queries().values())
+        page = f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>claimgraph SPARQL</title>
+<style>body{{font:15px system-ui,sans-serif;max-width:60em;margin:2em auto}}textarea{{width:100%;height:10em}}</style>
+</head><body><h1>claimgraph</h1><p>SPARQL 1.1 endpoint for <code>{html.escape(str(self.server.out_dir))}</code>
+at <code>/sparql</code> (GET or POST; JSON, CSV, TSV, XML results; read-only unless started with --allow-update).</p>
+<form method="get" action="/sparql"><textarea name="query">SELECT ?source (COUNT(*) AS ?n) WHERE {{ ?a cg:source/cg:name ?source }} GROUP BY ?source ORDER BY DESC(?n)</textarea>
+<p><select name="format"><option>table</option><option>json</option><option>csv</option><option>tsv</option><option>xml</option></select>
+<button>Run</button></p></form><h2>Named queries</h2><ul>{items}</ul>
+<p>Their text: <a href="/queries">/queries</a>. Parameters bind as <code>$name=value</code> in the URL.</p></body></html>"""
+        self._send(HTTPStatus.OK, page.encode(), "text/html; charset=utf-8",
+                   {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"})
+
+    def _send(self, status: HTTPStatus, body: bytes, media: str, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", media)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)

@@ -1,0 +1,326 @@
+"""SPARQL over a claimgraph store, with the guards an untrusted query needs.
+
+User queries are refused when they reach out (``SERVICE``) or write (updates, unless allowed);
+they run in a worker process that is killed at the timeout, and results stop at a cap. Values go
+into named queries through bindings (SEP-0007 substitution), never string formatting. Results
+are written in the standard SPARQL 1.1 formats (JSON, CSV, TSV, XML) or Turtle/N-Triples for
+CONSTRUCT.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import multiprocessing as mp
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pyoxigraph as ox
+
+from claimgraph.ontology import PREFIXES, QUERIES_DIR
+
+from .store import bump_generation, generation
+
+#: Result formats: name → media type.
+MEDIA_TYPES = {
+    "json": "application/sparql-results+json",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "xml": "application/sparql-results+xml",
+    "table": "text/plain; charset=utf-8",
+    "turtle": "text/turtle; charset=utf-8",
+    "ntriples": "application/n-triples",
+}
+_STRIP = re.compile(r"""#[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>""")
+_UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b", re.I)
+
+
+class QueryError(ValueError):
+    """A malformed query or binding; the message is the parser's."""
+
+
+class QueryRefused(PermissionError):
+    """A query that may not run here (SERVICE, an update on a read-only store)."""
+
+
+class QueryTimeout(TimeoutError):
+    """The query ran past its time limit and was stopped."""
+
+
+@dataclass(frozen=True, slots=True)
+class NamedQuery:
+    """A query from ``ontology/queries``: its question, its parameters and its text."""
+
+    name: str
+    question: str
+    params: dict[str, str]  # parameter → what to pass
+    text: str
+
+
+def named_queries(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
+    """The library of named queries, by file stem. The leading ``#`` comment says which question
+    the query answers; ``# param NAME: what`` lines declare its bindings."""
+    found = {}
+    for path in sorted(folder.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        question, params = [], {}
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            body = line.lstrip("#").strip()
+            m = re.match(r"param\s+(\w+)\s*:\s*(.*)", body)
+            if m:
+                params[m.group(1)] = m.group(2)
+            elif body:
+                question.append(body)
+        found[path.stem] = NamedQuery(path.stem, " ".join(question), params, text)
+    return found
+
+
+def guard(query: str, *, allow_update: bool = False) -> None:
+    """Refuse SERVICE (no network from a query) and, unless allowed, updates."""
+    bare = _STRIP.sub(" ", query)
+    if re.search(r"\bSERVICE\b", bare, re.I):
+        raise QueryRefused("SERVICE is not allowed: claimgraph queries never reach the network")
+    if not allow_update and _UPDATE.search(bare) and not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", bare, re.I):
+        raise QueryRefused("updates are not allowed on this store (read-only); start the server with --allow-update")
+
+
+def to_term(value: str) -> ox.NamedNode | ox.Literal:
+    """A binding value: ``<iri>`` is an IRI, anything else a plain string literal."""
+    if value.startswith("<") and value.endswith(">"):
+        try:
+            return ox.NamedNode(value[1:-1])
+        except ValueError as exc:
+            raise QueryError(f"bad IRI {value}: {exc}") from None
+    return ox.Literal(value)
+
+
+def execute(store: ox.Store, query: str, bindings: dict[str, str] | None = None, *, fmt: str = "json",
+            cap: int = 10_000) -> tuple[bytes, str, bool]:
+    """Run ``query`` on ``store`` and serialize the result: (body, media type, truncated)."""
+    prefixes = dict(PREFIXES)
+    subs = {ox.Variable(k): to_term(v) for k, v in (bindings or {}).items()}
+    try:
+        result = store.query(query, prefixes=prefixes, use_default_graph_as_union=True, substitutions=subs or None)
+    except SyntaxError as exc:
+        raise QueryError(str(exc)) from None
+    if isinstance(result, ox.QueryBoolean):
+        return _boolean(bool(result), fmt)
+    if isinstance(result, ox.QueryTriples):
+        triples = []
+        for n, t in enumerate(result):
+            if n >= cap:
+                break
+            triples.append(t)
+        graph_fmt = fmt if fmt in {"turtle", "ntriples"} else "turtle"
+        rdf = ox.RdfFormat.TURTLE if graph_fmt == "turtle" else ox.RdfFormat.N_TRIPLES
+        body = ox.serialize(triples, format=rdf, prefixes=prefixes if graph_fmt == "turtle" else None) or b""
+        return body, MEDIA_TYPES[graph_fmt], len(triples) >= cap
+    variables = [v.value for v in result.variables]
+    rows: list[dict[str, ox.NamedNode | ox.BlankNode | ox.Literal | None]] = []
+    for n, sol in enumerate(result):
+        if n >= cap:
+            break
+        rows.append({v: sol[v] for v in variables})
+    return _solutions(variables, rows, fmt), MEDIA_TYPES.get(fmt, MEDIA_TYPES["json"]), len(rows) >= cap
+
+
+# -- result formats ---------------------------------------------------------------------------
+def _boolean(value: bool, fmt: str) -> tuple[bytes, str, bool]:
+    if fmt == "xml":
+        body = ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
+                f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n")
+        return body.encode(), MEDIA_TYPES["xml"], False
+    if fmt in {"csv", "tsv", "table"}:
+        return (("true" if value else "false") + "\n").encode(), MEDIA_TYPES[fmt], False
+    return json.dumps({"head": {}, "boolean": value}).encode(), MEDIA_TYPES["json"], False
+
+
+def _json_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def _solutions(variables: list[str], rows: list[dict], fmt: str) -> bytes:  # type: ignore[type-arg]
+    if fmt == "json":
+        bindings = [{v: _json_term(t) for v, t in row.items() if t is not None} for row in rows]
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(variables)
+        for row in rows:
+            w.writerow(["" if row[v] is None else row[v].value for v in variables])
+        return buf.getvalue().encode()
+    if fmt == "tsv":
+        lines = ["\t".join("?" + v for v in variables)]
+        lines += ["\t".join("" if row[v] is None else str(row[v]) for v in variables) for row in rows]
+        return ("\n".join(lines) + "\n").encode()
+    if fmt == "xml":
+        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
+        out += [f'<variable name="{escape(v)}"/>' for v in variables]
+        out.append("</head><results>")
+        for row in rows:
+            out.append("<result>")
+            for v, t in row.items():
+                if t is None:
+                    continue
+                j = _json_term(t)
+                if j["type"] == "uri":
+                    inner = f"<uri>{escape(j['value'])}</uri>"
+                elif j["type"] == "bnode":
+                    inner = f"<bnode>{escape(j['value'])}</bnode>"
+                else:
+                    attrs = f' datatype="{escape(j["datatype"])}"' if "datatype" in j else ""
+                    attrs += f' xml:lang="{escape(j["xml:lang"])}"' if "xml:lang" in j else ""
+                    inner = f"<literal{attrs}>{escape(j['value'])}</literal>"
+                out.append(f'<binding name="{escape(v)}">{inner}</binding>')
+            out.append("</result>")
+        out.append("</results></sparql>\n")
+        return "".join(out).encode()
+    return _table(variables, rows).encode()
+
+
+def _table(variables: list[str], rows: list[dict]) -> str:  # type: ignore[type-arg]
+    """A plain-text table for the terminal: IRIs shortened with the known prefixes."""
+    def show(t: object) -> str:
+        if t is None:
+            return ""
+        value = getattr(t, "value", str(t))
+        if isinstance(t, ox.NamedNode):
+            for p, ns in PREFIXES.items():
+                if value.startswith(ns):
+                    return f"{p}:{value[len(ns):]}"
+        text = " ".join(str(value).split())
+        return text if len(text) <= 80 else text[:79] + "…"
+
+    cells = [[show(row[v]) for v in variables] for row in rows]
+    widths = [max([len(v)] + [len(c[i]) for c in cells]) for i, v in enumerate(variables)]
+    line = "  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+# -- worker processes -------------------------------------------------------------------------
+def _worker(store_path: str, conn: Connection) -> None:
+    store = ox.Store.read_only(store_path)
+    seen = generation(store_path)
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        now = generation(store_path)
+        if now != seen:  # a build or an update changed the store: read the new state
+            store, seen = ox.Store.read_only(store_path), now
+        query, bindings, fmt, cap = job
+        try:
+            conn.send(("ok", *execute(store, query, bindings, fmt=fmt, cap=cap)))
+        except QueryError as exc:
+            conn.send(("error", str(exc)))
+        except Exception as exc:  # the store failed: report it, keep serving
+            conn.send(("failed", f"{exc.__class__.__name__}: {exc}"))
+
+
+class _Worker:
+    def __init__(self, ctx: mp.context.BaseContext, store_path: str) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker, args=(store_path, child), daemon=True)  # type: ignore[attr-defined]
+        self.proc.start()
+        child.close()
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.join(1)
+        self.conn.close()
+
+
+class QueryPool:
+    """Runs queries in worker processes that each hold the store open read-only; a query past its
+    timeout is stopped by killing its worker, which is then replaced."""
+
+    def __init__(self, store_path: str | Path, *, workers: int = 2, timeout: float = 10.0, cap: int = 10_000,
+                 allow_update: bool = False) -> None:
+        self.store_path = str(store_path)
+        self.timeout, self.cap, self.allow_update = timeout, cap, allow_update
+        self._ctx = mp.get_context("spawn")
+        self._idle: list[_Worker] = [_Worker(self._ctx, self.store_path) for _ in range(workers)]
+        self._cond = threading.Condition()
+        self._size = workers
+
+    def run(self, query: str, bindings: dict[str, str] | None = None, *, fmt: str = "json") -> tuple[bytes, str, bool]:
+        guard(query, allow_update=self.allow_update)
+        with self._cond:
+            while not self._idle:
+                self._cond.wait()
+            worker = self._idle.pop()
+        try:
+            worker.conn.send((query, bindings or {}, fmt, self.cap))
+            if not worker.conn.poll(self.timeout):
+                worker.kill()
+                worker = _Worker(self._ctx, self.store_path)
+                raise QueryTimeout(f"query stopped after {self.timeout:g} s (the limit)")
+            status, *payload = worker.conn.recv()
+        except (EOFError, BrokenPipeError, ConnectionResetError):
+            worker.kill()
+            worker = _Worker(self._ctx, self.store_path)
+            raise QueryError("the query worker died while running this query") from None
+        finally:
+            with self._cond:
+                self._idle.append(worker)
+                self._cond.notify()
+        if status == "error":
+            raise QueryError(payload[0])
+        if status == "failed":
+            raise RuntimeError(payload[0])
+        body, media, truncated = payload
+        return body, media, truncated
+
+    def refresh(self) -> None:
+        """The store changed under us: workers reopen it before their next query."""
+        bump_generation(self.store_path)
+
+    def close(self) -> None:
+        with self._cond:
+            for w in self._idle:
+                try:
+                    w.conn.send(None)
+                except (BrokenPipeError, OSError):
+                    pass
+                w.proc.join(2)
+                if w.proc.is_alive():
+                    w.kill()
+            self._idle.clear()
+
+    def __enter__(self) -> QueryPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def parse_bindings(pairs: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """``name=value`` pairs from the command line."""
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not re.fullmatch(r"\w+", name):
+            raise QueryError(f"binding {pair!r} must look like NAME=VALUE")
+        yield name, value

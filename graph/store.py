@@ -1,0 +1,123 @@
+"""The embedded, persistent RDF store (Oxigraph): one named graph per article.
+
+Writers take an exclusive lock on the store folder, so two builds never write at once; readers
+(queries, the endpoint) need no lock. Replacing an article removes its named graph, then inserts
+the new one in one transaction: a crash in between leaves the article absent, never half there,
+and the next build puts it back.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Literal as Lit
+
+import pyoxigraph as ox
+
+from claimgraph.ontology import NAMESPACE
+
+from .rdf import ArticleGraph
+
+CONTENT_HASH = ox.NamedNode(NAMESPACE + "contentHash")
+DOCUMENT_ID = ox.NamedNode(NAMESPACE + "documentId")
+
+
+def generation(store_path: str | os.PathLike[str]) -> int:
+    """A number that changes whenever a writer has changed the store (see :func:`bump_generation`)."""
+    try:
+        return (Path(store_path).parent / "store.generation").stat().st_mtime_ns
+    except FileNotFoundError:
+        return 0
+
+
+def bump_generation(store_path: str | os.PathLike[str]) -> None:
+    """Tell readers that the store changed, so that they reopen it before their next query."""
+    marker = Path(store_path).parent / "store.generation"
+    marker.write_text(str(os.getpid()))
+    os.utime(marker)
+
+
+class StoreLocked(RuntimeError):
+    """Another process is writing to this store."""
+
+
+class StoreMissing(FileNotFoundError):
+    """The folder holds no claimgraph store."""
+
+
+class GraphStore:
+    """A claimgraph store in ``<dir>/store`` (``<dir>`` is a build's output folder)."""
+
+    def __init__(self, out_dir: str | os.PathLike[str], *, write: bool = False) -> None:
+        self.dir = Path(out_dir)
+        self.path = self.dir / "store"
+        self._lock_fh = None
+        if write:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._lock_fh = open(self.dir / "store.lock", "w")  # noqa: SIM115 (held for the store's life)
+            try:
+                fcntl.flock(self._lock_fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self._lock_fh.close()
+                raise StoreLocked(f"{self.path}: another claimgraph process is writing to this store; "
+                                  "wait for it to finish (queries can run meanwhile)") from None
+            self.ox = ox.Store(str(self.path))
+        else:
+            if not self.path.is_dir():
+                raise StoreMissing(f"{self.path}: no claimgraph store here; run `claimgraph build … --out {self.dir}` first")
+            self.ox = ox.Store.read_only(str(self.path))
+
+    # -- writing ------------------------------------------------------------------------------
+    def put(self, graph: ArticleGraph) -> Lit["added", "replaced", "unchanged"]:
+        """Store an article's graph: unchanged input is skipped, changed input replaces its graph."""
+        g = ox.NamedNode(graph.iri)
+        old = self.content_hash(graph.iri)
+        if old == graph.content_hash:
+            return "unchanged"
+        if old is not None:
+            self.ox.remove_graph(g)
+        self.ox.extend(graph.quads)  # one transaction: the graph is complete or absent
+        return "replaced" if old is not None else "added"
+
+    def remove(self, iri: str) -> bool:
+        """Drop one article's named graph; ``False`` when it was not there."""
+        g = ox.NamedNode(iri)
+        if not self.ox.contains_named_graph(g):
+            return False
+        self.ox.remove_graph(g)
+        return True
+
+    def flush(self) -> None:
+        self.ox.flush()
+
+    # -- reading ------------------------------------------------------------------------------
+    def content_hash(self, iri: str) -> str | None:
+        g = ox.NamedNode(iri)
+        for quad in self.ox.quads_for_pattern(g, CONTENT_HASH, None, g):
+            return str(quad.object.value)
+        return None
+
+    def articles(self) -> Iterator[tuple[str, str]]:
+        """(document id, graph IRI) of every article in the store."""
+        for quad in self.ox.quads_for_pattern(None, DOCUMENT_ID, None, None):
+            yield str(quad.object.value), str(quad.graph_name.value)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, None))
+
+    def close(self) -> None:
+        if self._lock_fh is not None:
+            self.ox.flush()
+            bump_generation(self.path)
+            fcntl.flock(self._lock_fh, fcntl.LOCK_UN)
+            self._lock_fh.close()
+            self._lock_fh = None
+        del self.ox
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
