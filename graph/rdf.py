@@ -26,7 +26,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 SCHEMA = "https://schema.org/"
 PROV = "http://www.w3.org/ns/prov#"
-XSD_INT = NamedNode(XSD + "nonNegativeInteger")
+XSD_INT = NamedNode(XSD + "integer")  # Oxigraph stores derived integer types as xsd:integer
 XSD_BOOL = NamedNode(XSD + "boolean")
 
 

@@ -1,0 +1,144 @@
+"""SPARQL on the seeds: the named queries answer the questions users ask, and guards hold."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from claimgraph.cli import main
+from claimgraph.graph import GraphStore, QueryError, QueryRefused, execute, guard, named_queries
+
+MILITARY_AID = "military (aid|assistance|equipment)"
+
+
+def rows(store_dir, name, **params):
+    query = named_queries()[name]
+    with GraphStore(store_dir) as store:
+        body, _, _ = execute(store.ox, query.text, params, fmt="json")
+    data = json.loads(body)
+    return [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
+
+
+def test_every_named_query_says_which_question_it_answers_and_runs(seeds_out):
+    library = named_queries()
+    assert {"who-asserts", "who-denies", "contested-claims", "actor-statements", "anonymous-only-claims",
+            "reporting-chains", "quotes-for-claim", "contradictions"} <= set(library)
+    for q in library.values():
+        assert q.question.endswith(".") or "?" in q.question
+        params = {p: "." for p in q.params}
+        rows(seeds_out, q.name, **params)
+
+
+def test_request_for_military_aid_is_asserted_by_the_ft_and_us_officials(seeds_out):
+    sources = {r["source"] for r in rows(seeds_out, "who-asserts", pattern=MILITARY_AID)}
+    assert {"Financial Times", "US officials"} <= sources
+
+
+def test_request_for_military_aid_is_denied_by_china_and_russia(seeds_out):
+    found = rows(seeds_out, "who-denies", pattern=MILITARY_AID)
+    assert {"Liu Pengyu", "Zhao Lijian", "Dmitry Peskov", "Russia"} <= {r["source"] for r in found}
+    peskov = next(r for r in found if r["source"] == "Dmitry Peskov")
+    assert "were untrue" in peskov["sentence"] and peskov["article"] == "004_835e8c8de76d6bf3.txt"
+
+
+def test_reporting_chains_show_outlets_relaying_officials(seeds_out):
+    chains = {(r["outer"], r["inner"]) for r in rows(seeds_out, "reporting-chains")}
+    assert ("Financial Times", "US officials") in chains and ("New York Times", "US officials") in chains
+
+
+def test_everything_an_actor_said(seeds_out):
+    said = rows(seeds_out, "actor-statements", actor_pattern="^Liu Pengyu$")
+    assert len(said) >= 6 and {r["stance"] for r in said} >= {"asserts", "denies"}
+
+
+def test_quotes_with_evidence_offsets(seeds_out):
+    quotes = rows(seeds_out, "quotes-for-claim", pattern="never heard")
+    assert quotes and all(int(r["begin"]) < int(r["end"]) for r in quotes)
+
+
+def test_claims_resting_only_on_anonymous_sources(seeds_out):
+    found = rows(seeds_out, "anonymous-only-claims")
+    assert any("US official" in r["sources"] for r in found)
+
+
+def test_bindings_are_data_not_query_text(seeds_out):
+    hostile = '") } SELECT * WHERE { ?s ?p ?o } #'
+    assert rows(seeds_out, "who-denies", pattern=hostile) == []
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+    "select * where { service <http://x> { ?s ?p ?o } }",
+    "INSERT DATA { <http://a> <http://b> <http://c> }",
+    "DROP ALL",
+])
+def test_service_and_updates_are_refused(query):
+    with pytest.raises(QueryRefused):
+        guard(query)
+
+
+def test_the_word_service_inside_a_string_is_fine():
+    guard('SELECT * WHERE { ?s ?p "SERVICE" }')
+
+
+def test_malformed_query_gives_the_parser_message(seeds_out):
+    with GraphStore(seeds_out) as store, pytest.raises(QueryError, match="error"):
+        execute(store.ox, "SELECT ?x WHERE { ?x ")
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "xml", "table"])
+def test_result_formats(seeds_out, fmt):
+    q = "SELECT ?name WHERE { ?a cg:name ?name } ORDER BY ?name LIMIT 3"
+    with GraphStore(seeds_out) as store:
+        body, media, truncated = execute(store.ox, q, fmt=fmt)
+    text = body.decode()
+    assert not truncated
+    if fmt == "csv":
+        assert next(csv.reader(io.StringIO(text))) == ["name"] and media.startswith("text/csv")
+    elif fmt == "json":
+        assert json.loads(text)["head"]["vars"] == ["name"]
+    elif fmt == "xml":
+        assert "<sparql" in text and 'name="name"' in text
+    elif fmt == "tsv":
+        assert text.startswith("?name\n")
+    else:
+        assert text.splitlines()[0].strip() == "name"
+
+
+def test_result_cap(seeds_out):
+    with GraphStore(seeds_out) as store:
+        body, _, truncated = execute(store.ox, "SELECT * WHERE { ?s ?p ?o }", fmt="json", cap=5)
+    assert truncated and len(json.loads(body)["results"]["bindings"]) == 5
+
+
+def test_cli_named_query_with_binding(seeds_out):
+    result = CliRunner().invoke(main, ["query", "--store", str(seeds_out), "--name", "who-denies",
+                                       "--param", f"pattern={MILITARY_AID}", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "Dmitry Peskov" in result.output and "Zhao Lijian" in result.output
+
+
+def test_cli_query_errors_are_one_line(seeds_out):
+    runner = CliRunner()
+    bad = runner.invoke(main, ["query", "--store", str(seeds_out), "SELECT ?x WHERE {"])
+    assert bad.exit_code == 1 and "Error:" in bad.output
+    refused = runner.invoke(main, ["query", "--store", str(seeds_out), "SELECT * { SERVICE <http://x> { ?s ?p ?o } }"])
+    assert refused.exit_code == 1 and "SERVICE is not allowed" in refused.output
+    missing = runner.invoke(main, ["query", "--store", str(seeds_out), "--name", "who-denies"])
+    assert missing.exit_code == 1 and "--param pattern=" in missing.output
+    nostore = runner.invoke(main, ["query", "--store", "/nonexistent", "SELECT * {}"])
+    assert nostore.exit_code == 1 and "no claimgraph store here" in nostore.output
+
+
+def test_cli_query_timeout_stops_a_slow_query(seeds_out):
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    result = CliRunner().invoke(main, ["query", "--store", str(seeds_out), "--timeout", "1", slow])
+    assert result.exit_code == 1 and "stopped after 1 s" in result.output
+
+
+def test_cli_validate(seeds_out):
+    result = CliRunner().invoke(main, ["validate", "--store", str(seeds_out)])
+    assert result.exit_code == 0 and "5 of 5 article graphs conform" in result.output

@@ -1,0 +1,152 @@
+"""The store: one named graph per article, incremental and idempotent builds, removal, locking."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+import claimgraph
+from claimgraph.extractors import Article, Attribution, Source
+from claimgraph.graph import GraphStore, ShapeValidator, StoreLocked, StoreMissing, article_graph, export, read_records
+from claimgraph.graph.iris import actor_iri, slug
+
+from ..conftest import SEEDS
+
+
+def test_build_writes_store_trig_and_jsonl(seeds_out):
+    assert (seeds_out / "store").is_dir()
+    assert (seeds_out / "graph.trig").stat().st_size > 0
+    with GraphStore(seeds_out) as store:
+        assert sorted(doc for doc, _ in store.articles()) == sorted(p.name for p in SEEDS.iterdir())
+
+
+def test_jsonl_export_round_trips_through_the_store(seeds_out, tmp_path):
+    """attributions.jsonl is read back from the RDF graph: nothing is lost on the way."""
+    nlp = claimgraph.load_pipeline()
+    articles = [a for a in claimgraph.read_inputs([SEEDS]) if isinstance(a, Article)]
+    direct = [r.to_json() for _, recs in claimgraph.extract(articles, nlp) for r in recs]
+    stored = [json.loads(line) for line in (seeds_out / "attributions.jsonl").read_text().splitlines()]
+    assert stored == direct
+
+
+def test_every_article_graph_is_shacl_valid(seeds_out):
+    with GraphStore(seeds_out) as store:
+        results = list(ShapeValidator().check_store(store.ox))
+    assert len(results) == 5 and all(r.conforms for r in results)
+
+
+def test_invalid_graph_is_reported():
+    art = Article(id="x", text="Officials said yes.")
+    rec = Attribution(id="x-1", doc="x", source=Source("Officials", "", "anonymous", 0, 9), cue="said", cue_start=10,
+                      cue_end=14, content="yes", content_start=15, content_end=18, type="indirect", stance="asserts",
+                      certainty="certain", sentence="Officials said yes.", sentence_start=0, sentence_end=19, claim="c")
+    graph = article_graph(art, [rec], version="test")
+    result = ShapeValidator().check(graph.iri, graph.quads)
+    assert not result.conforms and "name" in result.report
+
+
+def test_rebuilding_the_same_articles_changes_nothing(tmp_path):
+    out = tmp_path / "out"
+    claimgraph.build([SEEDS], out)
+    before = (out / "graph.trig").read_bytes()
+    report = claimgraph.build([SEEDS], out)
+    assert report.graphs == {"unchanged": 5}
+    assert (out / "graph.trig").read_bytes() == before
+
+
+def test_changed_article_replaces_only_its_own_graph(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("The mayor said the bridge would reopen in May.")
+    (src / "b.txt").write_text("The senator warned that the bill would hurt farmers.")
+    out = tmp_path / "out"
+    claimgraph.build([src], out)
+    (src / "a.txt").write_text("The mayor denied that the bridge would reopen.")
+    report = claimgraph.build([src], out)
+    assert report.graphs == {"replaced": 1, "unchanged": 1}
+    rows = [json.loads(line) for line in (out / "attributions.jsonl").read_text().splitlines()]
+    assert [(r["doc"], r["stance"]) for r in rows] == [("a.txt", "denies"), ("b.txt", "warns")]
+
+
+def test_incremental_build_adds_to_the_store(tmp_path):
+    out = tmp_path / "out"
+    claimgraph.build([SEEDS / "000_6d15ec292fdd1bf3.txt"], out)
+    claimgraph.build([SEEDS / "001_16c6418ccb6e6c3b.txt"], out)
+    docs = {json.loads(line)["doc"] for line in (out / "attributions.jsonl").read_text().splitlines()}
+    assert docs == {"000_6d15ec292fdd1bf3.txt", "001_16c6418ccb6e6c3b.txt"}
+
+
+def test_remove_drops_one_article(tmp_path):
+    from click.testing import CliRunner
+
+    from claimgraph.cli import main
+
+    out = tmp_path / "out"
+    claimgraph.build([SEEDS], out)
+    result = CliRunner().invoke(main, ["remove", "--store", str(out), "000_6d15ec292fdd1bf3.txt", "nope.txt"])
+    assert result.exit_code == 1 and "removed 1 article" in result.output and "nope.txt: not in the store" in result.output
+    with GraphStore(out) as store:
+        assert "000_6d15ec292fdd1bf3.txt" not in {d for d, _ in store.articles()}
+    docs = {json.loads(line)["doc"] for line in (out / "attributions.jsonl").read_text().splitlines()}
+    assert "000_6d15ec292fdd1bf3.txt" not in docs and len(docs) == 4
+
+
+def test_second_writer_is_refused_while_readers_work(seeds_out, tmp_path):
+    out = tmp_path / "out"
+    claimgraph.build([SEEDS / "000_6d15ec292fdd1bf3.txt"], out)
+    with GraphStore(out, write=True):
+        with pytest.raises(StoreLocked, match="another claimgraph process is writing"):
+            GraphStore(out, write=True)
+        with GraphStore(out) as reader:  # queries keep working
+            assert list(reader.articles())
+
+
+def test_missing_store_is_named(tmp_path):
+    with pytest.raises(StoreMissing, match="no claimgraph store here"):
+        GraphStore(tmp_path / "nothing")
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads", "turtle", "jsonld"])
+def test_exports_parse_back_isomorphic(seeds_out, tmp_path, fmt):
+    path = export(GraphStore(seeds_out).ox, fmt, tmp_path / f"g.{fmt}")
+    parse_as = {"trig": "trig", "nquads": "nquads", "turtle": "turtle", "jsonld": "json-ld"}[fmt]
+    if fmt in {"trig", "nquads"}:
+        ds = rdflib.Dataset()
+        ds.parse(path, format=parse_as)
+        back = rdflib.Graph()
+        for s, p, o, _ in ds.quads((None, None, None, None)):
+            back.add((s, p, o))
+    else:
+        back = rdflib.Graph().parse(path, format=parse_as)
+    ds = rdflib.Dataset()
+    ds.parse(seeds_out / "graph.trig", format="trig")
+    merged = rdflib.Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    assert isomorphic(back, merged)
+
+
+def test_jsonld_uses_the_published_context(seeds_out, tmp_path):
+    path = export(GraphStore(seeds_out).ox, "jsonld", tmp_path / "g.jsonld")
+    doc = json.loads(path.read_text())
+    assert doc["@context"]["cg"] == "https://w3id.org/claimgraph/ontology#"
+
+
+@pytest.mark.parametrize("name", ['Jake "the" <Sullivan>\n', "😀 emoji", "\u202eRTL mark", "javascript:alert(1)", " ", "ü/ß?#%"])
+def test_iris_are_always_valid_whatever_the_name(name):
+    import pyoxigraph as ox
+
+    iri = actor_iri(name, "person")
+    ox.NamedNode(iri)  # raises on an invalid IRI
+    assert rdflib.URIRef(iri).n3()
+    assert slug(name) == slug(name.upper()) or not name.isascii()
+
+
+def test_same_actor_across_articles_is_one_node(seeds_out):
+    with GraphStore(seeds_out) as store:
+        q = "SELECT DISTINCT ?actor ?g WHERE { GRAPH ?g { ?a cg:source ?actor . ?actor cg:name 'Jake Sullivan' } }"
+        rows = list(store.ox.query(q, prefixes={"cg": "https://w3id.org/claimgraph/ontology#"}))
+    assert len({r["actor"] for r in rows}) == 1  # one IRI …
+    assert len({r["g"] for r in rows}) == 3  # … for the three articles that quote him
