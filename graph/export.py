@@ -7,7 +7,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
@@ -20,7 +20,7 @@ def export(store: ox.Store, fmt: str, path: str | os.PathLike[str]) -> Path:
     """Write the store to ``path`` in ``fmt`` (one of :data:`FORMATS`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    writers: dict[str, Callable[[BinaryIO], None]] = {
+    writers: dict[str, Callable[[BinaryIO], Any]] = {
         "trig": lambda fh: store.dump(fh, ox.RdfFormat.TRIG, prefixes=PREFIXES),
         "nquads": lambda fh: store.dump(fh, ox.RdfFormat.N_QUADS),
         "turtle": lambda fh: fh.write(ox.serialize(merged(store), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""),
@@ -44,7 +44,7 @@ def jsonld(store: ox.Store) -> str:
     return graph.serialize(format="json-ld", context=context, auto_compact=True)
 
 
-def _atomic(target: Path, write: Callable[[BinaryIO], None]) -> Path:
+def _atomic(target: Path, write: Callable[[BinaryIO], Any]) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:

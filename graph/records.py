@@ -36,7 +36,9 @@ _TYPE_OF = {iri.value: kind for kind, iri in KIND.items()}
 def read_records(store: ox.Store) -> Iterator[Attribution]:
     """Every attribution in ``store``, ordered by document and record number."""
     rows: dict[tuple[str, str], Attribution] = {}
-    for s in store.query(_RECORDS, use_default_graph_as_union=True):
+    solutions = store.query(_RECORDS, use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    for s in solutions:
         kind = _KIND_OF_CLASS.get(s["cls"].value)
         key = (s["doc"].value, s["id"].value)
         if kind is None or key in rows:

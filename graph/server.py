@@ -129,7 +129,8 @@ class Handler(BaseHTTPRequestHandler):
     def _query(self, query: str, params: dict[str, list[str]]) -> None:
         bindings = {k[1:]: v[0] for k, v in params.items() if k.startswith("$")}  # ?$pattern=… binds ?pattern
         try:
-            fmt = negotiate(self.headers.get("Accept"), (params.get("format") or [None])[0])
+            explicit = params.get("format")
+            fmt = negotiate(self.headers.get("Accept"), explicit[0] if explicit else None)
             body, media, truncated = self.server.pool.run(query, bindings, fmt=fmt)
         except QueryError as exc:
             self._send(HTTPStatus.BAD_REQUEST, f"{exc}\n".encode(), "text/plain; charset=utf-8")

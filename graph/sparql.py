@@ -105,7 +105,8 @@ def execute(store: ox.Store, query: str, bindings: dict[str, str] | None = None,
             cap: int = 10_000) -> tuple[bytes, str, bool]:
     """Run ``query`` on ``store`` and serialize the result: (body, media type, truncated)."""
     prefixes = dict(PREFIXES)
-    subs = {ox.Variable(k): to_term(v) for k, v in (bindings or {}).items()}
+    subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(k): to_term(v) for k, v in (bindings or {}).items()}
     try:
         result = store.query(query, prefixes=prefixes, use_default_graph_as_union=True, substitutions=subs or None)
     except SyntaxError as exc:

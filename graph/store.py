@@ -96,13 +96,15 @@ class GraphStore:
     def content_hash(self, iri: str) -> str | None:
         g = ox.NamedNode(iri)
         for quad in self.ox.quads_for_pattern(g, CONTENT_HASH, None, g):
-            return str(quad.object.value)
+            if isinstance(quad.object, ox.Literal):
+                return quad.object.value
         return None
 
     def articles(self) -> Iterator[tuple[str, str]]:
         """(document id, graph IRI) of every article in the store."""
         for quad in self.ox.quads_for_pattern(None, DOCUMENT_ID, None, None):
-            yield str(quad.object.value), str(quad.graph_name.value)
+            if isinstance(quad.object, ox.Literal) and isinstance(quad.graph_name, ox.NamedNode):
+                yield quad.object.value, quad.graph_name.value
 
     def __len__(self) -> int:
         return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, None))

@@ -9,7 +9,7 @@ from rdflib.compare import isomorphic
 
 import claimgraph
 from claimgraph.extractors import Article, Attribution, Source
-from claimgraph.graph import GraphStore, ShapeValidator, StoreLocked, StoreMissing, article_graph, export, read_records
+from claimgraph.graph import GraphStore, ShapeValidator, StoreLocked, StoreMissing, article_graph, export
 from claimgraph.graph.iris import actor_iri, slug
 
 from ..conftest import SEEDS
