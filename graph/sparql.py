@@ -222,6 +222,7 @@ def _table(variables: list[str], rows: list[dict]) -> str:  # type: ignore[type-
 def _worker(store_path: str, conn: Connection) -> None:
     store = ox.Store.read_only(store_path)
     seen = generation(store_path)
+    conn.send("ready")  # the query clock starts only once the worker can answer
     while True:
         try:
             job = conn.recv()
@@ -247,6 +248,13 @@ class _Worker:
         self.proc = ctx.Process(target=_worker, args=(store_path, child), daemon=True)  # type: ignore[attr-defined]
         self.proc.start()
         child.close()
+        self.ready = False
+
+    def wait_ready(self, limit: float = 120.0) -> None:
+        if not self.ready:
+            if not self.conn.poll(limit) or self.conn.recv() != "ready":
+                raise RuntimeError("a query worker did not start")
+            self.ready = True
 
     def kill(self) -> None:
         self.proc.kill()
@@ -274,6 +282,7 @@ class QueryPool:
                 self._cond.wait()
             worker = self._idle.pop()
         try:
+            worker.wait_ready()
             worker.conn.send((query, bindings or {}, fmt, self.cap))
             if not worker.conn.poll(self.timeout):
                 worker.kill()
