@@ -23,7 +23,7 @@ from claimgraph.graph import GraphStore, execute, named_queries
 from claimgraph.ontology import DEFAULT_BASE, PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
-PARAMS = {"pattern": "military (aid|assistance)", "actor_pattern": "^Liu Pengyu$"}
+PARAMS = {"text": "military", "actor": "Liu Pengyu"}
 
 
 def seed_nquads(tmp: Path) -> str:
@@ -96,9 +96,9 @@ def main() -> None:
         big, n_big = replicate(seeds, args.triples)
         load, size, lat = oxigraph_at(big, tmp, args.runs)
         print(f"Oxigraph, {n_big:,} quads: load {load:.1f} s ({n_big / load:,.0f} quads/s), "
-              f"{size / 2**20:.0f} MiB on disk")
+              f"{size / 2**20:.0f} MiB on disk", flush=True)
         for qname, ms in lat.items():
-            print(f"  {qname:24} median {ms:8.1f} ms")
+            print(f"  {qname:24} median {ms:8.1f} ms", flush=True)
         small, n_small = replicate(seeds, args.rdflib_triples)
         ox_load, _, ox_lat = oxigraph_at(small, tmp, args.runs)
         rl_load, rl_lat = rdflib_at(small, max(1, args.runs // 3))

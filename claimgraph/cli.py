@@ -101,10 +101,10 @@ def query(query: str | None, store_dir: str, query_file, name: str | None, param
           timeout: float, cap: int, list_queries: bool) -> None:
     """Run a SPARQL query on a store: QUERY text, --file q.rq or --name NAME.
 
-    Values go in through bindings (--param pattern='military (aid|assistance)'), never by
+    Values go in through bindings (--param text=military), never by
     editing the query. SERVICE and updates are refused.
 
-    Example: claimgraph query --store out --name who-denies --param pattern='military (aid|assistance)'
+    Example: claimgraph query --store out --name who-denies --param text=military
     """
     library = named_queries()
     if list_queries:

@@ -127,7 +127,7 @@ class Handler(BaseHTTPRequestHandler):
 
     # -- work ---------------------------------------------------------------------------------
     def _query(self, query: str, params: dict[str, list[str]]) -> None:
-        bindings = {k[1:]: v[0] for k, v in params.items() if k.startswith("$")}  # ?$pattern=… binds ?pattern
+        bindings = {k[1:]: v[0] for k, v in params.items() if k.startswith("$")}  # ?$text=… binds ?text
         try:
             explicit = params.get("format")
             fmt = negotiate(self.headers.get("Accept"), explicit[0] if explicit else None)

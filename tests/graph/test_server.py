@@ -112,7 +112,7 @@ def test_slow_query_is_cut_at_the_timeout_and_the_server_goes_on(endpoint):
 def test_named_query_bindings_over_http(endpoint):
     status, _, body = get(f"{endpoint}/queries")
     text = json.loads(body)["who-denies"]["query"]
-    url = f"{endpoint}/sparql?query={urllib.parse.quote(text)}&$pattern={urllib.parse.quote('untrue')}"
+    url = f"{endpoint}/sparql?query={urllib.parse.quote(text)}&$text={urllib.parse.quote('untrue')}"
     status, _, body = get(url, "application/sparql-results+json")
     assert status == 200 and "Dmitry Peskov" in body.decode()
 

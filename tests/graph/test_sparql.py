@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from claimgraph.cli import main
 from claimgraph.graph import GraphStore, QueryError, QueryRefused, execute, guard, named_queries
 
-MILITARY_AID = "military (aid|assistance|equipment)"
+MILITARY = "military"
 
 
 def rows(store_dir, name, **params):
@@ -33,12 +33,12 @@ def test_every_named_query_says_which_question_it_answers_and_runs(seeds_out):
 
 
 def test_request_for_military_aid_is_asserted_by_the_ft_and_us_officials(seeds_out):
-    sources = {r["source"] for r in rows(seeds_out, "who-asserts", pattern=MILITARY_AID)}
+    sources = {r["source"] for r in rows(seeds_out, "who-asserts", text="asked China")}
     assert {"Financial Times", "US officials"} <= sources
 
 
 def test_request_for_military_aid_is_denied_by_china_and_russia(seeds_out):
-    found = rows(seeds_out, "who-denies", pattern=MILITARY_AID)
+    found = rows(seeds_out, "who-denies", text=MILITARY)
     assert {"Liu Pengyu", "Zhao Lijian", "Dmitry Peskov", "Russia"} <= {r["source"] for r in found}
     peskov = next(r for r in found if r["source"] == "Dmitry Peskov")
     assert "were untrue" in peskov["sentence"] and peskov["article"] == "004_835e8c8de76d6bf3.txt"
@@ -50,12 +50,12 @@ def test_reporting_chains_show_outlets_relaying_officials(seeds_out):
 
 
 def test_everything_an_actor_said(seeds_out):
-    said = rows(seeds_out, "actor-statements", actor_pattern="^Liu Pengyu$")
+    said = rows(seeds_out, "actor-statements", actor="Liu Pengyu")
     assert len(said) >= 6 and {r["stance"] for r in said} >= {"asserts", "denies"}
 
 
 def test_quotes_with_evidence_offsets(seeds_out):
-    quotes = rows(seeds_out, "quotes-for-claim", pattern="never heard")
+    quotes = rows(seeds_out, "quotes-for-claim", text="never heard")
     assert quotes and all(int(r["begin"]) < int(r["end"]) for r in quotes)
 
 
@@ -66,7 +66,7 @@ def test_claims_resting_only_on_anonymous_sources(seeds_out):
 
 def test_bindings_are_data_not_query_text(seeds_out):
     hostile = '") } SELECT * WHERE { ?s ?p ?o } #'
-    assert rows(seeds_out, "who-denies", pattern=hostile) == []
+    assert rows(seeds_out, "who-denies", text=hostile) == []
 
 
 @pytest.mark.parametrize("query", [
@@ -116,7 +116,7 @@ def test_result_cap(seeds_out):
 
 def test_cli_named_query_with_binding(seeds_out):
     result = CliRunner().invoke(main, ["query", "--store", str(seeds_out), "--name", "who-denies",
-                                       "--param", f"pattern={MILITARY_AID}", "--format", "csv"])
+                                       "--param", f"text={MILITARY}", "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert "Dmitry Peskov" in result.output and "Zhao Lijian" in result.output
 
@@ -128,7 +128,7 @@ def test_cli_query_errors_are_one_line(seeds_out):
     refused = runner.invoke(main, ["query", "--store", str(seeds_out), "SELECT * { SERVICE <http://x> { ?s ?p ?o } }"])
     assert refused.exit_code == 1 and "SERVICE is not allowed" in refused.output
     missing = runner.invoke(main, ["query", "--store", str(seeds_out), "--name", "who-denies"])
-    assert missing.exit_code == 1 and "--param pattern=" in missing.output
+    assert missing.exit_code == 1 and "--param text=" in missing.output
     nostore = runner.invoke(main, ["query", "--store", "/nonexistent", "SELECT * {}"])
     assert nostore.exit_code == 1 and "no claimgraph store here" in nostore.output
 
