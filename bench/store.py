@@ -11,6 +11,7 @@ so that the ratio compares like with like.
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import tempfile
 import time
@@ -23,7 +24,7 @@ from claimgraph.graph import GraphStore, execute, named_queries
 from claimgraph.ontology import DEFAULT_BASE, PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
-PARAMS = {"text": "military", "actor": "Liu Pengyu"}
+PARAMS = {"text": "never heard", "actor": "Liu Pengyu"}
 
 
 def seed_nquads(tmp: Path) -> str:
@@ -32,10 +33,17 @@ def seed_nquads(tmp: Path) -> str:
         return (ox.serialize(store.ox.quads_for_pattern(None, None, None, None), format=ox.RdfFormat.N_QUADS) or b"").decode()
 
 
+_NAMED = re.compile(r'^(\S+ <https://w3id.org/claimgraph/ontology#(?:name|documentId)> "[^"]*)"', re.M)
+
+
 def replicate(nquads: str, triples: int) -> tuple[bytes, int]:
+    """Copies of the seed graph with fresh IRIs; names and document ids get a copy number too,
+    so that looking up one actor or article stays as selective as in a real store of that size
+    (phrase searches over claim wordings still hit every copy: the texts are the same)."""
     per_copy = nquads.count("\n")
     copies = max(1, -(-triples // per_copy))
-    parts = [nquads.replace(DEFAULT_BASE, f"{DEFAULT_BASE}r{k}/") for k in range(copies)]
+    parts = [nquads] + [_NAMED.sub(rf'\1 (copy {k})"', nquads.replace(DEFAULT_BASE, f"{DEFAULT_BASE}r{k}/"))
+                        for k in range(1, copies)]
     return "".join(parts).encode(), copies * per_copy
 
 
