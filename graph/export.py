@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -12,6 +11,8 @@ from typing import Any, BinaryIO
 import pyoxigraph as ox
 
 from claimgraph.ontology import CONTEXT_FILE, PREFIXES
+
+from .files import atomic_write
 
 FORMATS = ("trig", "nquads", "turtle", "jsonld")
 
@@ -26,7 +27,7 @@ def export(store: ox.Store, fmt: str, path: str | os.PathLike[str]) -> Path:
         "turtle": lambda fh: fh.write(ox.serialize(merged(store), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""),
         "jsonld": lambda fh: fh.write(jsonld(store).encode("utf-8")),
     }
-    return _atomic(Path(path), writers[fmt])
+    return atomic_write(Path(path), writers[fmt])
 
 
 def merged(store: ox.Store) -> list[ox.Triple]:
@@ -42,25 +43,3 @@ def jsonld(store: ox.Store) -> str:
     graph.parse(data=ox.serialize(merged(store), format=ox.RdfFormat.N_TRIPLES) or b"", format="nt")
     context = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
     return graph.serialize(format="json-ld", context=context, auto_compact=True)
-
-
-def _atomic(target: Path, write: Callable[[BinaryIO], Any]) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

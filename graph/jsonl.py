@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO, Any
 
 from claimgraph.extractors.records import Attribution
+
+from .files import atomic_write
 
 
 def write_attributions(records: Iterable[Attribution], path: str | os.PathLike[str]) -> int:
@@ -16,23 +18,16 @@ def write_attributions(records: Iterable[Attribution], path: str | os.PathLike[s
 
     Returns the number of lines written.
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".attributions.", suffix=".tmp")
-    n = 0
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for rec in records:
-                fh.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
-                n += 1
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return n
+    count = 0
+
+    def write(fh: IO[Any]) -> None:
+        nonlocal count
+        for rec in records:
+            fh.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
+            count += 1
+
+    atomic_write(Path(path), write, text=True)
+    return count
 
 
 def read_attributions(path: str | os.PathLike[str]) -> Iterator[Attribution]:
@@ -41,9 +36,3 @@ def read_attributions(path: str | os.PathLike[str]) -> Iterator[Attribution]:
         for line in fh:
             if line.strip():
                 yield Attribution.from_json(json.loads(line))
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
