@@ -10,8 +10,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimgraph import __version__
-from claimgraph.extractors import Article, IngestError, extract, load_pipeline, read_inputs
-from claimgraph.graph import GraphStore, ShapeValidator, article_graph, export, read_records, write_attributions
+from claimgraph.extractors import (
+    Article,
+    Attribution,
+    IngestError,
+    extract,
+    load_pipeline,
+    read_inputs,
+)
+from claimgraph.graph import (
+    GraphStore,
+    Resolver,
+    ShapeValidator,
+    article_graph,
+    claims_in,
+    content_hash,
+    export,
+    read_records,
+    update_story,
+    write_attributions,
+)
+from claimgraph.graph.iris import article_iri
 
 
 @dataclass(slots=True)
@@ -54,7 +73,7 @@ class BuildReport:
 
 
 def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[str], *, model: str | None = None,
-          batch_size: int = 16, workers: int = 1, validate: bool = True,
+          batch_size: int = 16, workers: int = 1, validate: bool = True, aliases: str | os.PathLike[str] | None = None,
           on_error: Callable[[IngestError], None] | None = None,
           on_article: Callable[[int], None] | None = None) -> BuildReport:
     """Read ``inputs``, extract attributions and add them to the store in ``out_dir``.
@@ -62,6 +81,9 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
     Each article becomes one named graph in ``<out_dir>/store`` (SHACL-validated as it is written
     unless ``validate=False``); an unchanged article is skipped, a changed one replaces its graph.
     Then ``attributions.jsonl`` and ``graph.trig`` are exported from the whole store, atomically.
+    Each article is resolved against what the store holds (see :mod:`claimgraph.graph.resolve`):
+    its sources join known actors, its contents join known claims (``aliases``: an optional CSV of
+    ``name,alias[,same_as]``), and the story graph is refreshed for the claims it touched.
     Unreadable inputs are reported through ``on_error`` (and in the report) while the rest goes on;
     a build that reads no article leaves earlier output untouched.
     """
@@ -84,15 +106,20 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             yield item
 
     with GraphStore(out, write=True) as store:
+        resolver = Resolver.from_store(store.ox, aliases=aliases)
+        touched: set[str] = set()
         for article, recs in extract(articles(), nlp, batch_size=batch_size, n_process=workers):
             report.articles += 1
             report.words += len(article.text.split())
             report.attributions += len(recs)
-            for rec in recs:
-                report.sources[rec.source.name] += 1
-                report.stances[rec.stance] += 1
-                report.types[rec.type] += 1
-            graph = article_graph(article, recs, version=__version__)
+            iri = article_iri(article.id)
+            if store.content_hash(iri) == content_hash(article, __version__):
+                report.graphs["unchanged"] += 1
+                _count(report, recs)
+                continue
+            resolution = resolver.resolve(article, recs)
+            _count(report, resolution.records)
+            graph = article_graph(article, recs, version=__version__, resolution=resolution)
             if validator is not None:
                 check = validator.check(graph.iri, graph.quads)
                 if not check.conforms:
@@ -100,15 +127,26 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                     fail(IngestError(article.path or article.id, "its graph fails the SHACL shapes (not stored): "
                                      + " ".join(check.report.split())[:300]))
                     continue
+            touched |= claims_in(store.ox, graph.iri)
             report.graphs[store.put(graph)] += 1
+            touched |= claims_in(store.ox, graph.iri)
             if on_article:
                 on_article(report.articles)
+        if touched or resolver.actors.same_as:
+            update_story(store.ox, touched, same_as=resolver.actors.same_as)
         if report.articles or not (out / "attributions.jsonl").exists():
             store.flush()
             write_attributions(read_records(store.ox), out / "attributions.jsonl")
             export(store.ox, "trig", out / "graph.trig")
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _count(report: BuildReport, recs: Iterable[Attribution]) -> None:
+    for rec in recs:
+        report.sources[rec.source.name] += 1
+        report.stances[rec.stance] += 1
+        report.types[rec.type] += 1
 
 
 def progress_printer(stream=sys.stderr, every: int = 25) -> Callable[[int], None] | None:  # type: ignore[no-untyped-def]

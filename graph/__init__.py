@@ -5,13 +5,19 @@ from __future__ import annotations
 from .export import FORMATS, export
 from .jsonl import read_attributions, write_attributions
 from .rdf import ArticleGraph, article_graph
+from .actors import ActorIndex, Match, RoleFact
+from .claims import ClaimClusters
+from .rdf import content_hash
 from .records import read_records
+from .resolve import Resolution, Resolver
+from .story import claims_in, story_graph, update_story
 from .sparql import NamedQuery, QueryError, QueryPool, QueryRefused, QueryTimeout, execute, guard, named_queries
 from .store import GraphStore, StoreLocked, StoreMissing
 from .validate import ShapeValidator, Validation
 
 __all__ = [
-    "FORMATS", "ArticleGraph", "GraphStore", "NamedQuery", "QueryError", "QueryPool", "QueryRefused", "QueryTimeout",
+    "FORMATS", "ActorIndex", "ArticleGraph", "ClaimClusters", "Match", "Resolution", "Resolver", "RoleFact",
+    "claims_in", "content_hash", "story_graph", "update_story", "GraphStore", "NamedQuery", "QueryError", "QueryPool", "QueryRefused", "QueryTimeout",
     "ShapeValidator", "StoreLocked", "StoreMissing", "Validation", "article_graph", "execute", "export", "guard",
     "named_queries", "read_attributions", "read_records", "write_attributions",
 ]

@@ -12,13 +12,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from claimgraph.extractors import Article, Attribution
 from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
 
-from .iris import actor_iri, article_iri, attribution_iri, claim_iri
+from .iris import actor_iri, article_iri, attribution_iri, claim_iri, slug
+
+if TYPE_CHECKING:
+    from .resolve import Resolution
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -28,6 +32,7 @@ SCHEMA = "https://schema.org/"
 PROV = "http://www.w3.org/ns/prov#"
 XSD_INT = NamedNode(XSD + "integer")  # Oxigraph stores derived integer types as xsd:integer
 XSD_BOOL = NamedNode(XSD + "boolean")
+XSD_DECIMAL = NamedNode(XSD + "decimal")
 
 
 def cg(term: str) -> NamedNode:
@@ -64,8 +69,11 @@ def content_hash(article: Article, version: str) -> str:
 
 
 def article_graph(article: Article, records: Iterable[Attribution], *, version: str,
-                  base: str = DEFAULT_BASE) -> ArticleGraph:
-    """The quads of one article's named graph."""
+                  base: str = DEFAULT_BASE, resolution: Resolution | None = None) -> ArticleGraph:
+    """The quads of one article's named graph; with a ``resolution`` (see :mod:`.resolve`), its
+    records, the claim terms and actor matches behind them, and the roles the article states."""
+    if resolution is not None:
+        records = resolution.records
     g = NamedNode(article_iri(article.id, base))
     art = g  # the article node shares its graph's IRI
     digest = content_hash(article, version)
@@ -120,6 +128,16 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
         if rec.parent is not None:
             add(node, cg("nestedIn"), NamedNode(attribution_iri(article.id, rec.parent, base)))
         add(claim, NamedNode(PROV + "qualifiedAttribution"), node)
+        if resolution is not None:
+            if rec.id in resolution.terms:
+                add(node, cg("claimTerms"), Literal(" ".join(sorted(resolution.terms[rec.id]))))
+            if rec.id in resolution.similarity:
+                add(node, cg("claimSimilarity"), Literal(f"{resolution.similarity[rec.id]:.3f}", datatype=XSD_DECIMAL))
+            match = resolution.matches.get(rec.id)
+            if match is not None and match.rule not in ("exact", "new"):
+                add(node, cg("sourceMatch"), Literal(match.rule))
+                add(node, cg("matchConfidence"), Literal(f"{match.confidence:.3f}", datatype=XSD_DECIMAL))
+                add(actor, cg("alias"), Literal(resolution.mentioned[rec.id]))
 
         add(actor, RDF_TYPE, ACTOR_CLASS[rec.source.kind])
         add(actor, cg("name"), Literal(rec.source.name))
@@ -133,6 +151,26 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
         add(art, cg("reports"), claim)
         if rec.source.kind == "outlet":
             add(actor, cg("reports"), claim)
+    for n, fact in enumerate(resolution.roles if resolution is not None else []):
+        person = NamedNode(actor_iri(fact.name, "person", base))
+        stmt = NamedNode(f"{base}role/{slug(article.id)}/{n + 1}")
+        add(stmt, RDF_TYPE, cg("RoleStatement"))
+        add(stmt, cg("actor"), person)
+        add(stmt, cg("role"), Literal(fact.role))
+        add(stmt, cg("affiliation"), Literal(fact.affiliation))
+        add(stmt, cg("inArticle"), art)
+        add(stmt, NamedNode(NIF + "beginIndex"), Literal(str(fact.start), datatype=XSD_INT))
+        add(stmt, NamedNode(NIF + "endIndex"), Literal(str(fact.end), datatype=XSD_INT))
+        add(person, RDF_TYPE, cg("Person"))
+        add(person, cg("name"), Literal(fact.name))
+        add(person, cg("role"), Literal(fact.role))
+        add(person, cg("affiliation"), Literal(fact.affiliation))
+        country = resolution.leaders_in_article.get(fact.name) if resolution is not None else None
+        if country is not None and fact.affiliation == country:
+            c = NamedNode(actor_iri(country, "country", base))
+            add(c, RDF_TYPE, cg("Country"))
+            add(c, cg("name"), Literal(country))
+            add(person, cg("headOf"), c)
     for rec in by_id.values():
         parent = by_id.get(rec.parent) if rec.parent else None
         if parent is not None and parent.source.name != rec.source.name:

@@ -17,6 +17,8 @@ class CG(DefinedNamespace):
     Assertion: URIRef
     Attribution: URIRef
     Claim: URIRef
+    ContestedClaim: URIRef
+    Contradiction: URIRef
     Country: URIRef
     Denial: URIRef
     Direct: URIRef
@@ -29,35 +31,55 @@ class CG(DefinedNamespace):
     Person: URIRef
     Question: URIRef
     QuoteKind: URIRef
+    QuoteVariant: URIRef
+    RoleStatement: URIRef
     Stance: URIRef
     Warning: URIRef
+    aboutClaim: URIRef
+    actor: URIRef
+    affiliation: URIRef
+    alias: URIRef
+    asserter: URIRef
     asserts: URIRef
     claim: URIRef
+    claimSimilarity: URIRef
+    claimTerms: URIRef
     contentHash: URIRef
+    contradicts: URIRef
     cue: URIRef
     cueBegin: URIRef
     cueEnd: URIRef
+    denier: URIRef
     denies: URIRef
     documentId: URIRef
     extractorVersion: URIRef
+    headOf: URIRef
     hedged: URIRef
     hedges: URIRef
     inArticle: URIRef
     kind: URIRef
+    matchConfidence: URIRef
+    mentionCount: URIRef
     mentionedAs: URIRef
     name: URIRef
     nestedIn: URIRef
+    polarityFlip: URIRef
     questions: URIRef
     recordId: URIRef
     relays: URIRef
+    rendering: URIRef
     reports: URIRef
+    role: URIRef
     sentence: URIRef
     sentenceBegin: URIRef
     sentenceEnd: URIRef
+    similarity: URIRef
     source: URIRef
     sourceBegin: URIRef
     sourceEnd: URIRef
+    sourceMatch: URIRef
     sourceText: URIRef
+    speaker: URIRef
     stance: URIRef
     takesStanceOn: URIRef
     text: URIRef

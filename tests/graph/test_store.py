@@ -5,12 +5,20 @@ import json
 
 import pytest
 import rdflib
+from claimgraph.extractors import Article, Attribution, Source
+from claimgraph.graph import (
+    GraphStore,
+    Resolver,
+    ShapeValidator,
+    StoreLocked,
+    StoreMissing,
+    article_graph,
+    export,
+)
+from claimgraph.graph.iris import actor_iri, slug
 from rdflib.compare import isomorphic
 
 import claimgraph
-from claimgraph.extractors import Article, Attribution, Source
-from claimgraph.graph import GraphStore, ShapeValidator, StoreLocked, StoreMissing, article_graph, export
-from claimgraph.graph.iris import actor_iri, slug
 
 from ..conftest import SEEDS
 
@@ -26,7 +34,8 @@ def test_jsonl_export_round_trips_through_the_store(seeds_out, tmp_path):
     """attributions.jsonl is read back from the RDF graph: nothing is lost on the way."""
     nlp = claimgraph.load_pipeline()
     articles = [a for a in claimgraph.read_inputs([SEEDS]) if isinstance(a, Article)]
-    direct = [r.to_json() for _, recs in claimgraph.extract(articles, nlp) for r in recs]
+    resolver = Resolver()
+    direct = [r.to_json() for a, recs in claimgraph.extract(articles, nlp) for r in resolver.resolve(a, recs).records]
     stored = [json.loads(line) for line in (seeds_out / "attributions.jsonl").read_text().splitlines()]
     assert stored == direct
 

@@ -1,0 +1,201 @@
+"""Actors across articles: the same person is one node whoever writes about them.
+
+Within an article the extractor already resolves "he", "Mr Sullivan" and "the spokesman" to the
+name the article gives. Across articles, a name is matched against the actors already known, of the
+same kind only (an anonymous group never becomes a person):
+
+* the same normalized name is the same actor (confidence 1.0);
+* a spelling variant is the same actor when every token but one is equal and the odd one is close
+  ("Xi Jingping" / "Xi Jinping"; rapidfuzz ratio ≥ 80 on tokens of 4+ letters), confidence = ratio;
+* a bare surname ("Sullivan", when an article never gives the full name) is the known person with
+  that surname only when exactly one is known (confidence 0.6); two different full names that share
+  a surname ("Jake Sullivan", "John Sullivan") stay two actors.
+
+Roles and affiliations are read from the article text around a name: a title before it ("US
+national security adviser Jake Sullivan", "Russian leader Vladimir Putin") or an apposition after it
+("Liu Pengyu, the Chinese embassy spokesperson in Washington,"). A head of state stands for their
+country when claims are compared (Putin → Russia).
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimgraph.extractors.lexicon import EN
+from rapidfuzz import fuzz
+
+SPELLING_MIN = 80.0
+SURNAME_CONFIDENCE = 0.6
+HEAD_OF_STATE = frozenset("leader president premier prime-minister chancellor king queen emperor".split())
+
+_COUNTRY_ALT = "|".join(re.escape(k) for k in sorted(EN.countries, key=len, reverse=True) if k[0].isalpha())
+_ROLE_ALT = "|".join(sorted(EN.role_nouns | {"prime minister", "foreign minister", "national security adviser",
+                                             "secretary of state", "press secretary", "general secretary",
+                                             "editor-in-chief"}, key=len, reverse=True))
+_NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}"
+# "US national security adviser Jake Sullivan", "Russian leader Vladimir Putin"
+_TITLE_BEFORE = re.compile(
+    rf"\b(?P<aff>(?i:{_COUNTRY_ALT}))(?:['’]s)?\s+(?P<role>(?:[A-Za-z-]+\s+){{0,3}}?(?i:{_ROLE_ALT}))\s+(?P<name>{_NAME})")
+# "Liu Pengyu, the Chinese embassy spokesperson in Washington," / "Zhao Lijian, a spokesman for the ministry,"
+_APPOSITION = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<desc>[^,.;:“”\"]{{0,80}}?\b(?i:{_ROLE_ALT})\b[^,.;:“”\"]{{0,60}})[,.;]")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleFact:
+    """What an article says a person is: "spokesperson" of "Chinese embassy in Washington"."""
+
+    name: str
+    role: str
+    affiliation: str
+    start: int
+    end: int
+
+
+def role_facts(text: str, names: Iterable[str]) -> list[RoleFact]:
+    """Roles and affiliations read from titles ("Russian leader Vladimir Putin": any name) and
+    appositions ("Liu Pengyu, the … spokesperson in Washington,": the ``names`` given only)."""
+    wanted = set(names)
+    facts: list[RoleFact] = []
+    for m in _TITLE_BEFORE.finditer(text):
+        name = _known(m.group("name"), wanted) or _trim_name(m.group("name"))
+        if name:
+            aff = EN.countries.get(m.group("aff").lower(), m.group("aff"))
+            facts.append(RoleFact(name, " ".join(m.group("role").lower().split()), aff, m.start(), m.end()))
+    for m in _APPOSITION.finditer(text):
+        name = _known(m.group("name"), wanted)
+        if not name:
+            continue
+        desc = " ".join(m.group("desc").split())
+        if re.match(r"(?i)(?:who|whom|whose|which|that|where|when)\b", desc):
+            continue  # a relative clause, not an apposition
+        role_m = re.search(rf"\b(?i:{_ROLE_ALT})\b", desc)
+        if not role_m:
+            continue
+        role = role_m.group(0).lower()
+        rest = (desc[:role_m.start()] + " " + desc[role_m.end():]).strip()
+        rest = re.sub(r"^(?:for|of|at|to)\s+", "", rest).strip()
+        rest = " ".join(re.sub(r"^(?:the|a|an)\s+", "", rest, flags=re.I).split())
+        facts.append(RoleFact(name, role, rest, m.start(), m.end() - 1))
+    return facts
+
+
+def _trim_name(candidate: str) -> str | None:
+    """A title's name without a trailing capitalised word that starts the next clause."""
+    words = candidate.split()
+    while len(words) > 2 and words[-1].lower() in {"is", "was", "has", "said", "says", "told", "and", "on", "in"}:
+        words.pop()
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def _known(candidate: str, wanted: set[str]) -> str | None:
+    if candidate in wanted:
+        return candidate
+    for name in wanted:  # "Vladimir Putin is" → the title regex may run one word long
+        if candidate.startswith(name + " "):
+            return name
+    return None
+
+
+def leaders(facts: Iterable[RoleFact]) -> dict[str, str]:
+    """Heads of state and government to the country they lead (for metonymy: Putin → Russia)."""
+    out = {}
+    countries = set(EN.countries.values())
+    for f in facts:
+        if f.affiliation in countries and f.role.replace(" ", "-").split()[-1] in HEAD_OF_STATE:
+            out[f.name] = f.affiliation
+    return out
+
+
+def normalize(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name).casefold().replace("’", "'")
+    return " ".join(re.sub(r"[^\w' -]", " ", text).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The actor a mention resolves to, and how sure the match is."""
+
+    name: str
+    confidence: float
+    rule: str  # "exact", "spelling", "surname", "alias", "new"
+
+
+@dataclass(slots=True)
+class ActorIndex:
+    """Actors known to the store, by kind: get-or-create on normalized names."""
+
+    _names: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, normalized) → canonical
+    _by_surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # persons only
+    _aliases: dict[str, str] = field(default_factory=dict)  # normalized alias → canonical (any kind)
+    same_as: dict[str, str] = field(default_factory=dict)  # canonical → external IRI (Wikidata …)
+
+    def add(self, name: str, kind: str) -> None:
+        key = (kind, normalize(name))
+        if key in self._names:
+            return
+        self._names[key] = name
+        if kind == "person" and len(key[1].split()) > 1:
+            self._by_surname[key[1].split()[-1]].add(name)
+
+    def load_aliases(self, path: str | Path) -> None:
+        """A CSV of ``name,alias[,same_as]`` rows: each alias resolves to ``name``; ``same_as``
+        (e.g. ``http://www.wikidata.org/entity/Q7747``) becomes an ``owl:sameAs`` link."""
+        with open(path, newline="", encoding="utf-8") as fh:
+            for row in csv.reader(fh):
+                if not row or row[0].startswith("#") or row[0].strip().lower() == "name":
+                    continue
+                name = row[0].strip()
+                for alias in row[1:2]:
+                    if alias.strip():
+                        self._aliases[normalize(alias)] = name
+                self._aliases[normalize(name)] = name
+                if len(row) > 2 and row[2].strip():
+                    self.same_as[name] = row[2].strip()
+
+    def resolve(self, name: str, kind: str) -> Match:
+        """The canonical actor for a mention of ``name`` as ``kind``; registers new actors."""
+        norm = normalize(name)
+        if norm in self._aliases:
+            canonical = self._aliases[norm]
+            self.add(canonical, kind)
+            return Match(canonical, 1.0, "alias")
+        known = self._names.get((kind, norm))
+        if known is not None:
+            return Match(known, 1.0, "exact")
+        if kind == "person":
+            tokens = norm.split()
+            if len(tokens) == 1:
+                people = self._by_surname.get(tokens[0], set())
+                if len(people) == 1:
+                    return Match(next(iter(people)), SURNAME_CONFIDENCE, "surname")
+            else:
+                best = self._spelling(tokens)
+                if best is not None:
+                    return best
+        self.add(name, kind)
+        return Match(name, 1.0, "new")
+
+    def _spelling(self, tokens: list[str]) -> Match | None:
+        best: Match | None = None
+        for (kind, other), canonical in self._names.items():
+            if kind != "person":
+                continue
+            theirs = other.split()
+            if len(theirs) != len(tokens):
+                continue
+            odd = [(a, b) for a, b in zip(tokens, theirs) if a != b]
+            if len(odd) != 1:
+                continue
+            a, b = odd[0]
+            if min(len(a), len(b)) < 4 or a[0] != b[0]:
+                continue
+            score = fuzz.ratio(a, b)
+            if score >= SPELLING_MIN and (best is None or score / 100 > best.confidence):
+                best = Match(canonical, round(score / 100, 3), "spelling")
+        return best

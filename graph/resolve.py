@@ -1,0 +1,110 @@
+"""The resolve step: an article's records, as extracted, joined to the actors and claims already in
+the store (ingest → extract → **resolve** → graph).
+
+The resolver is loaded from the store, so a new article joins existing actors and claims without
+rebuilding anything: what earlier builds decided is read back (each attribution node keeps its
+claim terms, each person the roles that make them stand for a country) and never re-decided.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from claimgraph.extractors import Article, Attribution
+from claimgraph.ontology import NAMESPACE
+
+from .actors import ActorIndex, Match, RoleFact, leaders, role_facts
+from .claims import ClaimClusters, is_deictic, mention_terms
+from .rdf import ACTOR_CLASS
+
+_CG = NAMESPACE
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_KIND_OF_CLASS = {cls.value: kind for kind, cls in ACTOR_CLASS.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What the resolver decided for one article, for the article's graph."""
+
+    records: list[Attribution]  # source names and claim keys resolved
+    matches: dict[str, Match]  # record id → how its source was matched across articles
+    mentioned: dict[str, str]  # record id → the source name as the article gave it
+    terms: dict[str, frozenset[str]]  # record id → the claim terms it was clustered on
+    similarity: dict[str, float]  # record id → similarity to the claim it joined (1.0: new claim)
+    roles: list[RoleFact]
+    leaders_in_article: dict[str, str]  # heads of state the article names, to their country
+
+
+@dataclass(slots=True)
+class Resolver:
+    """Actors and claims known so far; :meth:`resolve` adds one article's."""
+
+    actors: ActorIndex = field(default_factory=ActorIndex)
+    claims: ClaimClusters = field(default_factory=ClaimClusters)
+    leaders: dict[str, str] = field(default_factory=dict)  # person → country they lead
+
+    @classmethod
+    def from_store(cls, store: ox.Store, *, aliases: str | Path | None = None) -> Resolver:
+        """A resolver holding every actor, leader and claim mention already stored."""
+        r = cls()
+        if aliases is not None:
+            r.actors.load_aliases(aliases)
+        name = ox.NamedNode(_CG + "name")
+        kinds: dict[str, str] = {}
+        for q in store.quads_for_pattern(None, _TYPE, None, None):
+            kind = _KIND_OF_CLASS.get(q.object.value)
+            if kind is not None:
+                kinds[q.subject.value] = kind
+        names = sorted({(q.subject.value, q.object.value) for q in store.quads_for_pattern(None, name, None, None)
+                        if q.subject.value in kinds})
+        for iri, n in names:
+            r.actors.add(n, kinds[iri])
+        head_of = ox.NamedNode(_CG + "headOf")
+        for q in store.quads_for_pattern(None, head_of, None, None):
+            for nq in store.quads_for_pattern(q.subject, name, None, None):
+                for cq in store.quads_for_pattern(q.object, name, None, None):
+                    r.leaders[nq.object.value] = cq.object.value
+        claim, terms_p = ox.NamedNode(_CG + "claim"), ox.NamedNode(_CG + "claimTerms")
+        claim_of = {q.subject: q.object.value.rsplit("/", 1)[-1]
+                    for q in store.quads_for_pattern(None, claim, None, None)}
+        mentions = sorted((s.value, claim_of[s], q.object.value) for q in store.quads_for_pattern(None, terms_p, None, None)
+                          if (s := q.subject) in claim_of)
+        for _, key, text in mentions:
+            r.claims.add_existing(key, frozenset(text.split()))
+        return r
+
+    def resolve(self, article: Article, records: list[Attribution]) -> Resolution:
+        """Resolve one article's records: canonical actors, claim clusters, roles."""
+        persons = {rec.source.name for rec in records if rec.source.kind == "person"}
+        roles = role_facts(article.text, persons | set(self.leaders))
+        heads = leaders(roles)
+        self.leaders.update(heads)
+        matches: dict[str, Match] = {}
+        mentioned = {rec.id: rec.source.name for rec in records}
+        resolved: list[Attribution] = []
+        for rec in records:
+            m = self.actors.resolve(rec.source.name, rec.source.kind)
+            matches[rec.id] = m
+            resolved.append(rec if m.name == rec.source.name
+                            else dataclasses.replace(rec, source=dataclasses.replace(rec.source, name=m.name)))
+        # Leaves state propositions; an outer record ("the FT reports, citing …") carries the claim
+        # of the proposition it relays (the corpus convention).
+        outer = {rec.parent for rec in resolved if rec.parent}
+        keys: dict[str, str] = {}
+        terms: dict[str, frozenset[str]] = {}
+        similarity: dict[str, float] = {}
+        for rec in resolved:
+            if rec.id in outer:
+                continue
+            bag = mention_terms(rec.content, rec.sentence, self.leaders)
+            key, sim = self.claims.assign(bag, f"{article.id}/{rec.id}", deictic=is_deictic(rec.content))
+            keys[rec.id], terms[rec.id], similarity[rec.id] = key, bag, sim
+        by_id = {rec.id: rec for rec in resolved}
+        for rec in reversed(resolved):
+            if rec.parent in by_id and rec.id in keys:
+                keys[rec.parent] = keys[rec.id]
+                similarity.setdefault(rec.parent, similarity[rec.id])
+        out = [dataclasses.replace(rec, claim=keys.get(rec.id, rec.claim)) for rec in resolved]
+        return Resolution(out, matches, mentioned, terms, similarity, roles, heads)

@@ -1,0 +1,165 @@
+"""The story graph: facts that only exist across articles, derived from the article graphs.
+
+For each claim: a readable label (the mention that shares most with the others), how many mentions
+it has, whether it is contested (asserted or warned about by some actors and denied by others), one
+``cg:Contradiction`` per asserter–denier pair, and quote variants: the same speaker's direct or
+mixed quotes for the claim as different articles render them, with the variants that flip polarity
+flagged ("there will absolutely be consequences" / "there will be absolutely no repercussions").
+Actor ↔ actor ``cg:contradicts`` edges are materialized from the contradictions.
+
+It lives in its own named graph and is recomputed only for the claims a build touched, so adding an
+article costs the same whatever the store's size, up to the size of the claims it joins.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
+from rapidfuzz import fuzz
+
+from .claims import is_deictic
+from .iris import slug
+
+_T = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+_NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+_ANCHOR = ox.NamedNode(_NIF + "anchorOf")
+_SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+#: Similarity (rapidfuzz token-set ratio, 0–100) two quotes need to count as renderings of one quote.
+VARIANT_MIN = 55.0
+_NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|neither|nor|without)\b|n[’']t\b", re.I)
+_PRO = frozenset({"Assertion", "Warning"})
+
+
+def cg(term: str) -> ox.NamedNode:
+    return ox.NamedNode(NAMESPACE + term)
+
+
+def story_graph(base: str = DEFAULT_BASE) -> ox.NamedNode:
+    return ox.NamedNode(f"{base}graph/story")
+
+
+def _one(store: ox.Store, s: ox.NamedNode, p: ox.NamedNode) -> str | None:
+    for q in store.quads_for_pattern(s, p, None, None):
+        return str(q.object.value)
+    return None
+
+
+def claims_in(store: ox.Store, graph: str) -> set[str]:
+    """The claim IRIs an article graph's attributions point to."""
+    g = ox.NamedNode(graph)
+    return {q.object.value for q in store.quads_for_pattern(None, cg("claim"), None, g)}
+
+
+def update_story(store: ox.Store, claims: Iterable[str], *, same_as: dict[str, str] | None = None,
+                 base: str = DEFAULT_BASE) -> None:
+    """Recompute the story facts of ``claims`` (claim IRIs), then the actor ↔ actor edges and the
+    ``owl:sameAs`` links of user-supplied aliases (actor name → external IRI)."""
+    sg = story_graph(base)
+    quads: list[ox.Quad] = []
+    for claim_iri in sorted(set(claims)):
+        claim = ox.NamedNode(claim_iri)
+        _drop_claim(store, claim, sg)
+        quads += _claim_facts(store, claim, sg, base)
+    for name, target in sorted((same_as or {}).items()):
+        for q in store.quads_for_pattern(None, cg("name"), ox.Literal(name), None):
+            if isinstance(q.subject, ox.NamedNode):
+                try:
+                    quads.append(ox.Quad(q.subject, _SAME_AS, ox.NamedNode(target), sg))
+                except ValueError:
+                    continue  # not an IRI: the alias still merges names, without a link
+    store.extend(quads)
+    _contradicts_edges(store, sg)
+
+
+def _drop_claim(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> None:
+    owned = [q.subject for q in store.quads_for_pattern(None, cg("aboutClaim"), claim, sg)]
+    for s in [claim, *owned]:
+        for q in list(store.quads_for_pattern(s, None, None, sg)):
+            store.remove(q)
+
+
+def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: str) -> list[ox.Quad]:
+    mentions = []
+    for q in store.quads_for_pattern(None, cg("claim"), claim, None):
+        a = q.subject
+        g = q.graph_name
+        if not isinstance(a, ox.NamedNode) or not isinstance(g, ox.NamedNode):
+            continue
+        src = next((x.object for x in store.quads_for_pattern(a, cg("source"), None, g)), None)
+        mentions.append({
+            "node": a, "graph": g, "source": src,
+            "stance": (_one(store, a, cg("stance")) or "").rsplit("#", 1)[-1],
+            "kind": (_one(store, a, cg("kind")) or "").rsplit("#", 1)[-1],
+            "content": _one(store, a, _ANCHOR) or "",
+            "terms": set((_one(store, a, cg("claimTerms")) or "").split()),
+        })
+    if not mentions:
+        return []
+    out: list[ox.Quad] = []
+
+    def add(s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
+        out.append(ox.Quad(s, p, o, sg))
+
+    add(claim, _LABEL, ox.Literal(_label(mentions)))
+    add(claim, cg("mentionCount"), ox.Literal(str(len(mentions)), datatype=ox.NamedNode(_XSD + "integer")))
+    pro = sorted({m["source"].value for m in mentions if m["stance"] in _PRO and m["source"] is not None})
+    con = sorted({m["source"].value for m in mentions if m["stance"] == "Denial" and m["source"] is not None})
+    pairs = [(x, y) for x in pro for y in con if x != y]
+    if pairs:
+        add(claim, _T, cg("ContestedClaim"))
+    key = slug(claim.value.rsplit("/", 1)[-1])
+    for n, (x, y) in enumerate(pairs, 1):
+        node = ox.NamedNode(f"{base}contradiction/{key}/{n}")
+        add(node, _T, cg("Contradiction"))
+        add(node, cg("aboutClaim"), claim)
+        add(node, cg("asserter"), ox.NamedNode(x))
+        add(node, cg("denier"), ox.NamedNode(y))
+    quotes = [m for m in mentions if m["kind"] in ("Direct", "Mixed") and m["source"] is not None]
+    n = 0
+    for i, m1 in enumerate(quotes):
+        for m2 in quotes[i + 1:]:
+            if m1["source"] != m2["source"] or m1["graph"] == m2["graph"]:
+                continue
+            sim = fuzz.token_set_ratio(m1["content"].lower(), m2["content"].lower())
+            if sim < VARIANT_MIN:
+                continue
+            flip = ((m1["stance"] == "Denial") != (m2["stance"] == "Denial")
+                    or bool(_NEGATION.search(m1["content"])) != bool(_NEGATION.search(m2["content"])))
+            n += 1
+            node = ox.NamedNode(f"{base}variant/{key}/{n}")
+            add(node, _T, cg("QuoteVariant"))
+            add(node, cg("aboutClaim"), claim)
+            add(node, cg("speaker"), m1["source"])
+            add(node, cg("rendering"), m1["node"])
+            add(node, cg("rendering"), m2["node"])
+            add(node, cg("similarity"), ox.Literal(f"{sim / 100:.3f}", datatype=ox.NamedNode(_XSD + "decimal")))
+            add(node, cg("polarityFlip"), ox.Literal("true" if flip else "false", datatype=ox.NamedNode(_XSD + "boolean")))
+    return out
+
+
+def _label(mentions: list[dict]) -> str:  # type: ignore[type-arg]
+    """The most central stated mention: most terms shared with the others, then the shortest."""
+    stated = [m for m in mentions if m["terms"] and not is_deictic(m["content"])] or mentions
+    asserted = [m for m in stated if m["stance"] in _PRO] or stated
+
+    def score(m: dict) -> tuple[int, int]:  # type: ignore[type-arg]
+        return (sum(len(m["terms"] & o["terms"]) for o in mentions if o is not m), -len(m["content"]))
+
+    best = max(asserted, key=score)
+    text = " ".join(best["content"].split())
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def _contradicts_edges(store: ox.Store, sg: ox.NamedNode) -> None:
+    for q in list(store.quads_for_pattern(None, cg("contradicts"), None, sg)):
+        store.remove(q)
+    pairs = set()
+    for q in store.quads_for_pattern(None, cg("asserter"), None, sg):
+        for d in store.quads_for_pattern(q.subject, cg("denier"), None, sg):
+            pairs.add((q.object, d.object))
+    store.extend([ox.Quad(x, cg("contradicts"), y, sg) for x, y in pairs]
+                 + [ox.Quad(y, cg("contradicts"), x, sg) for x, y in pairs])
