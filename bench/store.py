@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
-
-import claimgraph
 from claimgraph.graph import GraphStore, execute, named_queries
 from claimgraph.ontology import DEFAULT_BASE, PREFIXES
+
+import claimgraph
 
 ROOT = Path(__file__).resolve().parent.parent
 PARAMS = {"text": "never heard", "actor": "Liu Pengyu"}

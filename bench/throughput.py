@@ -14,6 +14,7 @@ from pathlib import Path
 
 from claimgraph.extractors import Article, load_pipeline, read_inputs
 from claimgraph.extractors.clean import clean
+
 from claimgraph.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent

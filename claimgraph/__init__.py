@@ -8,7 +8,15 @@ from __future__ import annotations
 
 __version__ = "0.2.0"
 
-from claimgraph.extractors import Article, Attribution, IngestError, Source, extract, load_pipeline, read_inputs
+from claimgraph.extractors import (
+    Article,
+    Attribution,
+    IngestError,
+    Source,
+    extract,
+    load_pipeline,
+    read_inputs,
+)
 from claimgraph.graph import read_attributions, write_attributions
 from claimgraph.pipeline import BuildReport, build
 

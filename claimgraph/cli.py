@@ -17,9 +17,11 @@ from claimgraph.graph import (
     ShapeValidator,
     StoreLocked,
     StoreMissing,
+    claims_in,
     export,
     named_queries,
     read_records,
+    update_story,
     write_attributions,
 )
 from claimgraph.graph.iris import article_iri
@@ -54,13 +56,17 @@ def main() -> None:
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Parser processes (spaCy n_process).")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation of each article graph (faster).")
+@click.option("--aliases", type=click.Path(exists=True, dir_okay=False),
+              help="CSV of name,alias[,same_as IRI]: aliases resolve to the name; same_as adds owl:sameAs.")
 @click.option("--quiet", is_flag=True, help="Print only errors.")
 def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: int, workers: int,
-          no_validate: bool, quiet: bool) -> None:
+          no_validate: bool, aliases: str | None, quiet: bool) -> None:
     """Extract attributions from INPUTS (files, folders, globs; .txt, .html, .jsonl) into OUT.
 
     Adds one named graph per article to the store OUT/store (an unchanged article is skipped, a
     changed one replaced) and writes OUT/graph.trig and OUT/attributions.jsonl for the whole store.
+    Sources join the actors and contents join the claims already in the store; claims asserted by
+    some and denied by others are marked contested (the story graph).
     Unreadable inputs are reported one line each and skipped; the exit code is 1 when any input
     was skipped, 0 otherwise.
 
@@ -71,7 +77,7 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
 
     try:
         report = run_build(inputs, out_dir, model=model, batch_size=batch_size, workers=workers,
-                           validate=not no_validate, on_error=on_error,
+                           validate=not no_validate, aliases=aliases, on_error=on_error,
                            on_article=None if quiet else progress_printer())
     except (ModelNotFound, StoreLocked) as exc:
         raise click.ClickException(str(exc)) from None
@@ -169,8 +175,12 @@ def remove(docs: tuple[str, ...], store_dir: str) -> None:
     """
     store = _open(store_dir, write=True)
     try:
+        touched: set[str] = set()
+        for d in docs:
+            touched |= claims_in(store.ox, article_iri(d))
         missing = [d for d in docs if not store.remove(article_iri(d))]
         removed = len(docs) - len(missing)
+        update_story(store.ox, touched)
         write_attributions(read_records(store.ox), f"{store_dir}/attributions.jsonl")
         export(store.ox, "trig", f"{store_dir}/graph.trig")
     finally:

@@ -2,17 +2,25 @@
 validation, exports and SPARQL."""
 from __future__ import annotations
 
-from .export import FORMATS, export
-from .jsonl import read_attributions, write_attributions
-from .rdf import ArticleGraph, article_graph
 from .actors import ActorIndex, Match, RoleFact
 from .claims import ClaimClusters
-from .rdf import content_hash
+from .export import FORMATS, export
+from .jsonl import read_attributions, write_attributions
+from .rdf import ArticleGraph, article_graph, content_hash
 from .records import read_records
 from .resolve import Resolution, Resolver
-from .story import claims_in, story_graph, update_story
-from .sparql import NamedQuery, QueryError, QueryPool, QueryRefused, QueryTimeout, execute, guard, named_queries
+from .sparql import (
+    NamedQuery,
+    QueryError,
+    QueryPool,
+    QueryRefused,
+    QueryTimeout,
+    execute,
+    guard,
+    named_queries,
+)
 from .store import GraphStore, StoreLocked, StoreMissing
+from .story import claims_in, story_graph, update_story
 from .validate import ShapeValidator, Validation
 
 __all__ = [

@@ -7,8 +7,8 @@ same kind only (an anonymous group never becomes a person):
 * the same normalized name is the same actor (confidence 1.0);
 * a spelling variant is the same actor when every token but one is equal and the odd one is close
   ("Xi Jingping" / "Xi Jinping"; rapidfuzz ratio ≥ 80 on tokens of 4+ letters), confidence = ratio;
-* a bare surname ("Sullivan", when an article never gives the full name) is the known person with
-  that surname only when exactly one is known (confidence 0.6); two different full names that share
+* a bare surname ("Sullivan", "Liu": a family name may come first or last) is the known person
+  with that name only when exactly one is known (confidence 0.6); two different full names that share
   a surname ("Jake Sullivan", "John Sullivan") stay two actors.
 
 Roles and affiliations are read from the article text around a name: a title before it ("US
@@ -141,7 +141,9 @@ class ActorIndex:
             return
         self._names[key] = name
         if kind == "person" and len(key[1].split()) > 1:
-            self._by_surname[key[1].split()[-1]].add(name)
+            tokens = key[1].split()  # family names come last in "Jake Sullivan", first in "Liu Pengyu"
+            self._by_surname[tokens[-1]].add(name)
+            self._by_surname[tokens[0]].add(name)
 
     def load_aliases(self, path: str | Path) -> None:
         """A CSV of ``name,alias[,same_as]`` rows: each alias resolves to ``name``; ``same_as``

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
-
 from claimgraph.ontology import CONTEXT_FILE, PREFIXES
 
 from .files import atomic_write

@@ -14,10 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pyoxigraph import Literal, NamedNode, Quad
-
 from claimgraph.extractors import Article, Attribution
 from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
+from pyoxigraph import Literal, NamedNode, Quad
 
 from .iris import actor_iri, article_iri, attribution_iri, claim_iri, slug
 

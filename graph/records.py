@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import cast
 
 import pyoxigraph as ox
-
 from claimgraph.extractors import Attribution, Source
 from claimgraph.extractors.lexicon import SourceKind
 from claimgraph.ontology import PREFIXES

@@ -20,8 +20,7 @@ from .claims import ClaimClusters, is_deictic, mention_terms
 from .rdf import ACTOR_CLASS
 
 _CG = NAMESPACE
-_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_KIND_OF_CLASS = {cls.value: kind for kind, cls in ACTOR_CLASS.items()}
+_KIND_OF_PATH = {kind: kind for kind in ACTOR_CLASS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +51,12 @@ class Resolver:
         if aliases is not None:
             r.actors.load_aliases(aliases)
         name = ox.NamedNode(_CG + "name")
-        kinds: dict[str, str] = {}
-        for q in store.quads_for_pattern(None, _TYPE, None, None):
-            kind = _KIND_OF_CLASS.get(q.object.value)
-            if kind is not None:
-                kinds[q.subject.value] = kind
-        names = sorted({(q.subject.value, q.object.value) for q in store.quads_for_pattern(None, name, None, None)
-                        if q.subject.value in kinds})
+        # Actor IRIs carry their kind ({base}person/…): no need to scan every rdf:type.
+        names = sorted({(q.subject.value, q.object.value) for q in store.quads_for_pattern(None, name, None, None)})
         for iri, n in names:
-            r.actors.add(n, kinds[iri])
+            kind = _KIND_OF_PATH.get(iri.rsplit("/", 2)[-2])
+            if kind is not None:
+                r.actors.add(n, kind)
         head_of = ox.NamedNode(_CG + "headOf")
         for q in store.quads_for_pattern(None, head_of, None, None):
             for nq in store.quads_for_pattern(q.subject, name, None, None):

@@ -15,7 +15,14 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .sparql import MEDIA_TYPES, QueryError, QueryPool, QueryRefused, QueryTimeout, named_queries
+from .sparql import (
+    MEDIA_TYPES,
+    QueryError,
+    QueryPool,
+    QueryRefused,
+    QueryTimeout,
+    named_queries,
+)
 from .store import GraphStore, StoreLocked
 
 MAX_BODY = 1 << 20  # 1 MiB of query text is plenty

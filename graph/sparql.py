@@ -21,7 +21,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pyoxigraph as ox
-
 from claimgraph.ontology import PREFIXES, QUERIES_DIR
 
 from .store import bump_generation, generation

@@ -15,7 +15,6 @@ from types import TracebackType
 from typing import Literal as Lit
 
 import pyoxigraph as ox
-
 from claimgraph.ontology import NAMESPACE
 
 from .rdf import ArticleGraph

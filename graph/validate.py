@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 import rdflib
-from pyshacl import validate as shacl_validate
-
 from claimgraph.ontology import ONTOLOGY_FILE, SHAPES_FILE
+from pyshacl import validate as shacl_validate
 
 
 @dataclass(frozen=True, slots=True)
