@@ -30,7 +30,7 @@ from claimgraph.graph import (
     update_story,
     write_attributions,
 )
-from claimgraph.graph.iris import article_iri
+from claimgraph.graph.iris import article_iri, claim_iri
 
 
 @dataclass(slots=True)
@@ -127,9 +127,9 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                     fail(IngestError(article.path or article.id, "its graph fails the SHACL shapes (not stored): "
                                      + " ".join(check.report.split())[:300]))
                     continue
-            touched |= claims_in(store.ox, graph.iri)
+            touched |= claims_in(store.ox, graph.iri)  # what the old version of the article touched
             report.graphs[store.put(graph)] += 1
-            touched |= claims_in(store.ox, graph.iri)
+            touched |= {claim_iri(rec.claim) for rec in resolution.records if rec.claim}
             if on_article:
                 on_article(report.articles)
         if touched or resolver.actors.same_as:

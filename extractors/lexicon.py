@@ -54,8 +54,11 @@ class Lexicon:
     record_heads: frozenset[str]
     # Heads of organizations: "ministry", "embassy", "administration".
     organization_heads: frozenset[str]
-    # Role nouns that describe a person: "spokesman", "adviser".
+    # Role nouns that describe a person: "spokesman", "adviser"; multi-word roles; and the roles
+    # of heads of state or government, who stand for their country (Putin → Russia).
     role_nouns: frozenset[str]
+    role_phrases: frozenset[str]
+    head_of_state_roles: frozenset[str]
     # Words stripped from the front of a source name: determiners, quantifiers, "unnamed".
     name_strip: frozenset[str]
     # Titles stripped before matching a surname: "Mr", "President".
@@ -144,6 +147,10 @@ EN: Final = Lexicon(
         "chancellor ambassador diplomat director editor chief head leader official analyst "
         "professor envoy counterpart general commander governor mayor senator representative".split()
     ),
+    role_phrases=frozenset({"prime minister", "foreign minister", "national security adviser", "secretary of state",
+                            "press secretary", "general secretary", "editor-in-chief"}),
+    head_of_state_roles=frozenset({"leader", "president", "premier", "prime minister", "chancellor", "king", "queen",
+                                   "emperor"}),
     name_strip=frozenset(
         "a an the one two three four some several other another unnamed anonymous multiple many "
         "few various certain numerous both".split()

@@ -31,12 +31,9 @@ from rapidfuzz import fuzz
 
 SPELLING_MIN = 80.0
 SURNAME_CONFIDENCE = 0.6
-HEAD_OF_STATE = frozenset("leader president premier prime-minister chancellor king queen emperor".split())
 
 _COUNTRY_ALT = "|".join(re.escape(k) for k in sorted(EN.countries, key=len, reverse=True) if k[0].isalpha())
-_ROLE_ALT = "|".join(sorted(EN.role_nouns | {"prime minister", "foreign minister", "national security adviser",
-                                             "secretary of state", "press secretary", "general secretary",
-                                             "editor-in-chief"}, key=len, reverse=True))
+_ROLE_ALT = "|".join(re.escape(r) for r in sorted(EN.role_nouns | EN.role_phrases, key=len, reverse=True))
 _NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}"
 # "US national security adviser Jake Sullivan", "Russian leader Vladimir Putin"
 _TITLE_BEFORE = re.compile(
@@ -107,7 +104,7 @@ def leaders(facts: Iterable[RoleFact]) -> dict[str, str]:
     out = {}
     countries = set(EN.countries.values())
     for f in facts:
-        if f.affiliation in countries and f.role.replace(" ", "-").split()[-1] in HEAD_OF_STATE:
+        if f.affiliation in countries and f.role in EN.head_of_state_roles:
             out[f.name] = f.affiliation
     return out
 

@@ -23,11 +23,12 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
+from claimgraph.extractors.clean import clean
 from claimgraph.extractors.lexicon import EN
 
 #: Similarity a mention needs with a cluster's mention to join it.
@@ -98,13 +99,25 @@ _COUNTRY_RE = re.compile(
     re.I)
 
 
+@lru_cache(maxsize=8)
+def _leader_pattern(leaders: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One pattern for every leader's full name and bare surname ("Vladimir Putin", "Putin")."""
+    country: dict[str, str] = {}
+    for name, c in leaders:
+        country[name] = c
+        country.setdefault(name.split()[-1], c)
+    if not country:
+        return None, country
+    alt = "|".join(re.escape(n) for n in sorted(country, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b"), country
+
+
 def terms(text: str, leaders: Mapping[str, str] | None = None) -> frozenset[str]:
     """The normalized terms of a claim mention (see the module docstring)."""
-    text = text.replace("U.S.U.S.", "U.S.")
-    for name, country in (leaders or {}).items():
-        if name in text:
-            text = text.replace(name, " " + country + " ")
-            text = re.sub(rf"\b{re.escape(name.split()[-1])}\b", " " + country + " ", text)
+    text = clean(text).text  # the parser's view: "U.S.U.S." folded, damaged bytes blanked
+    pattern, country = _leader_pattern(tuple(sorted((leaders or {}).items())))
+    if pattern is not None:
+        text = pattern.sub(lambda m: " " + country[m.group(0)] + " ", text)
     text, out = _countries_in(text)
     bag = set(out)
     for w in _WORD.findall(text):
@@ -125,10 +138,11 @@ def is_deictic(content: str) -> bool:
     return len(content_words) <= 2 or (bool(words) and words[-1] in _DEICTIC_HEADS and len(words) <= 6)
 
 
-def mention_terms(content: str, sentence: str, leaders: Mapping[str, str] | None = None) -> frozenset[str]:
+def mention_terms(content: str, sentence: str, leaders: Mapping[str, str] | None = None, *,
+                  deictic: bool | None = None) -> frozenset[str]:
     """Terms of a mention; a deictic mention borrows the terms of the rest of its sentence."""
     own = terms(content, leaders)
-    if is_deictic(content) and sentence:
+    if (is_deictic(content) if deictic is None else deictic) and sentence:
         rest = sentence.replace(content, " ")
         own = own | terms(rest, leaders)
     return own
@@ -180,6 +194,3 @@ class ClaimClusters:
             best_key, best = "claim-" + hashlib.sha1(seed.encode("utf-8", "surrogatepass")).hexdigest()[:12], 1.0
         self.add_existing(best_key, bag)
         return best_key, best
-
-    def cluster(self, items: Iterable[tuple[frozenset[str], str]]) -> list[tuple[str, float]]:
-        return [self.assign(bag, seed) for bag, seed in items]

@@ -11,6 +11,7 @@ _KIND_PATH = {
     "person": "person", "organization": "organization", "outlet": "outlet", "country": "country",
     "anonymous": "anonymous", "document": "document",
 }
+_KIND_OF_PATH = {path: kind for kind, path in _KIND_PATH.items()}
 
 
 def slug(key: str) -> str:
@@ -34,6 +35,13 @@ def attribution_iri(doc_id: str, record_id: str, base: str = DEFAULT_BASE) -> st
 
 def actor_iri(name: str, kind: str, base: str = DEFAULT_BASE) -> str:
     return f"{base}{_KIND_PATH.get(kind, 'actor')}/{slug(name)}"
+
+
+def actor_kind(iri: str) -> str | None:
+    """The kind an actor IRI was minted for (the path segment before its slug), else ``None``."""
+    _, _, rest = iri.rpartition("/")
+    segment = iri[: len(iri) - len(rest) - 1].rpartition("/")[2]
+    return _KIND_OF_PATH.get(segment)
 
 
 def claim_iri(key: str, base: str = DEFAULT_BASE) -> str:

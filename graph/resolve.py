@@ -17,10 +17,9 @@ from claimgraph.ontology import NAMESPACE
 
 from .actors import ActorIndex, Match, RoleFact, leaders, role_facts
 from .claims import ClaimClusters, is_deictic, mention_terms
-from .rdf import ACTOR_CLASS
+from .iris import actor_kind
 
 _CG = NAMESPACE
-_KIND_OF_PATH = {kind: kind for kind in ACTOR_CLASS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +53,7 @@ class Resolver:
         # Actor IRIs carry their kind ({base}person/…): no need to scan every rdf:type.
         names = sorted({(q.subject.value, q.object.value) for q in store.quads_for_pattern(None, name, None, None)})
         for iri, n in names:
-            kind = _KIND_OF_PATH.get(iri.rsplit("/", 2)[-2])
+            kind = actor_kind(iri)
             if kind is not None:
                 r.actors.add(n, kind)
         head_of = ox.NamedNode(_CG + "headOf")
@@ -94,8 +93,9 @@ class Resolver:
         for rec in resolved:
             if rec.id in outer:
                 continue
-            bag = mention_terms(rec.content, rec.sentence, self.leaders)
-            key, sim = self.claims.assign(bag, f"{article.id}/{rec.id}", deictic=is_deictic(rec.content))
+            deictic = is_deictic(rec.content)
+            bag = mention_terms(rec.content, rec.sentence, self.leaders, deictic=deictic)
+            key, sim = self.claims.assign(bag, f"{article.id}/{rec.id}", deictic=deictic)
             keys[rec.id], terms[rec.id], similarity[rec.id] = key, bag, sim
         by_id = {rec.id: rec for rec in resolved}
         for rec in reversed(resolved):
