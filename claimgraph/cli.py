@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from claimgraph import __version__
 from claimgraph.extractors import IngestError, ModelNotFound
 from claimgraph.graph import (
+    DEFAULT_MAX_NODES,
     FORMATS,
     GraphStore,
     QueryError,
@@ -17,13 +19,24 @@ from claimgraph.graph import (
     ShapeValidator,
     StoreLocked,
     StoreMissing,
+    anonymous_reliance,
     claims_in,
+    contested_claims,
+    contradictions,
     export,
+    find,
+    most_cited_sources,
     named_queries,
+    neighbourhood,
+    project,
     read_records,
+    reporting_chains,
     update_story,
     write_attributions,
+    write_explorer,
 )
+from claimgraph.graph.explorer import shorten
+from claimgraph.graph.network import ACTOR_KINDS
 from claimgraph.graph.iris import article_iri
 from claimgraph.graph.sparql import parse_bindings
 from claimgraph.pipeline import build as run_build
@@ -181,8 +194,11 @@ def remove(docs: tuple[str, ...], store_dir: str) -> None:
         missing = [d for d in docs if not store.remove(article_iri(d))]
         removed = len(docs) - len(missing)
         update_story(store.ox, touched)
-        write_attributions(read_records(store.ox), f"{store_dir}/attributions.jsonl")
+        records = list(read_records(store.ox))
+        write_attributions(records, f"{store_dir}/attributions.jsonl")
         export(store.ox, "trig", f"{store_dir}/graph.trig")
+        write_explorer(project(store.ox, records=records), f"{store_dir}/explorer.html",
+                       title=f"claimgraph — {Path(store_dir).name}")
     finally:
         store.close()
     click.echo(f"claimgraph: removed {removed} article(s)")
@@ -206,6 +222,94 @@ def export_cmd(store_dir: str, fmt: str, output: str) -> None:
     finally:
         store.close()
     click.echo(f"claimgraph: wrote {output}")
+
+
+@main.command()
+@STORE_OPTION
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="HTML page to write (default: STORE/explorer.html).")
+@click.option("--claim", help="Show only the neighbourhood of the claims whose wording contains this text.")
+@click.option("--actor", help="Show only the neighbourhood of the actors whose name contains this text.")
+@click.option("--radius", default=1, show_default=True, type=click.IntRange(1, 5),
+              help="Edges from the focused claims or actors to include.")
+@click.option("--max-nodes", default=DEFAULT_MAX_NODES, show_default=True, type=click.IntRange(0, None),
+              help="Most nodes drawn, the most connected first (0: all).")
+@click.option("--png", type=click.Path(dir_okay=False), help="Also draw a static picture (PNG) for reports.")
+@click.option("--svg", type=click.Path(dir_okay=False), help="Also draw a static picture (SVG) for reports.")
+@click.option("--title", help="Page title.")
+def view(store_dir: str, output: str | None, claim: str | None, actor: str | None, radius: int, max_nodes: int,
+         png: str | None, svg: str | None, title: str | None) -> None:
+    """Write the interactive explorer page (offline, self-contained HTML) for a store.
+
+    Who asserts, denies or warns about which claim, which outlets relay whom, who contradicts
+    whom; click an edge for the sentences it was read from. --claim/--actor narrow it to the
+    neighbourhood of what matches (several options narrow to the union).
+
+    Example: claimgraph view --store out --claim "military aid" -o aid.html --png aid.png
+    """
+    store = _open(store_dir)
+    try:
+        G = project(store.ox)
+    finally:
+        store.close()
+    centres: list[str] = []
+    notes = []
+    for text, kinds, what in ((claim, ("claim",), "claim"), (actor, ACTOR_KINDS, "actor")):
+        if text is None:
+            continue
+        hits = find(G, text, kinds=kinds)
+        if not hits:
+            raise click.ClickException(f"no {what} in {store_dir} matches {text!r}")
+        centres += hits
+        notes.append(f"{what} “{text}” ({len(hits)} match{'es' if len(hits) > 1 else ''})")
+    if centres:
+        G = neighbourhood(G, centres, radius)
+    target = output or f"{store_dir}/explorer.html"
+    page_title = title or f"claimgraph — {Path(store_dir).name}"
+    write_explorer(G, target, max_nodes=max_nodes, title=page_title,
+                   note="focus: " + ", ".join(notes) if notes else None)
+    click.echo(f"claimgraph: wrote {target} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
+    for path in (png, svg):
+        if path:
+            from claimgraph.graph.figure import draw
+
+            draw(G, path, title=page_title)
+            click.echo(f"claimgraph: wrote {path}")
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--top", "k", default=10, show_default=True, type=click.IntRange(1, None), help="Rows per table.")
+def stats(store_dir: str, k: int) -> None:
+    """Print what the story graph says: contested claims, who contradicts whom, most-cited sources,
+    outlets relying on anonymous sources, reporting chains.
+
+    Example: claimgraph stats --store out --top 5
+    """
+    store = _open(store_dir)
+    try:
+        G = project(store.ox)
+    finally:
+        store.close()
+
+    def table(title: str, rows: list[list[str]]) -> None:
+        click.echo(f"\n{title}")
+        if not rows:
+            click.echo("  (none)")
+        for row in rows:
+            click.echo("  " + " | ".join(row))
+
+    table("Most contested claims (mentions: claim — asserted by / denied by)",
+          [[f"{r.mentions:>3}: {shorten(r.label, 90)}", ", ".join(r.asserted_by), ", ".join(r.denied_by)]
+           for r in contested_claims(G, k)])
+    table("Who contradicts whom", [[f"{r.first} ↔ {r.second}", f"{len(r.claims)} claim(s)"]
+                                    for r in contradictions(G)[:k]])
+    table("Most cited sources (statements, claims, articles)",
+          [[f"{r.statements:>3} {r.name} ({r.kind})", f"{r.claims} claims", f"{r.articles} articles"]
+           for r in most_cited_sources(G, k)])
+    table("Outlets relying on anonymous sources (anonymous / all cited)",
+          [[r.name, f"{r.anonymous}/{r.anonymous + r.named} ({r.share:.0%})"] for r in anonymous_reliance(G)[:k]])
+    table("Reporting chains (outlet → source → claim)",
+          [[f"{r.outlet} → {r.source} ({r.stance})", shorten(r.claim, 90)] for r in reporting_chains(G)[:k]])
 
 
 @main.command()

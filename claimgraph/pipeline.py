@@ -26,9 +26,11 @@ from claimgraph.graph import (
     claims_in,
     content_hash,
     export,
+    project,
     read_records,
     update_story,
     write_attributions,
+    write_explorer,
 )
 from claimgraph.graph.iris import article_iri, claim_iri
 
@@ -62,7 +64,8 @@ class BuildReport:
             "  type:   " + ", ".join(f"{k} {v}" for k, v in self.types.most_common()),
             "  top sources: " + "; ".join(f"{name} ({n})" for name, n in self.sources.most_common(5)),
             "  store:  " + ", ".join(f"{k} {v}" for k, v in sorted(self.graphs.items())) + " article graph(s)",
-            f"  wrote {self.out_dir / 'store'}, {self.out_dir / 'graph.trig'}, {self.out_dir / 'attributions.jsonl'}",
+            f"  wrote {self.out_dir / 'store'}, {self.out_dir / 'graph.trig'}, {self.out_dir / 'attributions.jsonl'}, "
+            f"{self.out_dir / 'explorer.html'}",
         ]
         if self.skipped:
             lines.append(f"  skipped {len(self.skipped)} input(s):")
@@ -80,7 +83,8 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
 
     Each article becomes one named graph in ``<out_dir>/store`` (SHACL-validated as it is written
     unless ``validate=False``); an unchanged article is skipped, a changed one replaces its graph.
-    Then ``attributions.jsonl`` and ``graph.trig`` are exported from the whole store, atomically.
+    Then ``attributions.jsonl``, ``graph.trig`` and the ``explorer.html`` page are written from the
+    whole store, atomically.
     Each article is resolved against what the store holds (see :mod:`claimgraph.graph.resolve`):
     its sources join known actors, its contents join known claims (``aliases``: an optional CSV of
     ``name,alias[,same_as]``), and the story graph is refreshed for the claims it touched.
@@ -136,8 +140,10 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             update_story(store.ox, touched, same_as=resolver.actors.same_as)
         if report.articles or not (out / "attributions.jsonl").exists():
             store.flush()
-            write_attributions(read_records(store.ox), out / "attributions.jsonl")
+            records = list(read_records(store.ox))
+            write_attributions(records, out / "attributions.jsonl")
             export(store.ox, "trig", out / "graph.trig")
+            write_explorer(project(store.ox, records=records), out / "explorer.html", title=f"claimgraph — {out.name}")
     report.seconds = time.perf_counter() - start
     return report
 

@@ -1,12 +1,15 @@
 """claimgraph.graph — attribution records to the knowledge graph: IRIs, RDF, the store, SHACL
-validation, exports and SPARQL."""
+validation, exports, SPARQL, and the networkx view with its explorer page and figures."""
 from __future__ import annotations
 
 from .actors import ActorIndex, Match, RoleFact
 from .claims import ClaimClusters
+from .analytics import anonymous_reliance, contested_claims, contradictions, most_cited_sources, reporting_chains
+from .explorer import DEFAULT_MAX_NODES, Explorer, explorer_html, write_explorer
 from .export import FORMATS, export
 from .jsonl import read_attributions, write_attributions
 from .rdf import ArticleGraph, article_graph, content_hash
+from .network import Evidence, QuoteVariant, find, neighbourhood, project, top
 from .records import read_records
 from .resolve import Resolution, Resolver
 from .sparql import (
@@ -28,4 +31,7 @@ __all__ = [
     "claims_in", "content_hash", "story_graph", "update_story", "GraphStore", "NamedQuery", "QueryError", "QueryPool", "QueryRefused", "QueryTimeout",
     "ShapeValidator", "StoreLocked", "StoreMissing", "Validation", "article_graph", "execute", "export", "guard",
     "named_queries", "read_attributions", "read_records", "write_attributions",
+    "DEFAULT_MAX_NODES", "Evidence", "Explorer", "QuoteVariant", "anonymous_reliance", "contested_claims",
+    "contradictions", "explorer_html", "find", "most_cited_sources", "neighbourhood", "project", "reporting_chains",
+    "top", "write_explorer",
 ]

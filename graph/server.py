@@ -1,4 +1,5 @@
-"""The SPARQL 1.1 Protocol endpoint over a claimgraph store, plus its HTML pages.
+"""The SPARQL 1.1 Protocol endpoint over a claimgraph store, plus its HTML pages: the explorer at
+``/`` and a query form at ``/query``.
 
 Binds to 127.0.0.1 unless told otherwise; read-only unless ``allow_update``; every query goes
 through the guards and the timed worker pool of :mod:`.sparql`. Errors are HTTP statuses with
@@ -23,7 +24,9 @@ from .sparql import (
     QueryTimeout,
     named_queries,
 )
-from .store import GraphStore, StoreLocked
+from .explorer import content_security_policy, explorer_html
+from .network import project
+from .store import GraphStore, StoreLocked, generation
 
 MAX_BODY = 1 << 20  # 1 MiB of query text is plenty
 _ACCEPT = [
@@ -70,7 +73,25 @@ class ClaimgraphServer(ThreadingHTTPServer):
         self.pool = QueryPool(self.out_dir / "store", workers=workers, timeout=timeout, cap=cap,
                               allow_update=allow_update)
         self.update_lock = threading.Lock()
+        self._page_lock = threading.Lock()
+        self._page: tuple[int, bytes] | None = None
         super().__init__((host, port), Handler)
+
+    def explorer_page(self) -> bytes:
+        """The explorer for the store as it is now: the build's ``explorer.html`` when it is newer
+        than the last write to the store, else drawn afresh (once per change)."""
+        gen = generation(self.out_dir / "store")
+        with self._page_lock:
+            if self._page is None or self._page[0] != gen:
+                path = self.out_dir / "explorer.html"
+                if path.is_file() and path.stat().st_mtime_ns >= gen:
+                    body = path.read_bytes()
+                else:
+                    with GraphStore(self.out_dir) as store:
+                        G = project(store.ox)
+                    body = explorer_html(G, title=f"claimgraph — {self.out_dir.name}").encode()
+                self._page = (gen, body)
+            return self._page[1]
 
     def server_close(self) -> None:
         super().server_close()
@@ -94,7 +115,10 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(HTTPStatus.BAD_REQUEST, b"missing 'query' parameter\n", "text/plain; charset=utf-8")
                 return
             self._query(params["query"][0], params)
-        elif url.path in {"/", "/index.html"}:
+        elif url.path in {"/", "/index.html", "/explorer.html"}:
+            self._send(HTTPStatus.OK, self.server.explorer_page(), "text/html; charset=utf-8",
+                       {"Content-Security-Policy": content_security_policy(), "Referrer-Policy": "no-referrer"})
+        elif url.path == "/query":
             self._index()
         elif url.path == "/queries":
             body = json.dumps({q.name: {"question": q.question, "params": q.params, "query": q.text}
@@ -167,10 +191,6 @@ class Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.NO_CONTENT, b"", "text/plain; charset=utf-8")
 
     def _index(self) -> None:
-        explorer = self.server.out_dir / "explorer.html"
-        if explorer.is_file():
-            self._send(HTTPStatus.OK, explorer.read_bytes(), "text/html; charset=utf-8")
-            return
         items = "".join(
             f"<li><b>{html.escape(q.name)}</b> — {html.escape(q.question)}"
             + (f" <i>(parameters: {html.escape(', '.join(q.params))})</i>" if q.params else "") + "</li>"

@@ -1,0 +1,153 @@
+"""Questions asked of a story graph (see :mod:`.network`): who is cited most, which claims are
+most contested, who contradicts whom, which outlets lean on anonymous sources, and the reporting
+chains outlet → source → claim."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .network import STANCES
+
+_PRO = ("asserts", "warns")
+
+
+@dataclass(frozen=True, slots=True)
+class CitedSource:
+    """An actor and how often the articles credit it."""
+
+    actor: str
+    name: str
+    kind: str
+    statements: int
+    claims: int
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class ContestedClaim:
+    """A claim some actors assert (or warn of) and others deny."""
+
+    claim: str
+    label: str
+    mentions: int
+    articles: int
+    asserted_by: tuple[str, ...]
+    denied_by: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorContradiction:
+    """Two actors on opposite sides of at least one claim."""
+
+    first: str
+    second: str
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceReliance:
+    """How many of the sources an outlet cites or relays are anonymous."""
+
+    outlet: str
+    name: str
+    anonymous: int
+    named: int
+
+    @property
+    def share(self) -> float:
+        return self.anonymous / (self.anonymous + self.named) if self.anonymous + self.named else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingChain:
+    """An outlet reporting a claim on someone's word: outlet → source → claim."""
+
+    outlet: str
+    source: str
+    claim: str
+    stance: str
+    occurrences: int
+
+
+def _name(G: nx.MultiDiGraph, n: str) -> str:
+    return str(G.nodes[n]["label"])
+
+
+def most_cited_sources(G: nx.MultiDiGraph, k: int = 10) -> list[CitedSource]:
+    """Actors ranked by the attributions credited to them (then by distinct claims)."""
+    rows = []
+    for n, data in G.nodes(data=True):
+        if data["kind"] == "claim":
+            continue
+        stance_edges = [(v, e) for _, v, key, e in G.out_edges(n, keys=True, data=True) if key in STANCES]
+        if not stance_edges:
+            continue
+        docs = {ev.doc for _, e in stance_edges for ev in e["evidence"]}
+        rows.append(CitedSource(n, data["label"], data["kind"], sum(e["weight"] for _, e in stance_edges),
+                                len({v for v, _ in stance_edges}), len(docs)))
+    return sorted(rows, key=lambda r: (-r.statements, -r.claims, r.name))[:k]
+
+
+def contested_claims(G: nx.MultiDiGraph, k: int = 10) -> list[ContestedClaim]:
+    """Claims with asserters and deniers, the most mentioned first."""
+    rows = []
+    for n, data in G.nodes(data=True):
+        if data["kind"] != "claim":
+            continue
+        pro, con = set(), set()
+        for u, _, key in G.in_edges(n, keys=True):
+            if key in _PRO:
+                pro.add(_name(G, u))
+            elif key == "denies":
+                con.add(_name(G, u))
+        if data.get("contested") or (pro and con and pro != con):
+            rows.append(ContestedClaim(n, data["label"], data["mentions"], len(data["docs"]),
+                                       tuple(sorted(pro)), tuple(sorted(con))))
+    return sorted(rows, key=lambda r: (-r.mentions, -r.articles, r.label))[:k]
+
+
+def contradictions(G: nx.MultiDiGraph) -> list[ActorContradiction]:
+    """Pairs of actors on opposite sides of a claim, with the claims they disagree on."""
+    about: dict[frozenset[str], set[str]] = defaultdict(set)
+    for n, data in G.nodes(data=True):
+        if data["kind"] != "claim":
+            continue
+        pro = {u for u, _, key in G.in_edges(n, keys=True) if key in _PRO}
+        con = {u for u, _, key in G.in_edges(n, keys=True) if key == "denies"}
+        for a in pro:
+            for b in con - {a}:
+                about[frozenset((a, b))].add(data["label"])
+    for u, v, key in G.edges(keys=True):
+        if key == "contradicts":
+            about.setdefault(frozenset((u, v)), set())
+    rows = []
+    for pair, claims in about.items():
+        a, b = sorted(_name(G, x) for x in pair)
+        rows.append(ActorContradiction(a, b, tuple(sorted(claims))))
+    return sorted(rows, key=lambda r: (-len(r.claims), r.first, r.second))
+
+
+def anonymous_reliance(G: nx.MultiDiGraph) -> list[SourceReliance]:
+    """For each outlet that cites or relays sources: how many of those citations are anonymous
+    ("US officials", "people familiar with the matter"), the most reliant first."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for u, v, key, e in G.edges(keys=True, data=True):
+        if key in ("cites", "relays") and G.nodes[u]["kind"] == "outlet":
+            counts[u]["anonymous" if G.nodes[v]["kind"] == "anonymous" else "named"] += e["weight"]
+    rows = [SourceReliance(o, _name(G, o), c["anonymous"], c["named"]) for o, c in counts.items()]
+    return sorted(rows, key=lambda r: (-r.share, -r.anonymous, r.name))
+
+
+def reporting_chains(G: nx.MultiDiGraph, *, outlets_only: bool = True) -> list[ReportingChain]:
+    """Outlet → source → claim, read from the nested and the cited attributions (with
+    ``outlets_only=False``, any relaying source: "Sullivan said US officials …")."""
+    chains: Counter[tuple[str, str, str, str]] = Counter()
+    for u, v, key, e in G.edges(keys=True, data=True):
+        if key in ("cites", "relays") and (not outlets_only or G.nodes[u]["kind"] == "outlet"):
+            for ev in e["evidence"]:
+                chains[(u, v, ev.claim, ev.stance)] += 1
+    rows = [ReportingChain(_name(G, o), _name(G, s), _name(G, c), stance, n)
+            for (o, s, c, stance), n in chains.items() if c in G]
+    return sorted(rows, key=lambda r: (r.outlet, -r.occurrences, r.source, r.claim))

@@ -1,0 +1,288 @@
+"""The interactive HTML explorer: one self-contained page per graph.
+
+pyvis builds the vis-network nodes, edges and options; the page around them is our own template
+(``templates/explorer.*``) rather than pyvis' because pyvis 0.3.2's pages link Bootstrap from a CDN
+even "in line", write ``lib/`` into the working folder, and leave physics to settle in the browser
+(a 2,000-node page never stabilised in headless Chromium). Here:
+
+* everything is inlined (vis-network from the pyvis package, our script and style), and a
+  Content-Security-Policy lets only those exact scripts run and no request leave the page;
+* the layout is computed in Python (networkx spring layout) and physics is off, so the page draws
+  at once; by default only the most important nodes are shown (:func:`.network.top`);
+* article text is untrusted: it travels as JSON in a non-executable ``<script
+  type="application/json">`` block with ``<``, ``>`` and ``&`` escaped, and the page puts it in
+  the document only as text nodes, never as HTML.
+"""
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import html
+import json
+import math
+import os
+from dataclasses import asdict
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from . import analytics
+from .network import STANCES, Evidence, importance, top
+from .palette import CONTESTED, EDGES, FLIP, NODES
+
+#: Nodes shown by default; the page says how many were left out and how to see them all.
+DEFAULT_MAX_NODES = 400
+_LABEL_MAX = 60
+
+
+def _asset(name: str) -> str:
+    return (resources.files("claimgraph.graph") / "templates" / name).read_text(encoding="utf-8")
+
+
+def _vis_asset(name: str) -> str:
+    import pyvis
+
+    return (Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
+
+
+def layout(G: nx.MultiDiGraph, *, seed: int = 7, spacing: float = 320.0) -> dict[str, tuple[float, float]]:
+    """Pixel positions: each connected component laid out on its own (Kamada–Kawai when small,
+    Fruchterman–Reingold spring layout otherwise, both networkx), sized by its node count (n^0.7), then
+    the components packed in rows, largest first, so that isolated pairs do not crowd the story's
+    main component. Deterministic: the same graph always gets the same layout."""
+    if len(G) == 0:
+        return {}
+    H = nx.Graph()
+    H.add_nodes_from(sorted(G))
+    H.add_edges_from((u, v) for u, v in G.edges())
+    comps = sorted((sorted(c) for c in nx.connected_components(H)), key=lambda c: (-len(c), c[0]))
+    small = len(H) <= 1500
+    boxes = []
+    for comp in comps:
+        n = len(comp)
+        sub = H.subgraph(comp)
+        if n == 1:
+            pos = {comp[0]: (0.0, 0.0)}
+        elif n <= 150 and small:
+            pos = nx.kamada_kawai_layout(sub)
+        else:
+            pos = nx.spring_layout(sub, seed=seed, iterations=50 if n <= 2000 else 30)
+        radius = spacing * n ** 0.7 / 2 if n > 1 else 0.0  # hubs need more room than sqrt(n) gives
+        pts = {k: (float(x) * radius, float(y) * radius) for k, (x, y) in pos.items()}
+        boxes.append((pts, 2 * radius + spacing))
+    row_width = max(boxes[0][1], math.sqrt(sum(size * size for _, size in boxes)) * 1.3)
+    out: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for pts, size in boxes:
+        if x > 0 and x + size > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        cx, cy = x + size / 2, y + size / 2
+        out.update({k: (px + cx, py + cy) for k, (px, py) in pts.items()})
+        x += size
+        row_height = max(row_height, size)
+    return out
+
+
+def shorten(text: str, n: int = _LABEL_MAX) -> str:
+    """``text`` on one line, cut to ``n`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, title: str = "claimgraph explorer",
+                  note: str | None = None) -> dict[str, Any]:
+    """Everything the page shows, as JSON-ready data: the vis-network nodes, edges and options
+    (built with pyvis), and for each node and edge what the side panel needs."""
+    from pyvis.network import Network
+
+    shown = top(G, max_nodes)
+    pos = layout(shown)
+    order = sorted(shown, key=lambda n: (-importance(shown, n), n))
+    index = {n: i for i, n in enumerate(order)}
+    articles = G.graph.get("articles", {})
+    docs = sorted({d for n in shown for d in shown.nodes[n]["docs"]}
+                  | {ev.doc for var in G.graph.get("variants", []) for ev in (var.first, var.second)})
+    doc_index = {d: i for i, d in enumerate(docs)}
+    big = len(shown) > 1500
+
+    net = Network(directed=True, cdn_resources="remote", height="100%", width="100%")
+    nodes_meta = []
+    for n in order:
+        data = shown.nodes[n]
+        style = NODES.get(data["kind"], NODES["organization"])
+        contested = bool(data.get("contested"))
+        opts: dict[str, Any] = {
+            "shape": style.shape, "x": round(pos[n][0], 1), "y": round(pos[n][1], 1), "physics": False,
+            "color": {"background": style.colour, "border": CONTESTED if contested else "#495057",
+                      "highlight": {"background": style.colour, "border": "#000000"}},
+            "borderWidth": 5 if contested else 1,
+        }
+        if data["kind"] == "claim":
+            opts["widthConstraint"] = {"maximum": 150}
+            opts["font"] = {"size": 12, "face": "sans-serif", "color": "#212529",
+                            "bold": {"color": "#212529"}, "multi": False}
+        else:
+            opts["size"] = 10 + 4 * math.sqrt(data["mentions"])
+            opts["font"] = {"size": 14, "face": "sans-serif"}
+        net.add_node(index[n], label=shorten(data["label"], 40 if big or data["kind"] != "claim" else _LABEL_MAX),
+                     **opts)
+        nodes_meta.append({
+            "id": index[n], "kind": data["kind"], "label": data["label"], "mentions": data["mentions"],
+            "contested": contested, "docs": sorted(doc_index[d] for d in data["docs"] if d in doc_index),
+            "roles": sorted(data.get("roles", ())),
+        })
+
+    evidence: list[Evidence] = []
+    ev_index: dict[Evidence, int] = {}
+
+    def ev_id(ev: Evidence) -> int:
+        if ev not in ev_index:
+            ev_index[ev] = len(evidence)
+            evidence.append(ev)
+        return ev_index[ev]
+
+    edges_meta = []
+    for k, (u, v, rel, data) in enumerate(sorted(shown.edges(keys=True, data=True),
+                                                 key=lambda e: (index[e[0]], index[e[1]], e[2]))):
+        style = EDGES[rel]
+        flip = bool(data.get("flip"))
+        net.add_edge(index[u], index[v], id=k, color={"color": style.colour, "highlight": "#000000"},
+                     width=min(1 + 1.5 * math.log2(data["weight"]), 8) if data["weight"] > 1 else 1,
+                     dashes=[2, 4] if flip else style.dashed,
+                     arrows={"to": {"enabled": style.arrow, "scaleFactor": 0.6}},
+                     label="polarity flip" if flip else None, physics=False,
+                     **({"font": {"color": FLIP, "size": 11, "strokeWidth": 3}} if flip else {}))
+        edges_meta.append({"id": k, "from": index[u], "to": index[v], "rel": rel, "weight": data["weight"],
+                           "flip": flip, "ev": [ev_id(ev) for ev in data["evidence"]]})
+
+    variants = []
+    for var in G.graph.get("variants", []):
+        if var.claim in index and var.speaker in index:
+            variants.append({"claim": index[var.claim], "speaker": index[var.speaker], "a": ev_id(var.first),
+                             "b": ev_id(var.second), "similarity": var.similarity, "flip": var.flip})
+
+    net.set_options(json.dumps({
+        "physics": {"enabled": False},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
+                        "navigationButtons": False, "keyboard": {"enabled": True, "bindToWindow": False}},
+        "edges": {"smooth": False if big else {"type": "continuous"}, "selectionWidth": 2},
+        "nodes": {"scaling": {"label": {"drawThreshold": 6}}},
+        "layout": {"improvedLayout": False},
+    }))
+    vis_nodes, vis_edges, _, _, _, options = net.get_network_data()
+    for e in vis_edges:
+        if e.get("label") is None:
+            e.pop("label", None)
+
+    def ev_json(ev: Evidence) -> dict[str, Any]:
+        row = asdict(ev)
+        row["doc"] = doc_index[ev.doc]
+        row["claim"] = index.get(ev.claim)
+        return row
+
+    def names(xs: tuple[str, ...] | list[str]) -> list[str]:
+        return list(xs)
+
+    stats = {
+        "cited": [{"node": index.get(r.actor), "name": r.name, "kind": r.kind, "statements": r.statements,
+                   "claims": r.claims, "articles": r.articles} for r in analytics.most_cited_sources(G, 15)],
+        "contested": [{"node": index.get(r.claim), "name": r.label, "mentions": r.mentions, "articles": r.articles,
+                       "asserted": names(r.asserted_by), "denied": names(r.denied_by)}
+                      for r in analytics.contested_claims(G, 15)],
+        "contradictions": [{"a": r.first, "b": r.second, "claims": names(r.claims)}
+                           for r in analytics.contradictions(G)[:30]],
+        "reliance": [{"node": index.get(r.outlet), "name": r.name, "anonymous": r.anonymous, "named": r.named}
+                     for r in analytics.anonymous_reliance(G)],
+        "chains": [asdict(r) for r in analytics.reporting_chains(G)[:60]],
+    }
+    return {
+        "title": title,
+        "note": note,
+        "total": {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()},
+        "shown": {"nodes": shown.number_of_nodes(), "edges": shown.number_of_edges()},
+        "max_nodes": max_nodes,
+        "main": [index[n] for n in max(nx.weakly_connected_components(shown), key=len, default=[])],
+        "vis": {"nodes": vis_nodes, "edges": vis_edges, "options": json.loads(options)},
+        "nodes": nodes_meta,
+        "edges": edges_meta,
+        "evidence": [ev_json(ev) for ev in evidence],
+        "articles": [{"id": d, **({k: v for k, v in asdict(articles[d]).items() if k != "doc"} if d in articles else {})}
+                     for d in docs],
+        "variants": variants,
+        "stats": stats,
+        "palette": {
+            "nodes": {k: {"shape": s.shape, "colour": s.colour, "label": s.label} for k, s in NODES.items()},
+            "edges": {k: {"colour": s.colour, "dashed": s.dashed, "label": s.label} for k, s in EDGES.items()},
+            "contested": CONTESTED, "flip": FLIP, "stances": list(STANCES),
+        },
+    }
+
+
+def _json_for_html(data: Any) -> str:
+    """JSON that cannot end its ``<script>`` block or open a comment, whatever the strings hold."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _sha256(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+@functools.cache
+def content_security_policy() -> str:
+    """The page's policy: only its own two scripts run (by hash), nothing is fetched, no form
+    posts and no base URL can be changed. A server sends it as a header too."""
+    return ("default-src 'none'; "
+            f"script-src {_sha256(_vis_asset('vis-network.min.js'))} {_sha256(_asset('explorer.js'))}; "
+            "style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
+
+
+def explorer_html(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, title: str = "claimgraph explorer",
+                  note: str | None = None) -> str:
+    """The explorer page for ``G`` (see :mod:`.network`): one HTML string that needs nothing else."""
+    data = explorer_data(G, max_nodes=max_nodes, title=title, note=note)
+    vis_js = _vis_asset("vis-network.min.js")
+    app_js = _asset("explorer.js")
+    page = _asset("explorer.html")
+    parts = {
+        "{{CSP}}": html.escape(content_security_policy(), quote=False).replace('"', "&quot;"),
+        "{{TITLE}}": html.escape(title),
+        "{{VIS_CSS}}": _vis_asset("vis-network.css").replace("</", "<\\/"),
+        "{{APP_CSS}}": _asset("explorer.css"),
+        "{{DATA}}": _json_for_html(data),
+        "{{VIS_JS}}": vis_js,
+        "{{APP_JS}}": app_js,
+    }
+    # One pass, so that nothing inserted is ever scanned for a placeholder again.
+    out, rest = [], page
+    while "{{" in rest:
+        head, _, tail = rest.partition("{{")
+        key, _, rest = tail.partition("}}")
+        out += [head, parts["{{" + key + "}}"]]
+    out.append(rest)
+    return "".join(out)
+
+
+def write_explorer(G: nx.MultiDiGraph, path: str | os.PathLike[str], **options: Any) -> Path:
+    """Write the explorer page to ``path`` atomically (a reader never sees half a page)."""
+    target = Path(path)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(explorer_html(G, **options), encoding="utf-8")
+    os.replace(tmp, target)
+    return target
+
+
+class Explorer:
+    """The explorer in a notebook: ``Explorer(G)`` displays the page in a sandboxed iframe."""
+
+    def __init__(self, G: nx.MultiDiGraph, *, height: int = 720, **options: Any) -> None:
+        self.html = explorer_html(G, **options)
+        self.height = height
+
+    def _repr_html_(self) -> str:
+        return (f'<iframe sandbox="allow-scripts" style="width:100%;height:{self.height}px;border:1px solid #ccc" '
+                f'srcdoc="{html.escape(self.html, quote=True)}"></iframe>')

@@ -1,0 +1,78 @@
+"""A static picture of the graph for reports (PNG or SVG through matplotlib), drawn with the same
+shapes, colours and layout as the explorer."""
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+import networkx as nx
+
+from .explorer import layout, shorten
+from .network import top
+from .palette import CONTESTED, EDGES, NODES
+
+DEFAULT_FIGURE_NODES = 120
+
+
+def draw(G: nx.MultiDiGraph, path: str | os.PathLike[str], *, max_nodes: int = DEFAULT_FIGURE_NODES,
+         title: str | None = None, labels: int = 40) -> Path:
+    """Draw the ``max_nodes`` most important nodes of ``G`` to ``path`` (format from its suffix:
+    .png, .svg, .pdf). A picture for a report shows the story, not its crumbs: components of one
+    or two nodes are left out when larger ones exist. The ``labels`` most mentioned nodes are
+    labelled; claims are shortened."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    shown = top(G, max_nodes)
+    big = [c for c in nx.weakly_connected_components(shown) if len(c) > 2]
+    if big:
+        shown = shown.subgraph(set().union(*big)).copy()
+    pos = {n: (x, -y) for n, (x, y) in layout(shown).items()}  # screen y grows downwards
+    side = min(24.0, max(8.0, math.sqrt(len(shown)) * 1.6))
+    fig, ax = plt.subplots(figsize=(side * 1.25, side))
+    ax.set_axis_off()
+    for rel, style in EDGES.items():
+        edges = [(u, v) for u, v, k in shown.edges(keys=True) if k == rel]
+        if not edges:
+            continue
+        widths = [min(0.8 + 1.2 * math.log2(shown.edges[u, v, rel]["weight"] + 1), 6) for u, v in edges]
+        nx.draw_networkx_edges(shown, pos, edgelist=edges, ax=ax, edge_color=style.colour, width=widths,
+                               style="dashed" if style.dashed else "solid", arrows=style.arrow,
+                               alpha=0.8, node_size=120, **({"arrowsize": 8} if style.arrow else {}))
+    for kind, style in NODES.items():
+        nodes = [n for n, d in shown.nodes(data=True) if d["kind"] == kind]
+        if not nodes:
+            continue
+        sizes = [120 + 40 * shown.nodes[n]["mentions"] for n in nodes]
+        borders = [CONTESTED if shown.nodes[n].get("contested") else "#495057" for n in nodes]
+        nx.draw_networkx_nodes(shown, pos, nodelist=nodes, ax=ax, node_shape=style.marker, node_color=style.colour,
+                               node_size=sizes, edgecolors=borders,
+                               linewidths=[3 if shown.nodes[n].get("contested") else 0.8 for n in nodes])
+    # Actors by name, claims only when contested or much mentioned: claim labels are long.
+    named = sorted(shown, key=lambda n: (shown.nodes[n]["kind"] == "claim" and not shown.nodes[n].get("contested"),
+                                         -shown.nodes[n]["mentions"]))[:labels]
+    named = [n for n in named if shown.nodes[n]["kind"] != "claim" or shown.nodes[n].get("contested")
+             or shown.nodes[n]["mentions"] > 2]
+    text = {n: shorten(shown.nodes[n]["label"], 38 if shown.nodes[n]["kind"] == "claim" else 26) for n in named}
+    nx.draw_networkx_labels(shown, pos, labels=text, ax=ax, font_size=7, verticalalignment="bottom")
+    handles = [Line2D([], [], marker=s.marker, linestyle="", markerfacecolor=s.colour, markeredgecolor="#495057",
+                      markersize=9, label=s.label)
+               for k, s in NODES.items() if any(d["kind"] == k for _, d in shown.nodes(data=True))]
+    handles.append(Line2D([], [], marker="s", linestyle="", markerfacecolor=NODES["claim"].colour,
+                          markeredgecolor=CONTESTED, markeredgewidth=2.5, markersize=9, label="contested claim"))
+    handles += [Line2D([], [], color=s.colour, linestyle="--" if s.dashed else "-", label=s.label)
+                for k, s in EDGES.items() if any(r == k for *_, r in shown.edges(keys=True))]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9)
+    heading = title or "Who asserts or denies what"
+    if len(shown) < len(G):
+        heading += f" (the {len(shown)} most connected of {len(G)} nodes)"
+    ax.set_title(heading)
+    target = Path(path)
+    fig.savefig(target, bbox_inches="tight", dpi=150)
+    plt.close(fig)
+    return target
+

@@ -1,0 +1,273 @@
+"""The store as a networkx graph of who asserts or denies what, and who reports it.
+
+Nodes are actors (people, organizations, outlets, anonymous groups, countries, documents) and
+claims; edges are stances (``asserts``, ``denies``, ``warns``, ``questions``, ``hedged``: source →
+claim), reporting (``reports``: publishing outlet → claim; ``cites``: publishing outlet → the source
+it quotes; ``relays``: outer source → inner source of a nested attribution, "the FT reports, citing
+US officials, …") and ``contradicts`` (actor ↔ actor, from the story graph). Every stance and
+reporting edge keeps the :class:`Evidence` of each occurrence, so a view can show the sentence it
+was read from.
+
+Building the graph and drawing it are separate, as in textacy's ``representations/`` and ``viz/``:
+this module builds and selects; :mod:`.analytics` answers questions; :mod:`.explorer` and
+:mod:`.figure` draw.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+import pyoxigraph as ox
+from claimgraph.extractors import Attribution
+from claimgraph.ontology import DEFAULT_BASE, PREFIXES
+
+from .iris import actor_iri, attribution_iri
+from .records import read_records
+from .story import story_graph
+
+STANCES = ("asserts", "denies", "warns", "questions", "hedged")
+RELATIONS = (*STANCES, "reports", "cites", "relays", "contradicts")
+ACTOR_KINDS = ("person", "organization", "outlet", "anonymous", "country", "document")
+
+_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+_ARTICLES = _PREFIXES + """
+SELECT ?g ?doc ?title ?outlet ?url ?published WHERE {
+  GRAPH ?g { ?g cg:documentId ?doc .
+    OPTIONAL { ?g schema:headline ?title } OPTIONAL { ?g schema:url ?url }
+    OPTIONAL { ?g schema:datePublished ?published }
+    OPTIONAL { ?g schema:publisher/cg:name ?outlet } }
+}"""
+_ROLES = _PREFIXES + """
+SELECT DISTINCT ?actor ?role ?affiliation WHERE {
+  GRAPH ?g { ?r a cg:RoleStatement ; cg:actor ?actor ; cg:role ?role ; cg:affiliation ?affiliation }
+}"""
+_STORY = _PREFIXES + """
+SELECT ?claim ?label ?contested WHERE {
+  ?claim rdfs:label ?label . BIND (EXISTS { ?claim a cg:ContestedClaim } AS ?contested)
+}"""
+_CONTRADICTS = _PREFIXES + "SELECT ?a ?b WHERE { ?a cg:contradicts ?b }"
+_VARIANTS = _PREFIXES + """
+SELECT ?v ?claim ?speaker ?r ?similarity ?flip WHERE {
+  ?v a cg:QuoteVariant ; cg:aboutClaim ?claim ; cg:speaker ?speaker ; cg:rendering ?r ;
+     cg:similarity ?similarity ; cg:polarityFlip ?flip
+}"""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One occurrence behind an edge: the sentence it was read from, with the cue and the content
+    located in it (offsets into ``sentence``; a span that lies outside the sentence, as when the
+    parser splits a quote from its "…, he said", is ``(0, 0)`` and shown from ``cue_text`` or
+    ``content_text``), and where the sentence stands in its article (``begin``)."""
+
+    record: str
+    doc: str
+    claim: str
+    sentence: str
+    begin: int
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    cue_text: str
+    content_text: str
+    stance: str
+    kind: str
+    hedged: bool
+    source_text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """What the store knows of an article besides its attributions."""
+
+    doc: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    """Two renderings of the same speaker's quote for one claim in different articles."""
+
+    claim: str
+    speaker: str
+    first: Evidence
+    second: Evidence
+    similarity: float
+    flip: bool
+
+
+def evidence_of(rec: Attribution, claim: str) -> Evidence:
+    """The evidence of one record, with offsets made relative to its sentence."""
+    s0, n = rec.sentence_start, len(rec.sentence)
+
+    def inside(a: int, b: int) -> tuple[int, int]:
+        a, b = max(a - s0, 0), min(b - s0, n)
+        return (a, b) if a < b else (0, 0)
+
+    return Evidence(record=rec.id, doc=rec.doc, claim=claim, sentence=rec.sentence, begin=s0,
+                    cue=inside(rec.cue_start, rec.cue_end), content=inside(rec.content_start, rec.content_end),
+                    cue_text=rec.cue, content_text=rec.content, stance=rec.stance, kind=rec.type,
+                    hedged=rec.certainty == "hedged", source_text=rec.source.text)
+
+
+def project(store: ox.Store, *, records: Iterable[Attribution] | None = None,
+            base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
+    """The whole store as a ``MultiDiGraph`` (node keys are IRIs; edge keys are relations).
+
+    ``records``: the store's attributions when the caller has just read them (a build has), so
+    they are not read twice. Node attributes: ``kind``, ``label``, ``mentions`` (attributions it
+    is the source or the claim of), ``docs``; claims add ``contested``; people add ``roles``.
+    Edge attributes: ``relation``, ``weight`` (occurrences) and ``evidence`` (a list of
+    :class:`Evidence`); a stance edge whose speaker's quotes flip polarity across articles has
+    ``flip=True``. ``G.graph`` holds ``articles`` (doc → :class:`ArticleInfo`) and ``variants``.
+    """
+    recs = list(read_records(store) if records is None else records)
+    sg = story_graph(base)
+    articles = {}
+    for s in _select(store, _ARTICLES):
+        doc = s["doc"].value
+        articles[doc] = ArticleInfo(doc, *(s[k].value if s[k] is not None else None
+                                           for k in ("title", "outlet", "url", "published")))
+    labels: dict[str, str] = {}
+    contested: set[str] = set()
+    for s in _select(store, _STORY, sg):
+        labels[s["claim"].value] = s["label"].value
+        if s["contested"].value == "true":
+            contested.add(s["claim"].value)
+
+    G = nx.MultiDiGraph(articles=articles, variants=[])
+    by_record: dict[str, Evidence] = {}
+    by_id = {(r.doc, r.id): r for r in recs}
+    for rec in recs:
+        claim = f"{base}claim/{rec.claim or rec.id}"
+        actor = actor_iri(rec.source.name, rec.source.kind, base)
+        ev = evidence_of(rec, claim)
+        by_record[attribution_iri(rec.doc, rec.id, base)] = ev
+        _node(G, actor, rec.source.kind, rec.source.name, rec.doc)
+        _node(G, claim, "claim", labels.get(claim) or " ".join(rec.content.split()), rec.doc)
+        G.nodes[claim]["contested"] = claim in contested
+        _edge(G, actor, claim, rec.stance, ev)
+        parent = by_id.get((rec.doc, rec.parent)) if rec.parent else None
+        if parent is not None and parent.source.name != rec.source.name:
+            outer = actor_iri(parent.source.name, parent.source.kind, base)
+            _node(G, outer, parent.source.kind, parent.source.name, rec.doc, count=False)
+            _edge(G, outer, actor, "relays", ev)
+        info = articles.get(rec.doc)
+        if info is not None and info.outlet:
+            outlet = actor_iri(info.outlet, "outlet", base)
+            _node(G, outlet, "outlet", info.outlet, rec.doc, count=False)
+            _edge(G, outlet, claim, "reports", ev)
+            if parent is None and outlet != actor:
+                _edge(G, outlet, actor, "cites", ev)
+    for s in _select(store, _ROLES):
+        a = s["actor"].value
+        if a in G:
+            G.nodes[a].setdefault("roles", set()).add(f"{s['role'].value}, {s['affiliation'].value}")
+    for s in _select(store, _CONTRADICTS, sg):
+        a, b = s["a"].value, s["b"].value
+        if a < b and a in G and b in G:
+            G.add_edge(a, b, key="contradicts", relation="contradicts", weight=1, evidence=[])
+    G.graph["variants"] = _variants(store, sg, by_record)
+    for v in G.graph["variants"]:
+        if v.flip and G.has_edge(v.speaker, v.claim):
+            for data in G[v.speaker][v.claim].values():
+                data["flip"] = True
+    return G
+
+
+def _select(store: ox.Store, query: str, graph: ox.NamedNode | None = None) -> ox.QuerySolutions:
+    """Solutions of ``query``, over ``graph`` as its default graph when given (the story graph)."""
+    result = store.query(query, default_graph=graph) if graph is not None else store.query(query)
+    assert isinstance(result, ox.QuerySolutions)
+    return result
+
+
+def _node(G: nx.MultiDiGraph, iri: str, kind: str, label: str, doc: str, *, count: bool = True) -> None:
+    if iri not in G:
+        G.add_node(iri, kind=kind, label=label, mentions=0, docs=set())
+    data = G.nodes[iri]
+    data["docs"].add(doc)
+    data["mentions"] += count
+
+
+def _edge(G: nx.MultiDiGraph, u: str, v: str, relation: str, ev: Evidence) -> None:
+    if G.has_edge(u, v, key=relation):
+        data = G.edges[u, v, relation]
+        data["evidence"].append(ev)
+        data["weight"] += 1
+    else:
+        G.add_edge(u, v, key=relation, relation=relation, weight=1, evidence=[ev])
+
+
+def _variants(store: ox.Store, sg: ox.NamedNode, by_record: dict[str, Evidence]) -> list[QuoteVariant]:
+    found: dict[str, dict] = {}  # type: ignore[type-arg]
+    for s in _select(store, _VARIANTS, sg):
+        v = found.setdefault(s["v"].value, {"claim": s["claim"].value, "speaker": s["speaker"].value,
+                                             "renderings": [], "similarity": float(s["similarity"].value),
+                                             "flip": s["flip"].value == "true"})
+        ev = by_record.get(s["r"].value)
+        if ev is not None and ev not in v["renderings"]:
+            v["renderings"].append(ev)
+    out = []
+    for v in found.values():
+        r = sorted(v.pop("renderings"), key=lambda e: (e.doc, e.begin))
+        if len(r) == 2:
+            out.append(QuoteVariant(first=r[0], second=r[1], **v))
+    return sorted(out, key=lambda v: (not v.flip, v.speaker, v.first.doc))
+
+
+# -- choosing what to show -------------------------------------------------------------------------
+
+def find(G: nx.MultiDiGraph, text: str, *, kinds: Iterable[str]) -> list[str]:
+    """Nodes of the given kinds whose label (or, for claims, any mention's wording) contains
+    ``text``, case-insensitively, best known first."""
+    needle = " ".join(text.split()).casefold()
+    wanted = set(kinds)
+    hits = []
+    for n, data in G.nodes(data=True):
+        if data["kind"] not in wanted:
+            continue
+        texts = [data["label"]]
+        if data["kind"] == "claim":
+            texts += [ev.content_text for _, _, e in G.in_edges(n, data=True) for ev in e["evidence"]]
+        if any(needle in " ".join(t.split()).casefold() for t in texts):
+            hits.append(n)
+    return sorted(hits, key=lambda n: -G.nodes[n]["mentions"])
+
+
+def neighbourhood(G: nx.MultiDiGraph, centres: Iterable[str], radius: int = 1) -> nx.MultiDiGraph:
+    """The ego graph of ``centres``: every node within ``radius`` edges of one, in either
+    direction, with all the edges among them (``networkx.ego_graph`` on the undirected view)."""
+    undirected = G.to_undirected(as_view=True)
+    keep: set[str] = set()
+    for c in centres:
+        keep |= set(nx.ego_graph(undirected, c, radius=radius))
+    return G.subgraph(keep).copy()
+
+
+def importance(G: nx.MultiDiGraph, n: str) -> float:
+    """How much a node matters for a first look: its mentions, contested claims and the actors
+    who contradict someone first."""
+    data = G.nodes[n]
+    bonus = 0.0
+    if data.get("contested"):
+        bonus += 1000
+    if any(k == "contradicts" for *_, k in G.edges(n, keys=True)) or \
+            any(k == "contradicts" for *_, k in G.in_edges(n, keys=True)):
+        bonus += 500
+    return bonus + data["mentions"] + math.log1p(G.degree(n))
+
+
+def top(G: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
+    """The ``max_nodes`` most important nodes (see :func:`importance`) and the edges among them,
+    without nodes left unconnected; the whole graph when it is small enough or ``max_nodes`` ≤ 0."""
+    if max_nodes <= 0 or len(G) <= max_nodes:
+        return G
+    ranked = sorted(G, key=lambda n: (-importance(G, n), n))[:max_nodes]
+    sub = G.subgraph(ranked).copy()
+    sub.remove_nodes_from([n for n in list(sub) if sub.degree(n) == 0])
+    return sub

@@ -1,0 +1,368 @@
+/* claimgraph explorer: filters, focus and evidence over a vis-network graph.
+   Article text is untrusted: it only ever enters the page through textContent / text nodes. */
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("cg-data").textContent);
+  var P = DATA.palette;
+  var NODE = DATA.nodes, EDGE = DATA.edges, EV = DATA.evidence, ART = DATA.articles;
+
+  function el(tag, attrs) {
+    var e = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) {
+        if (k === "class") e.className = attrs[k];
+        else if (k === "text") e.textContent = attrs[k];
+        else e.setAttribute(k, attrs[k]);
+      });
+    }
+    for (var i = 2; i < arguments.length; i++) {
+      var c = arguments[i];
+      if (c === null || c === undefined) continue;
+      e.append(c);  // strings become text nodes
+    }
+    return e;
+  }
+  function $(id) { return document.getElementById(id); }
+  function norm(s) { return String(s || "").replace(/\s+/g, " ").trim().toLowerCase(); }
+  function articleLabel(i) {
+    var a = ART[i]; if (!a) return "";
+    return (a.outlet ? a.outlet + " — " : "") + (a.title || a.id);
+  }
+
+  /* ---- header, legend ------------------------------------------------------------------ */
+  $("cg-title").textContent = DATA.title;
+  var countEl = $("cg-count");
+  if (DATA.note) $("cg-note").textContent = DATA.note;
+  if (DATA.shown.nodes < DATA.total.nodes) {
+    $("cg-note").textContent = (DATA.note ? DATA.note + " · " : "") + "showing the " + DATA.shown.nodes +
+      " most connected of " + DATA.total.nodes + " nodes (claimgraph view --max-nodes 0 shows all)";
+  }
+  var legend = $("cg-legend");
+  Object.keys(P.nodes).forEach(function (k) {
+    var s = P.nodes[k];
+    var sw = el("span", {"class": "swatch " + s.shape, style: "background:" + s.colour + ";--c:" + s.colour});
+    legend.append(el("li", null, sw, s.label));
+  });
+  legend.append(el("li", null, el("span", {"class": "swatch", style: "background:" + P.nodes.claim.colour + ";border:3px solid " + P.contested}), "contested claim (asserted and denied)"));
+  Object.keys(P.edges).forEach(function (k) {
+    var s = P.edges[k];
+    legend.append(el("li", null, el("span", {"class": "line" + (s.dashed ? " dashed" : ""), style: "border-color:" + s.colour}), s.label));
+  });
+  legend.append(el("li", null, el("span", {"class": "line dashed", style: "border-color:" + P.flip}), "quote flips polarity between articles"));
+  legend.append(el("li", null, "Edge width: number of occurrences"));
+
+  /* ---- network ------------------------------------------------------------------------- */
+  function titleFor(n) {
+    var d = NODE[n.id];
+    var box = el("div", {style: "max-width:320px;white-space:normal"});
+    box.append(el("b", {text: d.label}));
+    box.append(el("div", {text: d.kind + " · " + d.mentions + " mention(s)" + (d.contested ? " · contested" : "")}));
+    return box;
+  }
+  NODE.forEach(function (d, i) { DATA.vis.nodes[i].title = titleFor(DATA.vis.nodes[i]); });
+  DATA.vis.edges.forEach(function (e) {
+    var m = EDGE[e.id];
+    e.title = el("div", {text: NODE[m.from].label + " — " + m.rel + " (" + m.weight + "×) → " + NODE[m.to].label});
+  });
+  var nodes = new vis.DataSet(DATA.vis.nodes);
+  var edges = new vis.DataSet(DATA.vis.edges);
+  var network = new vis.Network($("cg-graph"), {nodes: nodes, edges: edges}, DATA.vis.options);
+  network.once("afterDrawing", function () {
+    $("cg-loading").classList.add("done");
+    window.claimgraphReady = {nodes: DATA.shown.nodes, edges: DATA.shown.edges, at: performance.now()};
+    document.body.setAttribute("data-ready", "1");
+  });
+  function overview() {  // the story's main component at a readable scale; the rest is a zoom away
+    network.fit(DATA.main.length > 1 && DATA.main.length < NODE.length ? {nodes: DATA.main, animation: false} : {animation: false});
+  }
+  overview();
+
+  /* ---- filters ------------------------------------------------------------------------- */
+  var actorList = $("actor-list");
+  NODE.filter(function (d) { return d.kind !== "claim"; }).slice(0, 2000).forEach(function (d) {
+    actorList.append(el("option", {value: d.label}));
+  });
+  var outlets = {};
+  ART.forEach(function (a) { if (a.outlet) outlets[a.outlet] = true; });
+  NODE.forEach(function (d) { if (d.kind === "outlet") outlets[d.label] = true; });
+  Object.keys(outlets).sort().forEach(function (o) { $("f-outlet").append(el("option", {value: o, text: o})); });
+  ART.forEach(function (a, i) { $("f-article").append(el("option", {value: String(i), text: articleLabel(i)})); });
+  var relations = Object.keys(P.edges);
+  relations.forEach(function (r) {
+    if (!EDGE.some(function (e) { return e.rel === r; })) return;
+    var box = el("input", {type: "checkbox", value: r, "data-rel": r});
+    box.checked = true;
+    $("f-stances").append(el("label", null, box, P.edges[r].label));
+  });
+
+  var focusNode = null;
+  function state() {
+    var rels = {};
+    Array.prototype.forEach.call(document.querySelectorAll("#f-stances input"), function (b) { rels[b.value] = b.checked; });
+    return {
+      claim: norm($("f-claim").value), actor: norm($("f-actor").value), outlet: $("f-outlet").value,
+      article: $("f-article").value, contested: $("f-contested").checked, rels: rels,
+      radius: parseInt($("f-radius").value, 10) || 1
+    };
+  }
+  var claimText = NODE.map(function (d, i) {
+    if (d.kind !== "claim") return "";
+    var parts = [d.label];
+    EDGE.forEach(function (e) { if (e.to === i) e.ev.forEach(function (k) { parts.push(EV[k].content_text); }); });
+    return norm(parts.join(" | "));
+  });
+  var outletDocs = function (o) {
+    var s = {}; ART.forEach(function (a, i) { if (a.outlet === o) s[i] = true; }); return s;
+  };
+
+  function apply() {
+    var st = state();
+    var docs = st.outlet ? outletDocs(st.outlet) : null;
+    var visibleEdge = {}, visibleNode = {};
+    EDGE.forEach(function (e) {
+      if (e.rel === "contradicts" || !st.rels[e.rel]) return;
+      var from = NODE[e.from], to = NODE[e.to];
+      var claimEnd = to.kind === "claim" ? e.to : null;
+      if (st.claim && (claimEnd === null || claimText[claimEnd].indexOf(st.claim) < 0)) return;
+      if (st.actor && norm(from.label).indexOf(st.actor) < 0 && norm(to.label).indexOf(st.actor) < 0) return;
+      if (st.contested && !(claimEnd !== null && to.contested)) return;
+      if (st.article !== "" && !e.ev.some(function (k) { return String(EV[k].doc) === st.article; })) return;
+      if (docs && !(e.ev.some(function (k) { return docs[EV[k].doc]; }) || from.label === st.outlet || to.label === st.outlet)) return;
+      visibleEdge[e.id] = true; visibleNode[e.from] = true; visibleNode[e.to] = true;
+    });
+    EDGE.forEach(function (e) {
+      if (e.rel === "contradicts" && st.rels[e.rel] && visibleNode[e.from] && visibleNode[e.to]) visibleEdge[e.id] = true;
+    });
+    var filtering = st.claim || st.actor || st.outlet || st.article !== "" || st.contested;
+    if (!filtering) NODE.forEach(function (d, i) { visibleNode[i] = true; });
+    if (focusNode !== null) {
+      var keep = {}; keep[focusNode] = true;
+      var frontier = [focusNode];
+      for (var r = 0; r < st.radius; r++) {
+        var next = [];
+        EDGE.forEach(function (e) {
+          if (!visibleEdge[e.id]) return;
+          [[e.from, e.to], [e.to, e.from]].forEach(function (p) {
+            if (frontier.indexOf(p[0]) >= 0 && !keep[p[1]]) { keep[p[1]] = true; next.push(p[1]); }
+          });
+        });
+        frontier = next;
+      }
+      visibleNode = keep;
+      Object.keys(visibleEdge).forEach(function (id) {
+        var e = EDGE[id]; if (!keep[e.from] || !keep[e.to]) delete visibleEdge[id];
+      });
+    }
+    var nUpd = [], eUpd = [], shown = 0;
+    NODE.forEach(function (d, i) {
+      var hide = !visibleNode[i]; if (!hide) shown++;
+      if (nodes.get(i).hidden !== hide) nUpd.push({id: i, hidden: hide});
+    });
+    EDGE.forEach(function (e) {
+      var hide = !visibleEdge[e.id];
+      if (edges.get(e.id).hidden !== hide) eUpd.push({id: e.id, hidden: hide});
+    });
+    nodes.update(nUpd); edges.update(eUpd);
+    countEl.textContent = shown + " of " + NODE.length + " nodes shown" + (focusNode !== null ? " · focus: " + NODE[focusNode].label : "");
+    if (focusNode !== null || filtering) network.fit({animation: false});
+  }
+  ["f-claim", "f-actor"].forEach(function (id) { $(id).addEventListener("input", apply); });
+  ["f-outlet", "f-article", "f-contested", "f-radius"].forEach(function (id) { $(id).addEventListener("change", apply); });
+  $("f-stances").addEventListener("change", apply);
+  $("b-focus").addEventListener("click", function () {
+    var sel = network.getSelectedNodes();
+    if (sel.length) { focusNode = sel[0]; apply(); }
+  });
+  $("b-reset").addEventListener("click", function () {
+    focusNode = null;
+    ["f-claim", "f-actor"].forEach(function (id) { $(id).value = ""; });
+    $("f-outlet").value = ""; $("f-article").value = ""; $("f-contested").checked = false;
+    Array.prototype.forEach.call(document.querySelectorAll("#f-stances input"), function (b) { b.checked = true; });
+    apply(); overview();
+  });
+
+  /* ---- details panel ------------------------------------------------------------------- */
+  var details = $("cg-details"), statsEl = $("cg-stats");
+  function tab(which) {
+    details.hidden = which !== "details"; statsEl.hidden = which !== "stats";
+    $("t-details").classList.toggle("on", which === "details"); $("t-stats").classList.toggle("on", which === "stats");
+  }
+  $("t-details").addEventListener("click", function () { tab("details"); });
+  $("t-stats").addEventListener("click", function () { tab("stats"); });
+
+  function jump(nodeId, text) {
+    if (nodeId === null || nodeId === undefined) return el("span", {text: text});
+    var a = el("a", {"class": "jump", role: "button", tabindex: "0", text: text});
+    a.addEventListener("click", function () { select(nodeId); });
+    return a;
+  }
+  function highlighted(ev) {
+    var s = ev.sentence, n = s.length;
+    var cuts = [0, n, ev.cue[0], ev.cue[1], ev.content[0], ev.content[1]]
+      .filter(function (x) { return x >= 0 && x <= n; })
+      .sort(function (a, b) { return a - b; });
+    var q = el("blockquote");
+    for (var i = 0; i + 1 < cuts.length; i++) {
+      var a = cuts[i], b = cuts[i + 1];
+      if (a === b) continue;
+      var inCue = ev.cue[0] < ev.cue[1] && a >= ev.cue[0] && b <= ev.cue[1];
+      var inContent = ev.content[0] < ev.content[1] && a >= ev.content[0] && b <= ev.content[1];
+      var text = s.slice(a, b);
+      if (inCue || inContent) q.append(el("mark", {"class": (inCue ? "cue" : "") + (inContent ? " content" : ""), text: text}));
+      else q.append(text);
+    }
+    return q;
+  }
+  function evidenceBlock(k, extra) {
+    var ev = EV[k], a = ART[ev.doc] || {};
+    var meta = el("div", {"class": "meta"});
+    meta.append(el("span", {"class": "badge kind", text: ev.stance}), el("span", {"class": "badge kind", text: ev.kind}));
+    if (ev.hedged) meta.append(el("span", {"class": "badge kind", text: "hedged"}));
+    if (extra) meta.append(extra);
+    meta.append(el("b", {text: a.outlet ? a.outlet + " · " : ""}), a.title || a.id || "");
+    if (a.title) meta.append(" (" + a.id + ")");
+    if (a.published) meta.append(" · " + a.published);
+    if (a.url && /^https?:\/\//i.test(a.url)) {
+      meta.append(" · ", el("a", {href: a.url, rel: "noopener noreferrer nofollow", target: "_blank", text: "source"}));
+    }
+    meta.append(" · record " + ev.record + ", sentence at character " + ev.begin);
+    var box = el("div", {"class": "ev"}, meta, highlighted(ev));
+    // A cue or content the parser put in a neighbouring sentence is shown on its own line.
+    if (ev.content[0] === ev.content[1] && ev.content_text) {
+      box.append(el("blockquote", null, "… ", el("mark", {"class": "content", text: ev.content_text})));
+    }
+    if (ev.cue[0] === ev.cue[1] && ev.cue_text) {
+      box.append(el("blockquote", null, "… ", el("mark", {"class": "cue", text: ev.cue_text}), " …"));
+    }
+    return box;
+  }
+  function variantsFor(claimId, speakerId) {
+    var vs = DATA.variants.filter(function (v) {
+      return (claimId === null || v.claim === claimId) && (speakerId === null || v.speaker === speakerId);
+    });
+    if (!vs.length) return null;
+    var box = el("div", {"class": "variants"}, el("h3", {text: "Quote variants across articles"}));
+    vs.forEach(function (v) {
+      var head = el("div", null, jump(v.speaker, NODE[v.speaker].label), " · similarity " + v.similarity.toFixed(2) + " ");
+      if (v.flip) head.append(el("span", {"class": "badge flip", text: "polarity flip"}));
+      box.append(head, el("div", {"class": "pair"}, evidenceBlock(v.a), evidenceBlock(v.b)));
+    });
+    return box;
+  }
+  function showEdge(id) {
+    var e = EDGE[id];
+    details.replaceChildren();
+    details.append(el("h3", null, jump(e.from, NODE[e.from].label), " — " + e.rel + " → ", jump(e.to, NODE[e.to].label)));
+    if (e.flip) {
+      details.append(el("p", null, el("span", {"class": "badge flip", text: "polarity flip"}),
+        "This speaker's quote reads with opposite polarity in different articles (translations)."));
+      var vf = variantsFor(e.to, e.from);
+      if (vf) details.append(vf);
+    }
+    if (e.rel === "contradicts") details.append(el("p", {text: "These actors are on opposite sides of at least one claim; open the Story tab."}));
+    details.append(el("p", {"class": "hint", text: e.weight + " occurrence(s)"}));
+    e.ev.slice(0, 200).forEach(function (k) { details.append(evidenceBlock(k)); });
+    tab("details");
+  }
+  function showNode(i) {
+    var d = NODE[i];
+    details.replaceChildren();
+    var h = el("h3", {text: d.label});
+    details.append(h);
+    var meta = el("p", null, el("span", {"class": "badge kind", text: d.kind}), d.mentions + " mention(s) in " + d.docs.length + " article(s) ");
+    if (d.contested) meta.append(el("span", {"class": "badge contested", text: "contested"}));
+    details.append(meta);
+    if (d.roles.length) details.append(el("p", {text: "Roles: " + d.roles.join("; ")}));
+    var inE = EDGE.filter(function (e) { return e.to === i; }), outE = EDGE.filter(function (e) { return e.from === i; });
+    function group(list, other, title) {
+      if (!list.length) return;
+      details.append(el("h3", {text: title}));
+      var ul = el("ul", {"class": "plain"});
+      list.forEach(function (e) {
+        var li = el("li", null, el("span", {"class": "badge kind", style: "background:" + P.edges[e.rel].colour, text: e.rel}),
+          jump(other(e), NODE[other(e)].label), " (" + e.weight + "×) ");
+        var more = el("a", {"class": "jump", role: "button", tabindex: "0", text: "evidence"});
+        more.addEventListener("click", function () { showEdge(e.id); });
+        li.append(more);
+        if (e.flip) li.append(" ", el("span", {"class": "badge flip", text: "polarity flip"}));
+        ul.append(li);
+      });
+      details.append(ul);
+    }
+    if (d.kind === "claim") {
+      group(inE, function (e) { return e.from; }, "Who says what about it");
+      var vs = variantsFor(i, null);
+      if (vs) details.append(vs);
+      details.append(el("h3", {text: "Evidence"}));
+      var seen = {}, n = 0;
+      inE.forEach(function (e) {
+        if (P.stances.indexOf(e.rel) < 0) return;  // reports/cites edges repeat the same sentences
+        e.ev.forEach(function (k) {
+          if (seen[k] || n >= 100) return;
+          seen[k] = true; n++;
+          details.append(evidenceBlock(k, el("b", {text: NODE[e.from].label + " · "})));
+        });
+      });
+    } else {
+      group(outE, function (e) { return e.to; }, "Statements and citations");
+      group(inE, function (e) { return e.from; }, "Cited or relayed by");
+      var va = variantsFor(null, i);
+      if (va) details.append(va);
+    }
+    tab("details");
+  }
+  function select(i) {
+    network.selectNodes([i]);
+    network.focus(i, {scale: Math.max(network.getScale(), 0.8), animation: false});
+    showNode(i);
+  }
+  network.on("click", function (p) {
+    if (p.nodes.length) showNode(p.nodes[0]);
+    else if (p.edges.length) showEdge(p.edges[0]);
+  });
+  network.on("doubleClick", function (p) {
+    if (p.nodes.length) { focusNode = p.nodes[0]; apply(); }
+  });
+
+  /* ---- story panel (analytics) --------------------------------------------------------- */
+  function table(title, head, rows) {
+    if (!rows.length) return;
+    statsEl.append(el("h3", {text: title}));
+    var t = el("table", {"class": "stats"});
+    t.append(el("tr", null, ...head.map(function (h) { return el("th", {text: h}); })));
+    rows.forEach(function (r) {
+      t.append(el("tr", null, ...r.map(function (c, j) {
+        return el("td", j > 0 && typeof c === "number" ? {"class": "n"} : null, typeof c === "number" ? String(c) : c);
+      })));
+    });
+    statsEl.append(t);
+  }
+  var S = DATA.stats;
+  table("Most contested claims", ["claim", "asserted by", "denied by", "mentions"], S.contested.map(function (r) {
+    return [jump(r.node, r.name), r.asserted.join(", "), r.denied.join(", "), r.mentions];
+  }));
+  table("Who contradicts whom", ["actors", "on"], S.contradictions.map(function (r) {
+    return [r.a + " ↔ " + r.b, r.claims.join(" | ")];
+  }));
+  table("Most cited sources", ["source", "kind", "statements", "articles"], S.cited.map(function (r) {
+    return [jump(r.node, r.name), r.kind, r.statements, r.articles];
+  }));
+  table("Outlets relying on anonymous sources", ["outlet", "anonymous", "named"], S.reliance.map(function (r) {
+    return [jump(r.node, r.name), r.anonymous, r.named];
+  }));
+  table("Reporting chains (outlet → source → claim)", ["outlet", "source", "claim", "×"], S.chains.map(function (r) {
+    return [r.outlet, r.source + " (" + r.stance + ")", r.claim, r.occurrences];
+  }));
+  if (DATA.variants.length) {
+    statsEl.append(el("h3", {text: "Quote variants"}));
+    var ul = el("ul", {"class": "plain"});
+    DATA.variants.forEach(function (v) {
+      var li = el("li", null, jump(v.claim, NODE[v.speaker].label + ": " + EV[v.a].content_text.slice(0, 70) + "…"));
+      if (v.flip) li.append(" ", el("span", {"class": "badge flip", text: "polarity flip"}));
+      ul.append(li);
+    });
+    statsEl.append(ul);
+  }
+  apply();
+  window.claimgraphExplorer = {network: network, showNode: showNode, showEdge: showEdge, apply: apply};
+})();

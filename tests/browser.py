@@ -1,0 +1,73 @@
+"""Headless Chromium (Debian's ``chromium``) driven by Playwright, for tests and benches that must
+see what a user sees: console errors, requests the page tries to make, dialogs, a screenshot."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-sync", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run"]
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium, or the one named by ``CLAIMGRAPH_CHROMIUM``."""
+    return os.environ.get("CLAIMGRAPH_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@dataclass
+class PageVisit:
+    """What happened while a page was open."""
+
+    ready_ms: float | None = None
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)  # every request other than the page itself
+    dialogs: list[str] = field(default_factory=list)
+    screenshot: Path | None = None
+    values: dict[str, object] = field(default_factory=dict)
+
+
+def visit(url: str, *, screenshot: Path | None = None, timeout_s: float = 60.0, script: str | None = None,
+          viewport: tuple[int, int] = (1600, 1000), actions=None) -> PageVisit:  # type: ignore[no-untyped-def]
+    """Open ``url`` offline in a fresh headless Chromium profile, wait until the explorer says it
+    has drawn (``window.claimgraphReady``), run ``actions(page)`` and ``script`` (its value is kept
+    in ``values['script']``), take a screenshot, and report what happened."""
+    from playwright.sync_api import sync_playwright
+
+    out = PageVisit()
+    with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            profile, executable_path=chromium_path(), headless=True, args=FLAGS, offline=True,
+            viewport={"width": viewport[0], "height": viewport[1]})
+        try:
+            page = ctx.pages[0] if ctx.pages else ctx.new_page()
+            page.on("console", lambda m: out.console_errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: out.page_errors.append(str(e)))
+            page.on("dialog", lambda d: (out.dialogs.append(d.message), d.dismiss()))
+
+            def route(r):  # type: ignore[no-untyped-def]
+                if r.request.url != url:
+                    out.requests.append(r.request.url)
+                    r.abort()
+                else:
+                    r.continue_()
+
+            ctx.route("**/*", route)
+            start = time.perf_counter()
+            page.goto(url, wait_until="load", timeout=timeout_s * 1000)
+            page.wait_for_function("window.claimgraphReady !== undefined", timeout=timeout_s * 1000)
+            out.ready_ms = (time.perf_counter() - start) * 1000
+            if actions is not None:
+                actions(page)
+            if script is not None:
+                out.values["script"] = page.evaluate(script)
+            if screenshot is not None:
+                page.screenshot(path=str(screenshot))
+                out.screenshot = screenshot
+        finally:
+            ctx.close()
+    return out
