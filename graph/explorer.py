@@ -48,7 +48,7 @@ def _vis_asset(name: str) -> str:
     return (Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
 
 
-def layout(G: nx.MultiDiGraph, *, seed: int = 7, spacing: float = 320.0) -> dict[str, tuple[float, float]]:
+def layout(G: nx.MultiDiGraph, *, seed: int = 7, spacing: float = 220.0) -> dict[str, tuple[float, float]]:
     """Pixel positions: each connected component laid out on its own (Kamada–Kawai when small,
     Fruchterman–Reingold spring layout otherwise, both networkx), sized by its node count (n^0.7), then
     the components packed in rows, largest first, so that isolated pairs do not crowd the story's
@@ -104,6 +104,7 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
     index = {n: i for i, n in enumerate(order)}
     articles = G.graph.get("articles", {})
     docs = sorted({d for n in shown for d in shown.nodes[n]["docs"]}
+                  | {ev.doc for *_, e in shown.edges(data=True) for ev in e["evidence"]}
                   | {ev.doc for var in G.graph.get("variants", []) for ev in (var.first, var.second)})
     doc_index = {d: i for i, d in enumerate(docs)}
     big = len(shown) > 1500
@@ -169,7 +170,7 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "navigationButtons": False, "keyboard": {"enabled": True, "bindToWindow": False}},
         "edges": {"smooth": False if big else {"type": "continuous"}, "selectionWidth": 2},
-        "nodes": {"scaling": {"label": {"drawThreshold": 6}}},
+        "nodes": {"scaling": {"label": {"drawThreshold": 4}}},
         "layout": {"improvedLayout": False},
     }))
     vis_nodes, vis_edges, _, _, _, options = net.get_network_data()

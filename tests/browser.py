@@ -32,8 +32,9 @@ class PageVisit:
 
 
 def visit(url: str, *, screenshot: Path | None = None, timeout_s: float = 60.0, script: str | None = None,
-          viewport: tuple[int, int] = (1600, 1000), actions=None) -> PageVisit:  # type: ignore[no-untyped-def]
-    """Open ``url`` offline in a fresh headless Chromium profile, wait until the explorer says it
+          viewport: tuple[int, int] = (1600, 1000), actions=None, offline: bool = True) -> PageVisit:  # type: ignore[no-untyped-def]
+    """Open ``url`` offline (``offline=False`` for a page served on loopback: every other
+    request is still refused and recorded) in a fresh headless Chromium profile, wait until the explorer says it
     has drawn (``window.claimgraphReady``), run ``actions(page)`` and ``script`` (its value is kept
     in ``values['script']``), take a screenshot, and report what happened."""
     from playwright.sync_api import sync_playwright
@@ -41,7 +42,7 @@ def visit(url: str, *, screenshot: Path | None = None, timeout_s: float = 60.0, 
     out = PageVisit()
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
         ctx = p.chromium.launch_persistent_context(
-            profile, executable_path=chromium_path(), headless=True, args=FLAGS, offline=True,
+            profile, executable_path=chromium_path(), headless=True, args=FLAGS, offline=offline,
             viewport={"width": viewport[0], "height": viewport[1]})
         try:
             page = ctx.pages[0] if ctx.pages else ctx.new_page()

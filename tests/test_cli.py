@@ -51,3 +51,24 @@ def test_unknown_model_gives_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(tmp_path), "--model", "xx_no_such_model"])
     assert result.exit_code == 1
     assert "xx_no_such_model" in result.output and "not installed" in result.output
+
+
+def test_view_focuses_on_an_actor_and_draws_pictures(tmp_path):
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(SEEDS), "--out", str(out), "--quiet"]).exit_code == 0
+    assert (out / "explorer.html").is_file()
+    page, png, svg = tmp_path / "sullivan.html", tmp_path / "s.png", tmp_path / "s.svg"
+    result = runner.invoke(main, ["view", "--store", str(out), "--actor", "Sullivan", "-o", str(page),
+                                  "--png", str(png), "--svg", str(svg)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert "Jake Sullivan" in html and "Zhao Lijian" not in html and "focus: actor" in html
+    assert png.stat().st_size > 10_000 and svg.read_text().lstrip().startswith("<?xml")
+    missing = runner.invoke(main, ["view", "--store", str(out), "--claim", "no such words anywhere"])
+    assert missing.exit_code == 1 and "no claim" in missing.output
+
+    stats = runner.invoke(main, ["stats", "--store", str(out), "--top", "3"])
+    assert stats.exit_code == 0, stats.output
+    assert "Most contested claims" in stats.output and "Liu Pengyu" in stats.output
+    assert "Financial Times → US officials" in stats.output

@@ -124,9 +124,16 @@ def test_200_concurrent_queries(endpoint):
     assert statuses.count(200) == 200
 
 
-def test_index_page_lists_named_queries_escaped(endpoint):
-    status, headers, body = get(f"{endpoint}/")
+def test_query_page_lists_named_queries(endpoint):
+    status, headers, body = get(f"{endpoint}/query")
     assert status == 200 and b"who-denies" in body and headers["Content-Type"].startswith("text/html")
+
+
+def test_the_explorer_is_served_at_the_root_with_its_policy(endpoint):
+    status, headers, body = get(f"{endpoint}/")
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert b'id="cg-graph"' in body and b"Russia has asked China" in body
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
 
 
 def test_binds_loopback_by_default(seeds_out):
