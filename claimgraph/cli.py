@@ -36,8 +36,8 @@ from claimgraph.graph import (
     write_explorer,
 )
 from claimgraph.graph.explorer import shorten
-from claimgraph.graph.network import ACTOR_KINDS
 from claimgraph.graph.iris import article_iri
+from claimgraph.graph.network import ACTOR_KINDS
 from claimgraph.graph.sparql import parse_bindings
 from claimgraph.pipeline import build as run_build
 from claimgraph.pipeline import progress_printer

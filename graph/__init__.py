@@ -3,13 +3,19 @@ validation, exports, SPARQL, and the networkx view with its explorer page and fi
 from __future__ import annotations
 
 from .actors import ActorIndex, Match, RoleFact
+from .analytics import (
+    anonymous_reliance,
+    contested_claims,
+    contradictions,
+    most_cited_sources,
+    reporting_chains,
+)
 from .claims import ClaimClusters
-from .analytics import anonymous_reliance, contested_claims, contradictions, most_cited_sources, reporting_chains
 from .explorer import DEFAULT_MAX_NODES, Explorer, explorer_html, write_explorer
 from .export import FORMATS, export
 from .jsonl import read_attributions, write_attributions
-from .rdf import ArticleGraph, article_graph, content_hash
 from .network import Evidence, QuoteVariant, find, neighbourhood, project, top
+from .rdf import ArticleGraph, article_graph, content_hash
 from .records import read_records
 from .resolve import Resolution, Resolver
 from .sparql import (

@@ -188,7 +188,7 @@ class ActorIndex:
             theirs = other.split()
             if len(theirs) != len(tokens):
                 continue
-            odd = [(a, b) for a, b in zip(tokens, theirs) if a != b]
+            odd = [(a, b) for a, b in zip(tokens, theirs, strict=True) if a != b]
             if len(odd) != 1:
                 continue
             a, b = odd[0]

@@ -16,6 +16,8 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from .explorer import content_security_policy, explorer_html
+from .network import project
 from .sparql import (
     MEDIA_TYPES,
     QueryError,
@@ -24,8 +26,6 @@ from .sparql import (
     QueryTimeout,
     named_queries,
 )
-from .explorer import content_security_policy, explorer_html
-from .network import project
 from .store import GraphStore, StoreLocked, generation
 
 MAX_BODY = 1 << 20  # 1 MiB of query text is plenty

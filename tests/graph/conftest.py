@@ -1,5 +1,7 @@
-"""A store built once from the seed copies, shared by the graph tests (read-only use)."""
+"""Stores shared by the graph tests (read-only use): the seed copies, and an article full of script injection."""
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -13,4 +15,27 @@ def seeds_out(tmp_path_factory):
     out = tmp_path_factory.mktemp("graph") / "out"
     report = claimgraph.build([SEEDS], out)
     assert report.ok and report.graphs["added"] == 5
+    return out
+
+
+# An article whose quotes, names, title, outlet and URL carry script injection (issue 5 and 7).
+HOSTILE = {
+    "id": "hostile-<script>alert(4)</script>",
+    "title": "<img src=x onerror=alert(5)>Talks",
+    "outlet": "Evil <script>alert(6)</script> Times",
+    "url": "javascript:alert(7)",
+    "text": ('Officials met on Monday. "<script>window.__pwned=1;alert(1)</script> The talks failed," said Maria '
+             'Lopez, the trade minister. The ministry denied that "<img src=x onerror=alert(2)> any deal was signed". '
+             'According to the <a href="javascript:alert(3)">Daily Planet</a>, the minister said the plan would '
+             'collapse. John Smith said <iframe src="https://evil.example/"></iframe> the deal was dead.'),
+}
+
+
+@pytest.fixture(scope="session")
+def hostile_out(tmp_path_factory):
+    """A store built from the HOSTILE article."""
+    src = tmp_path_factory.mktemp("hostile") / "hostile.jsonl"
+    src.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    out = src.parent / "out"
+    assert claimgraph.build([src], out, validate=False).articles == 1
     return out

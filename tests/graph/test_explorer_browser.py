@@ -11,7 +11,6 @@ import pytest
 from claimgraph.graph.server import ClaimgraphServer
 
 from ..browser import chromium_path, visit
-from .test_view import hostile_out  # noqa: F401 (fixture)
 
 if chromium_path() is None:
     if os.environ.get("CLAIMGRAPH_REQUIRE_BROWSER") == "1":

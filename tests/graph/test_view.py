@@ -27,16 +27,6 @@ from claimgraph.graph import (
 from claimgraph.graph.explorer import explorer_data, layout
 from claimgraph.graph.figure import draw
 
-HOSTILE = {
-    "id": "hostile-<script>alert(4)</script>",
-    "title": "<img src=x onerror=alert(5)>Talks",
-    "outlet": "Evil <script>alert(6)</script> Times",
-    "url": "javascript:alert(7)",
-    "text": ('Officials met on Monday. "<script>window.__pwned=1;alert(1)</script> The talks failed," said Maria '
-             'Lopez, the trade minister. The ministry denied that "<img src=x onerror=alert(2)> any deal was signed". '
-             'According to the <a href="javascript:alert(3)">Daily Planet</a>, the minister said the plan would '
-             'collapse. John Smith said <iframe src="https://evil.example/"></iframe> the deal was dead.'),
-}
 # Two outlets with publisher metadata, written for these tests.
 HARBOUR = [
     {"id": "gazette-1", "outlet": "Harbour Gazette", "title": "Terminal to open in May",
@@ -68,11 +58,6 @@ def harbour(tmp_path_factory):
     out = _build(tmp_path_factory.mktemp("harbour"), HARBOUR, "out")
     with GraphStore(out) as store:
         return project(store.ox)
-
-
-@pytest.fixture(scope="module")
-def hostile_out(tmp_path_factory):
-    return _build(tmp_path_factory.mktemp("hostile"), [HOSTILE], "out")
 
 
 def _label(G, n):
