@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from claimgraph import __version__
+from claimgraph.distributed import EngineUnavailable
 from claimgraph.extractors import IngestError, ModelNotFound
 from claimgraph.graph import (
     DEFAULT_MAX_NODES,
@@ -68,12 +69,18 @@ def main() -> None:
               help="Articles per nlp.pipe batch.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Parser processes (spaCy n_process).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where parsing runs: here, or on a Dask cluster (pip install 'claimgraph[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: a running scheduler (tcp://host:8786); "
+              "default: a local cluster of --workers processes.")
+@click.option("--partition-size", default=32, show_default=True, type=click.IntRange(1, 100_000),
+              help="With --engine dask: articles per task.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation of each article graph (faster).")
 @click.option("--aliases", type=click.Path(exists=True, dir_okay=False),
               help="CSV of name,alias[,same_as IRI]: aliases resolve to the name; same_as adds owl:sameAs.")
 @click.option("--quiet", is_flag=True, help="Print only errors.")
 def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: int, workers: int,
-          no_validate: bool, aliases: str | None, quiet: bool) -> None:
+          engine: str, scheduler: str | None, partition_size: int, no_validate: bool, aliases: str | None, quiet: bool) -> None:
     """Extract attributions from INPUTS (files, folders, globs; .txt, .html, .jsonl) into OUT.
 
     Adds one named graph per article to the store OUT/store (an unchanged article is skipped, a
@@ -83,16 +90,17 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
     Unreadable inputs are reported one line each and skipped; the exit code is 1 when any input
     was skipped, 0 otherwise.
 
-    Example: claimgraph build corpus/seeds --out out
+    Example: claimgraph build corpus/seeds --out out  (or --workers 2, or --engine dask --workers 2)
     """
     def on_error(err: IngestError) -> None:
         click.echo(f"claimgraph: skipped {err}", err=True)
 
     try:
         report = run_build(inputs, out_dir, model=model, batch_size=batch_size, workers=workers,
-                           validate=not no_validate, aliases=aliases, on_error=on_error,
+                           validate=not no_validate, aliases=aliases, engine=engine, scheduler=scheduler,
+                           partition_size=partition_size, on_error=on_error,
                            on_article=None if quiet else progress_printer())
-    except (ModelNotFound, StoreLocked) as exc:
+    except (ModelNotFound, StoreLocked, EngineUnavailable) as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(f"{exc.filename or out_dir}: {exc.strerror or exc}") from None

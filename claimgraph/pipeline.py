@@ -77,6 +77,7 @@ class BuildReport:
 
 def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[str], *, model: str | None = None,
           batch_size: int = 16, workers: int = 1, validate: bool = True, aliases: str | os.PathLike[str] | None = None,
+          engine: str = "local", scheduler: str | None = None, partition_size: int = 32,
           on_error: Callable[[IngestError], None] | None = None,
           on_article: Callable[[int], None] | None = None) -> BuildReport:
     """Read ``inputs``, extract attributions and add them to the store in ``out_dir``.
@@ -90,11 +91,18 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
     ``name,alias[,same_as]``), and the story graph is refreshed for the claims it touched.
     Unreadable inputs are reported through ``on_error`` (and in the report) while the rest goes on;
     a build that reads no article leaves earlier output untouched.
+
+    ``engine="local"`` parses here (``workers`` processes through spaCy's ``n_process``);
+    ``engine="dask"`` parses on a Dask cluster (``scheduler`` address, or a local cluster of
+    ``workers`` processes; ``partition_size`` articles per task) while resolution and storing stay here (see :mod:`claimgraph.distributed`).
+    Both give the same store.
     """
+    if engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
     out = Path(out_dir)
     report = BuildReport(out_dir=out)
     start = time.perf_counter()
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model) if engine == "local" else None
     validator = ShapeValidator() if validate else None
 
     def fail(err: IngestError) -> None:
@@ -112,7 +120,14 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
     with GraphStore(out, write=True) as store:
         resolver = Resolver.from_store(store.ox, aliases=aliases)
         touched: set[str] = set()
-        for article, recs in extract(articles(), nlp, batch_size=batch_size, n_process=workers):
+        if nlp is not None:
+            parsed = extract(articles(), nlp, batch_size=batch_size, n_process=workers)
+        else:
+            from claimgraph.distributed import extract_distributed
+
+            parsed = extract_distributed(articles(), model=model, batch_size=batch_size, workers=workers,
+                                         scheduler=scheduler, partition_size=partition_size)
+        for article, recs in parsed:
             report.articles += 1
             report.words += len(article.text.split())
             report.attributions += len(recs)
