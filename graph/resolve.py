@@ -57,10 +57,13 @@ class Resolver:
             if kind is not None:
                 r.actors.add(n, kind)
         head_of = ox.NamedNode(_CG + "headOf")
-        for q in store.quads_for_pattern(None, head_of, None, None):
-            for nq in store.quads_for_pattern(q.subject, name, None, None):
-                for cq in store.quads_for_pattern(q.object, name, None, None):
-                    r.leaders[nq.object.value] = cq.object.value
+        # Each article restates who leads what: look up each distinct pair's names once.
+        for person, country in sorted({(q.subject, q.object) for q in store.quads_for_pattern(None, head_of, None, None)},
+                                      key=lambda pair: (pair[0].value, pair[1].value)):
+            pn = next(store.quads_for_pattern(person, name, None, None), None)
+            cn = next(store.quads_for_pattern(country, name, None, None), None)
+            if pn is not None and cn is not None:
+                r.leaders[pn.object.value] = cn.object.value
         claim, terms_p = ox.NamedNode(_CG + "claim"), ox.NamedNode(_CG + "claimTerms")
         claim_of = {q.subject: q.object.value.rsplit("/", 1)[-1]
                     for q in store.quads_for_pattern(None, claim, None, None)}

@@ -13,6 +13,7 @@ article costs the same whatever the store's size, up to the size of the claims i
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -30,6 +31,8 @@ _SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 #: Similarity (rapidfuzz token-set ratio, 0–100) two quotes need to count as renderings of one quote.
 VARIANT_MIN = 55.0
+#: Distinct wordings of one speaker's quotes compared per claim (pairs grow with its square).
+MAX_WORDINGS = 60
 _NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|neither|nor|without)\b|n[’']t\b", re.I)
 _PRO = frozenset({"Assertion", "Warning"})
 
@@ -118,26 +121,36 @@ def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: s
         add(node, cg("aboutClaim"), claim)
         add(node, cg("asserter"), ox.NamedNode(x))
         add(node, cg("denier"), ox.NamedNode(y))
-    quotes = [m for m in mentions if m["kind"] in ("Direct", "Mixed") and m["source"] is not None]
+    # One rendering per distinct wording and speaker: a story retold word for word in many
+    # articles (wire copy) adds occurrences, not variants, and must not add pairs quadratically.
+    quotes: dict[tuple[str, str], dict] = {}  # type: ignore[type-arg]
+    for m in sorted((m for m in mentions if m["kind"] in ("Direct", "Mixed") and m["source"] is not None),
+                    key=lambda m: (m["graph"].value, m["node"].value)):
+        quotes.setdefault((m["source"].value, " ".join(m["content"].lower().split())), m)
+    by_speaker: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+    for (speaker, _), m in quotes.items():
+        by_speaker.setdefault(speaker, []).append(m)
     n = 0
-    for i, m1 in enumerate(quotes):
-        for m2 in quotes[i + 1:]:
-            if m1["source"] != m2["source"] or m1["graph"] == m2["graph"]:
-                continue
-            sim = fuzz.token_set_ratio(m1["content"].lower(), m2["content"].lower())
-            if sim < VARIANT_MIN:
-                continue
-            flip = ((m1["stance"] == "Denial") != (m2["stance"] == "Denial")
-                    or bool(_NEGATION.search(m1["content"])) != bool(_NEGATION.search(m2["content"])))
-            n += 1
-            node = ox.NamedNode(f"{base}variant/{key}/{n}")
-            add(node, _T, cg("QuoteVariant"))
-            add(node, cg("aboutClaim"), claim)
-            add(node, cg("speaker"), m1["source"])
-            add(node, cg("rendering"), m1["node"])
-            add(node, cg("rendering"), m2["node"])
-            add(node, cg("similarity"), ox.Literal(f"{sim / 100:.3f}", datatype=ox.NamedNode(_XSD + "decimal")))
-            add(node, cg("polarityFlip"), ox.Literal("true" if flip else "false", datatype=ox.NamedNode(_XSD + "boolean")))
+    for renderings in by_speaker.values():
+        renderings = renderings[:MAX_WORDINGS]
+        for i, m1 in enumerate(renderings):
+            for m2 in renderings[i + 1:]:
+                if m1["graph"] == m2["graph"]:
+                    continue
+                sim = fuzz.token_set_ratio(m1["content"].lower(), m2["content"].lower())
+                if sim < VARIANT_MIN:
+                    continue
+                flip = ((m1["stance"] == "Denial") != (m2["stance"] == "Denial")
+                        or bool(_NEGATION.search(m1["content"])) != bool(_NEGATION.search(m2["content"])))
+                n += 1
+                node = ox.NamedNode(f"{base}variant/{key}/{n}")
+                add(node, _T, cg("QuoteVariant"))
+                add(node, cg("aboutClaim"), claim)
+                add(node, cg("speaker"), m1["source"])
+                add(node, cg("rendering"), m1["node"])
+                add(node, cg("rendering"), m2["node"])
+                add(node, cg("similarity"), ox.Literal(f"{sim / 100:.3f}", datatype=ox.NamedNode(_XSD + "decimal")))
+                add(node, cg("polarityFlip"), ox.Literal("true" if flip else "false", datatype=ox.NamedNode(_XSD + "boolean")))
     return out
 
 
@@ -146,8 +159,12 @@ def _label(mentions: list[dict]) -> str:  # type: ignore[type-arg]
     stated = [m for m in mentions if m["terms"] and not is_deictic(m["content"])] or mentions
     asserted = [m for m in stated if m["stance"] in _PRO] or stated
 
+    # Terms shared with the others, Σ over its terms of (mentions holding the term − 1): the same
+    # number as summing |m ∩ o| over every other mention o, in linear time.
+    df = Counter(t for m in mentions for t in m["terms"])
+
     def score(m: dict) -> tuple[int, int]:  # type: ignore[type-arg]
-        return (sum(len(m["terms"] & o["terms"]) for o in mentions if o is not m), -len(m["content"]))
+        return (sum(df[t] - 1 for t in m["terms"]), -len(m["content"]))
 
     best = max(asserted, key=score)
     text = " ".join(best["content"].split())
