@@ -150,23 +150,34 @@ def mention_terms(content: str, sentence: str, leaders: Mapping[str, str] | None
 
 @dataclass(slots=True)
 class ClaimClusters:
-    """Claim clusters, grown one mention at a time (get-or-create on similarity)."""
+    """Claim clusters, grown one mention at a time (get-or-create on similarity).
+
+    Mentions with the same terms in the same cluster (a quote retold word for word by many
+    outlets) are compared once: only distinct (cluster, terms) pairs are indexed, while term
+    frequencies still count every mention. The result is the same as comparing every mention.
+    """
 
     threshold: float = THRESHOLD
-    mentions: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # (cluster key, terms)
+    count: int = 0  # mentions seen
+    distinct: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # (cluster key, terms), first seen first
+    _seen: set[tuple[str, frozenset[str]]] = field(default_factory=set)
     _index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     _df: Counter[str] = field(default_factory=Counter)
 
     def add_existing(self, key: str, bag: frozenset[str]) -> None:
         """Register a mention already stored under ``key`` (loading a store)."""
-        n = len(self.mentions)
-        self.mentions.append((key, bag))
+        self.count += 1
+        self._df.update(bag)
+        if (key, bag) in self._seen:
+            return
+        self._seen.add((key, bag))
+        n = len(self.distinct)
+        self.distinct.append((key, bag))
         for t in bag:
             self._index[t].append(n)
-            self._df[t] += 1
 
     def _weight(self, term: str) -> float:
-        return math.log((len(self.mentions) + 2) / (self._df.get(term, 0) + 1)) + 0.1
+        return math.log((self.count + 2) / (self._df.get(term, 0) + 1)) + 0.1
 
     def similarity(self, a: frozenset[str], b: frozenset[str], *, deictic: bool = False) -> float:
         """Weighted Dice of two term bags; for a deictic mention (whose bag is its whole sentence),
@@ -186,7 +197,7 @@ class ClaimClusters:
         best, best_key = 0.0, None
         candidates = {i for t in bag if t not in _COUNTRY_TERMS for i in self._index.get(t, ())}
         for i in sorted(candidates):
-            key, other = self.mentions[i]
+            key, other = self.distinct[i]
             s = self.similarity(bag, other, deictic=deictic)
             if s > best:
                 best, best_key = s, key
