@@ -30,10 +30,8 @@ from claimgraph.graph import (
     named_queries,
     neighbourhood,
     project,
-    read_records,
     reporting_chains,
     update_story,
-    write_attributions,
     write_explorer,
 )
 from claimgraph.graph.explorer import shorten
@@ -41,6 +39,7 @@ from claimgraph.graph.iris import article_iri
 from claimgraph.graph.network import ACTOR_KINDS
 from claimgraph.graph.sparql import parse_bindings
 from claimgraph.pipeline import build as run_build
+from claimgraph.pipeline import write_exports
 from claimgraph.pipeline import progress_printer
 
 STORE_OPTION = click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
@@ -202,11 +201,7 @@ def remove(docs: tuple[str, ...], store_dir: str) -> None:
         missing = [d for d in docs if not store.remove(article_iri(d))]
         removed = len(docs) - len(missing)
         update_story(store.ox, touched)
-        records = list(read_records(store.ox))
-        write_attributions(records, f"{store_dir}/attributions.jsonl")
-        export(store.ox, "trig", f"{store_dir}/graph.trig")
-        write_explorer(project(store.ox, records=records), f"{store_dir}/explorer.html",
-                       title=f"claimgraph — {Path(store_dir).name}")
+        write_exports(store, Path(store_dir))
     finally:
         store.close()
     click.echo(f"claimgraph: removed {removed} article(s)")

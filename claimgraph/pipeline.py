@@ -8,6 +8,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any
+
+import networkx as nx
 
 from claimgraph import __version__
 from claimgraph.extractors import (
@@ -29,10 +32,11 @@ from claimgraph.graph import (
     project,
     read_records,
     update_story,
-    write_attributions,
     write_explorer,
 )
+from claimgraph.graph.files import atomic_write
 from claimgraph.graph.iris import article_iri, claim_iri
+from claimgraph.graph.jsonl import exporting
 
 
 @dataclass(slots=True)
@@ -155,12 +159,22 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             update_story(store.ox, touched, same_as=resolver.actors.same_as)
         if report.articles or not (out / "attributions.jsonl").exists():
             store.flush()
-            records = list(read_records(store.ox))
-            write_attributions(records, out / "attributions.jsonl")
-            export(store.ox, "trig", out / "graph.trig")
-            write_explorer(project(store.ox, records=records), out / "explorer.html", title=f"claimgraph — {out.name}")
+            write_exports(store, out)
     report.seconds = time.perf_counter() - start
     return report
+
+
+def write_exports(store: GraphStore, out: Path) -> None:
+    """``attributions.jsonl``, ``graph.trig`` and ``explorer.html`` for the whole store, each
+    written atomically; the JSONL export and the explorer share one streamed pass over the records."""
+    graph: list[nx.MultiDiGraph] = []
+
+    def jsonl_and_graph(fh: IO[Any]) -> None:
+        graph.append(project(store.ox, records=exporting(read_records(store.ox), fh)))
+
+    atomic_write(out / "attributions.jsonl", jsonl_and_graph, text=True)
+    export(store.ox, "trig", out / "graph.trig")
+    write_explorer(graph[0], out / "explorer.html", title=f"claimgraph — {out.name}")
 
 
 def _count(report: BuildReport, recs: Iterable[Attribution]) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
 
 import networkx as nx
 import pyoxigraph as ox
@@ -30,6 +31,9 @@ from .story import story_graph
 STANCES = ("asserts", "denies", "warns", "questions", "hedged")
 RELATIONS = (*STANCES, "reports", "cites", "relays", "contradicts")
 ACTOR_KINDS = ("person", "organization", "outlet", "anonymous", "country", "document")
+#: Occurrences kept as evidence per edge (``weight`` still counts them all): a claim retold by a
+#: thousand outlets needs a sample of sentences, not a thousand, and memory stays bounded.
+MAX_EVIDENCE = 100
 
 _PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _ARTICLES = _PREFIXES + """
@@ -118,14 +122,13 @@ def project(store: ox.Store, *, records: Iterable[Attribution] | None = None,
             base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
     """The whole store as a ``MultiDiGraph`` (node keys are IRIs; edge keys are relations).
 
-    ``records``: the store's attributions when the caller has just read them (a build has), so
-    they are not read twice. Node attributes: ``kind``, ``label``, ``mentions`` (attributions it
+    ``records``: the store's attributions, grouped by article, when the caller reads them anyway
+    (a build writes the JSONL export from the same pass). Node attributes: ``kind``, ``label``, ``mentions`` (attributions it
     is the source or the claim of), ``docs``; claims add ``contested``; people add ``roles``.
     Edge attributes: ``relation``, ``weight`` (occurrences) and ``evidence`` (a list of
-    :class:`Evidence`); a stance edge whose speaker's quotes flip polarity across articles has
+    :class:`Evidence`, the first :data:`MAX_EVIDENCE`); a stance edge whose speaker's quotes flip polarity across articles has
     ``flip=True``. ``G.graph`` holds ``articles`` (doc → :class:`ArticleInfo`) and ``variants``.
     """
-    recs = list(read_records(store) if records is None else records)
     sg = story_graph(base)
     articles = {}
     for s in _select(store, _ARTICLES):
@@ -138,31 +141,18 @@ def project(store: ox.Store, *, records: Iterable[Attribution] | None = None,
         labels[s["claim"].value] = s["label"].value
         if s["contested"].value == "true":
             contested.add(s["claim"].value)
+    variant_rows = list(_select(store, _VARIANTS, sg))
+    renderings = {s["r"].value for s in variant_rows}
 
     G = nx.MultiDiGraph(articles=articles, variants=[])
-    by_record: dict[str, Evidence] = {}
-    by_id = {(r.doc, r.id): r for r in recs}
-    for rec in recs:
-        claim = f"{base}claim/{rec.claim or rec.id}"
-        actor = actor_iri(rec.source.name, rec.source.kind, base)
-        ev = evidence_of(rec, claim)
-        by_record[attribution_iri(rec.doc, rec.id, base)] = ev
-        _node(G, actor, rec.source.kind, rec.source.name, rec.doc)
-        _node(G, claim, "claim", labels.get(claim) or " ".join(rec.content.split()), rec.doc)
-        G.nodes[claim]["contested"] = claim in contested
-        _edge(G, actor, claim, rec.stance, ev)
-        parent = by_id.get((rec.doc, rec.parent)) if rec.parent else None
-        if parent is not None and parent.source.name != rec.source.name:
-            outer = actor_iri(parent.source.name, parent.source.kind, base)
-            _node(G, outer, parent.source.kind, parent.source.name, rec.doc, count=False)
-            _edge(G, outer, actor, "relays", ev)
-        info = articles.get(rec.doc)
-        if info is not None and info.outlet:
-            outlet = actor_iri(info.outlet, "outlet", base)
-            _node(G, outlet, "outlet", info.outlet, rec.doc, count=False)
-            _edge(G, outlet, claim, "reports", ev)
-            if parent is None and outlet != actor:
-                _edge(G, outlet, actor, "cites", ev)
+    by_record: dict[str, Evidence] = {}  # only the renderings of quote variants
+    # Records arrive grouped by article (read_records streams them so): parents are looked up
+    # within their article, and memory holds one article's records at a time.
+    for _, group in groupby(read_records(store) if records is None else records, key=lambda r: r.doc):
+        recs = list(group)
+        by_id = {r.id: r for r in recs}
+        for rec in recs:
+            _add_record(G, rec, by_id, articles, labels, contested, renderings, by_record, base)
     for s in _select(store, _ROLES):
         a = s["actor"].value
         if a in G:
@@ -171,12 +161,39 @@ def project(store: ox.Store, *, records: Iterable[Attribution] | None = None,
         a, b = s["a"].value, s["b"].value
         if a < b and a in G and b in G:
             G.add_edge(a, b, key="contradicts", relation="contradicts", weight=1, evidence=[])
-    G.graph["variants"] = _variants(store, sg, by_record)
+    G.graph["variants"] = _variants(variant_rows, by_record)
     for v in G.graph["variants"]:
         if v.flip and G.has_edge(v.speaker, v.claim):
             for data in G[v.speaker][v.claim].values():
                 data["flip"] = True
     return G
+
+
+def _add_record(G: nx.MultiDiGraph, rec: Attribution, by_id: dict[str, Attribution],
+                articles: dict[str, ArticleInfo], labels: dict[str, str], contested: set[str],
+                renderings: set[str], by_record: dict[str, Evidence], base: str) -> None:
+    claim = f"{base}claim/{rec.claim or rec.id}"
+    actor = actor_iri(rec.source.name, rec.source.kind, base)
+    ev = evidence_of(rec, claim)
+    iri = attribution_iri(rec.doc, rec.id, base)
+    if iri in renderings:
+        by_record[iri] = ev
+    _node(G, actor, rec.source.kind, rec.source.name, rec.doc)
+    _node(G, claim, "claim", labels.get(claim) or " ".join(rec.content.split()), rec.doc)
+    G.nodes[claim]["contested"] = claim in contested
+    _edge(G, actor, claim, rec.stance, ev)
+    parent = by_id.get(rec.parent) if rec.parent else None
+    if parent is not None and parent.source.name != rec.source.name:
+        outer = actor_iri(parent.source.name, parent.source.kind, base)
+        _node(G, outer, parent.source.kind, parent.source.name, rec.doc, count=False)
+        _edge(G, outer, actor, "relays", ev)
+    info = articles.get(rec.doc)
+    if info is not None and info.outlet:
+        outlet = actor_iri(info.outlet, "outlet", base)
+        _node(G, outlet, "outlet", info.outlet, rec.doc, count=False)
+        _edge(G, outlet, claim, "reports", ev)
+        if parent is None and outlet != actor:
+            _edge(G, outlet, actor, "cites", ev)
 
 
 def _select(store: ox.Store, query: str, graph: ox.NamedNode | None = None) -> ox.QuerySolutions:
@@ -197,15 +214,16 @@ def _node(G: nx.MultiDiGraph, iri: str, kind: str, label: str, doc: str, *, coun
 def _edge(G: nx.MultiDiGraph, u: str, v: str, relation: str, ev: Evidence) -> None:
     if G.has_edge(u, v, key=relation):
         data = G.edges[u, v, relation]
-        data["evidence"].append(ev)
+        if len(data["evidence"]) < MAX_EVIDENCE:
+            data["evidence"].append(ev)
         data["weight"] += 1
     else:
         G.add_edge(u, v, key=relation, relation=relation, weight=1, evidence=[ev])
 
 
-def _variants(store: ox.Store, sg: ox.NamedNode, by_record: dict[str, Evidence]) -> list[QuoteVariant]:
+def _variants(rows: list[ox.QuerySolution], by_record: dict[str, Evidence]) -> list[QuoteVariant]:
     found: dict[str, dict] = {}  # type: ignore[type-arg]
-    for s in _select(store, _VARIANTS, sg):
+    for s in rows:
         v = found.setdefault(s["v"].value, {"claim": s["claim"].value, "speaker": s["speaker"].value,
                                              "renderings": [], "similarity": float(s["similarity"].value),
                                              "flip": s["flip"].value == "true"})

@@ -34,30 +34,39 @@ _TYPE_OF = {iri.value: kind for kind, iri in KIND.items()}
 
 
 def read_records(store: ox.Store) -> Iterator[Attribution]:
-    """Every attribution in ``store``, ordered by document and record number."""
-    rows: dict[tuple[str, str], Attribution] = {}
-    graphs = [q.graph_name for q in store.quads_for_pattern(None, _DOCUMENT_ID, None, None)]
-    # One article graph at a time: Oxigraph's union-graph joins cost far more per row.
-    solutions = (s for g in graphs for s in _solutions(store, g))
-    for s in solutions:
-        kind = _KIND_OF_CLASS.get(s["cls"].value)
-        key = (s["doc"].value, s["id"].value)
-        if kind is None or key in rows:
+    """Every attribution in ``store``, ordered by document and record number, streamed one
+    article graph at a time (memory stays that of one article, whatever the store's size)."""
+    graphs = sorted(((q.object.value, q.graph_name) for q in store.quads_for_pattern(None, _DOCUMENT_ID, None, None)),
+                    key=lambda pair: pair[0])
+    seen_docs: set[str] = set()
+    for doc, g in graphs:
+        if doc in seen_docs:
             continue
-        has_text = s["sourceText"] is not None
-        rows[key] = Attribution(
-            id=s["id"].value, doc=s["doc"].value,
-            source=Source(s["sourceText"].value if has_text else None, s["source"].value, cast(SourceKind, kind),
-                          int(s["sb0"].value) if has_text else -1, int(s["se0"].value) if has_text else -1),
-            cue=s["cue"].value, cue_start=int(s["cb"].value), cue_end=int(s["ce"].value),
-            content=s["content"].value, content_start=int(s["begin"].value), content_end=int(s["end"].value),
-            type=_TYPE_OF[s["k"].value], stance=_STANCE_OF[s["st"].value],  # type: ignore[arg-type]
-            certainty="hedged" if s["hedged"].value == "true" else "certain",
-            sentence=s["sentence"].value, sentence_start=int(s["sb"].value), sentence_end=int(s["se"].value),
-            parent=s["parentId"].value if s["parentId"] is not None else None,
-            claim=s["claim"].value.rsplit("/", 1)[-1],
-        )
-    yield from sorted(rows.values(), key=_order)
+        seen_docs.add(doc)
+        # One article graph at a time: Oxigraph's union-graph joins cost far more per row.
+        rows: dict[str, Attribution] = {}
+        for s in _solutions(store, g):
+            kind = _KIND_OF_CLASS.get(s["cls"].value)
+            if kind is None or s["id"].value in rows or s["doc"].value != doc:
+                continue
+            rows[s["id"].value] = _record(s, kind)
+        yield from sorted(rows.values(), key=_order)
+
+
+def _record(s: ox.QuerySolution, kind: str) -> Attribution:
+    has_text = s["sourceText"] is not None
+    return Attribution(
+        id=s["id"].value, doc=s["doc"].value,
+        source=Source(s["sourceText"].value if has_text else None, s["source"].value, cast(SourceKind, kind),
+                      int(s["sb0"].value) if has_text else -1, int(s["se0"].value) if has_text else -1),
+        cue=s["cue"].value, cue_start=int(s["cb"].value), cue_end=int(s["ce"].value),
+        content=s["content"].value, content_start=int(s["begin"].value), content_end=int(s["end"].value),
+        type=_TYPE_OF[s["k"].value], stance=_STANCE_OF[s["st"].value],  # type: ignore[arg-type]
+        certainty="hedged" if s["hedged"].value == "true" else "certain",
+        sentence=s["sentence"].value, sentence_start=int(s["sb"].value), sentence_end=int(s["se"].value),
+        parent=s["parentId"].value if s["parentId"] is not None else None,
+        claim=s["claim"].value.rsplit("/", 1)[-1],
+    )
 
 
 def _solutions(store: ox.Store, graph: object) -> ox.QuerySolutions:
