@@ -74,12 +74,15 @@ def main() -> None:
               "default: a local cluster of --workers processes.")
 @click.option("--partition-size", default=32, show_default=True, type=click.IntRange(1, 100_000),
               help="With --engine dask: articles per task.")
-@click.option("--no-validate", is_flag=True, help="Skip SHACL validation of each article graph (faster).")
+@click.option("--validate", "validate_mode", type=click.Choice(["sample", "all", "none"]), default="sample",
+              show_default=True, help="SHACL-check article graphs as they are written: the first and every "
+              "50th (sample), all, or none.")
+@click.option("--no-validate", is_flag=True, help="Same as --validate none.")
 @click.option("--aliases", type=click.Path(exists=True, dir_okay=False),
               help="CSV of name,alias[,same_as IRI]: aliases resolve to the name; same_as adds owl:sameAs.")
 @click.option("--quiet", is_flag=True, help="Print only errors.")
 def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: int, workers: int,
-          engine: str, scheduler: str | None, partition_size: int, no_validate: bool, aliases: str | None, quiet: bool) -> None:
+          engine: str, scheduler: str | None, partition_size: int, validate_mode: str, no_validate: bool, aliases: str | None, quiet: bool) -> None:
     """Extract attributions from INPUTS (files, folders, globs; .txt, .html, .jsonl) into OUT.
 
     Adds one named graph per article to the store OUT/store (an unchanged article is skipped, a
@@ -96,7 +99,7 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
 
     try:
         report = run_build(inputs, out_dir, model=model, batch_size=batch_size, workers=workers,
-                           validate=not no_validate, aliases=aliases, engine=engine, scheduler=scheduler,
+                           validate="none" if no_validate else validate_mode, aliases=aliases, engine=engine, scheduler=scheduler,
                            partition_size=partition_size, on_error=on_error,
                            on_article=None if quiet else progress_printer())
     except (ModelNotFound, StoreLocked, EngineUnavailable) as exc:

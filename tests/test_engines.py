@@ -42,3 +42,11 @@ def test_dask_cluster_of_two_workers_gives_the_same_graph(one_process, tmp_path)
 def test_unknown_engine_is_refused(tmp_path):
     with pytest.raises(ValueError, match="unknown engine"):
         claimgraph.build([SEEDS], tmp_path / "x", engine="spark")
+
+
+def test_every_graph_can_be_validated_and_unknown_modes_are_refused(one_process, tmp_path):
+    report = claimgraph.build([SEEDS], tmp_path / "all", validate="all")
+    assert report.ok and report.graphs["added"] == 5 and "invalid" not in report.graphs
+    assert quads(tmp_path / "all") == quads(one_process)
+    with pytest.raises(ValueError, match="validation mode"):
+        claimgraph.build([SEEDS], tmp_path / "x", validate="some")
