@@ -1,22 +1,27 @@
 """Time and peak memory of `claimgraph build` as the corpus grows, and the cost of adding one
 article to the store it leaves.
 
-    python bench/scale.py [--sizes 1000,10000] [--workers 1] [--engine local]
+    python bench/scale.py [--sizes 1000,10000] [--workers 1[,2]] [--engine local|dask]
 
-For each size, a corpus of re-identified real articles (bench/corpus.py) is built from scratch in
-a child process (``--no-validate --quiet``); the peak resident memory of the child and all its
-processes is sampled every 0.1 s. Then one more article is built into the same store. Prints
-articles/s, words/s, peak RSS, store size, the add-one time, and each figure's growth against
-the smallest size.
+For each size and each number of workers, a corpus of re-identified real articles
+(bench/corpus.py) is built from scratch in a child process (`claimgraph build --quiet`, default
+settings); the peak resident memory of the child and all its processes is sampled every 0.1 s.
+Then three more articles are added to the last store, one build each, as a user adding one
+article would (model load included). Prints articles/s, words/s, peak RSS, store size, the median
+add-one time, the speed-up of each worker count over the first, and how each figure grows
+against the smallest size.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 from corpus import reidentified, sources, write  # bench/corpus.py
@@ -52,36 +57,52 @@ def folder_size(path: Path) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (articles)")
-    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--workers", default="1", help="comma-separated worker counts, e.g. 1,2")
     ap.add_argument("--engine", default="local", choices=["local", "dask"])
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    workers = [int(w) for w in args.workers.split(",")]
     texts = sources(ROOT / "corpus" / "seeds")
     claimgraph = str(Path(sys.executable).parent / "claimgraph")
     rows = []
-    print(f"{'articles':>9}{'seconds':>9}{'art/s':>7}{'words/s':>9}{'peak RSS MB':>13}{'store MB':>10}{'add one s':>11}")
+    print(f"{'articles':>9}{'workers':>8}{'seconds':>9}{'art/s':>7}{'words/s':>9}{'speed-up':>9}"
+          f"{'peak RSS MB':>13}{'store MB':>10}{'add one s':>11}", flush=True)
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         for n in sizes:
             corpus = write(tmp / f"corpus-{n}.jsonl", texts, n)
             words = sum(len(json.loads(line)["text"].split()) for line in corpus.open(encoding="utf-8"))
-            out = tmp / f"out-{n}"
-            seconds, peak = run([claimgraph, "build", str(corpus), "--out", str(out), "--no-validate", "--quiet",
-                                 "--workers", str(args.workers), "--engine", args.engine])
-            extra = tmp / f"extra-{n}.jsonl"
-            row = next(reidentified(texts, 1, seed=n + 1))
-            row["id"] = f"extra-{n}"
-            extra.write_text(json.dumps(row) + "\n", encoding="utf-8")
-            add, _ = run([claimgraph, "build", str(extra), "--out", str(out), "--no-validate", "--quiet"])
-            store = folder_size(out / "store")
-            rows.append((n, seconds, peak, store, add))
-            print(f"{n:>9,}{seconds:>9.1f}{n / seconds:>7.2f}{words / seconds:>9,.0f}{peak / 2**20:>13,.0f}"
-                  f"{store / 2**20:>10,.1f}{add:>11.1f}", flush=True)
+            first = None
+            for w in workers:
+                out = tmp / f"out-{n}-{w}"
+                seconds, peak = run([claimgraph, "build", str(corpus), "--out", str(out), "--quiet",
+                                     "--workers", str(w), "--engine", args.engine])
+                first = first or seconds
+                last = w == workers[-1]
+                adds = [add_one(claimgraph, texts, out, tmp, f"{n}-{k}") for k in range(3)] if last else []
+                add = statistics.median(adds) if adds else float("nan")
+                store = folder_size(out / "store")
+                if last:
+                    rows.append((n, seconds, peak, store, add))
+                print(f"{n:>9,}{w:>8}{seconds:>9.1f}{n / seconds:>7.2f}{words / seconds:>9,.0f}{first / seconds:>8.2f}×"
+                      f"{peak / 2**20:>13,.0f}{store / 2**20:>10,.1f}{add:>11.1f}", flush=True)
+                if not last:
+                    shutil.rmtree(out)
     if len(rows) > 1:
         n0, s0, p0, st0, a0 = rows[0]
         for n, s, p, st, a in rows[1:]:
             print(f"{n0:,} → {n:,} articles (×{n / n0:g}): time ×{s / s0:.2f}, peak RSS ×{p / p0:.2f}, "
                   f"store ×{st / st0:.2f}, add-one ×{a / a0:.2f}")
+
+
+def add_one(claimgraph: str, texts: list, out: Path, tmp: Path, tag: str) -> float:
+    """Seconds to build one new (re-identified) article into the store in ``out``."""
+    extra = tmp / f"extra-{tag}.jsonl"
+    row = next(reidentified(texts, 1, seed=zlib.crc32(tag.encode())))
+    row["id"] = f"extra-{tag}"
+    extra.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    seconds, _ = run([claimgraph, "build", str(extra), "--out", str(out), "--quiet"])
+    return seconds
 
 
 if __name__ == "__main__":

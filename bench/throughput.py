@@ -1,6 +1,6 @@
 """Throughput: bare spaCy ``nlp.pipe`` versus claimgraph's build on the same articles.
 
-    python bench/throughput.py [--articles 100] [--batch-size 16] [--workers 1] [--no-validate]
+    python bench/throughput.py [--articles 100] [--batch-size 16] [--workers 1] [--validate sample|all|none]
 
 The articles are re-identified copies of the real seeds (bench/corpus.py). Both runs use the same
 pipeline, batch size and number of processes; the build adds everything else end to end: reading
@@ -10,16 +10,15 @@ JSONL, TriG and explorer exports. Prints articles/s, words/s and the ratio build
 from __future__ import annotations
 
 import argparse
+import json
 import tempfile
 import time
 from pathlib import Path
 
-import json
+from corpus import reidentified, sources  # bench/corpus.py
 
 from claimgraph.extractors import load_pipeline
 from claimgraph.extractors.clean import clean
-from corpus import reidentified, sources  # bench/corpus.py
-
 from claimgraph.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +29,8 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=100)
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--workers", type=int, default=1, help="processes for both runs (spaCy n_process)")
-    ap.add_argument("--no-validate", action="store_true", help="build without per-article SHACL validation")
+    ap.add_argument("--validate", choices=["sample", "all", "none"], default="sample",
+                    help="the build's SHACL checks (as `claimgraph build --validate`)")
     args = ap.parse_args()
     rows = list(reidentified(sources(ROOT / "corpus" / "seeds"), args.articles))
     words = sum(len(r["text"].split()) for r in rows)
@@ -46,11 +46,11 @@ def main() -> None:
         src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         t0 = time.perf_counter()
         report = build([src], Path(tmp) / "out", batch_size=args.batch_size, workers=args.workers,
-                       validate=not args.no_validate)
+                       validate=args.validate)
         full = time.perf_counter() - t0
 
     n = len(rows)
-    print(f"articles {n}, words {words:,}")
+    print(f"articles {n}, words {words:,}, workers {args.workers}, batch size {args.batch_size}, validate {args.validate}")
     print(f"bare nlp.pipe      {n / bare:7.1f} articles/s  {words / bare:9,.0f} words/s  ({bare:.2f} s, model load included)")
     print(f"claimgraph build   {n / full:7.1f} articles/s  {words / full:9,.0f} words/s  ({full:.2f} s, "
           f"{report.attributions} attributions, model load included)")

@@ -39,7 +39,7 @@ from claimgraph.graph.iris import article_iri
 from claimgraph.graph.network import ACTOR_KINDS
 from claimgraph.graph.sparql import parse_bindings
 from claimgraph.pipeline import build as run_build
-from claimgraph.pipeline import write_exports
+from claimgraph.graph.snapshot import seal, take_baseline, write_snapshot
 from claimgraph.pipeline import progress_printer
 
 STORE_OPTION = click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
@@ -197,16 +197,19 @@ def remove(docs: tuple[str, ...], store_dir: str) -> None:
     Example: claimgraph remove --store out 000_6d15ec292fdd1bf3.txt
     """
     store = _open(store_dir, write=True)
+    out = Path(store_dir)
     try:
+        spliceable = take_baseline(out)
         touched: set[str] = set()
         for d in docs:
             touched |= claims_in(store.ox, article_iri(d))
         missing = [d for d in docs if not store.remove(article_iri(d))]
         removed = len(docs) - len(missing)
         update_story(store.ox, touched)
-        write_exports(store, Path(store_dir))
+        write_snapshot(store, out, changed=set(docs) if spliceable else None)
     finally:
         store.close()
+    seal(out)
     click.echo(f"claimgraph: removed {removed} article(s)")
     for d in missing:
         click.echo(f"claimgraph: {d}: not in the store", err=True)

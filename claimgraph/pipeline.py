@@ -8,9 +8,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
-
-import networkx as nx
 
 from claimgraph import __version__
 from claimgraph.extractors import (
@@ -28,15 +25,10 @@ from claimgraph.graph import (
     article_graph,
     claims_in,
     content_hash,
-    export,
-    project,
-    read_records,
     update_story,
-    write_explorer,
 )
-from claimgraph.graph.files import atomic_write
 from claimgraph.graph.iris import article_iri, claim_iri
-from claimgraph.graph.jsonl import exporting
+from claimgraph.graph.snapshot import seal, take_baseline, write_snapshot
 
 
 #: With ``validate="sample"``, one article graph in this many is checked against the SHACL shapes
@@ -119,6 +111,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
     nlp = load_pipeline(model) if engine == "local" else None
     validator = ShapeValidator() if mode != "none" else None
     built = 0
+    wrote = False
 
     def fail(err: IngestError) -> None:
         report.skipped.append(err)
@@ -133,6 +126,8 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             yield item
 
     with GraphStore(out, write=True) as store:
+        spliceable = take_baseline(out)
+        changed: set[str] = set()
         resolver = Resolver.from_store(store.ox, aliases=aliases)
         touched: set[str] = set()
         if nlp is not None:
@@ -164,29 +159,20 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                     continue
             touched |= claims_in(store.ox, graph.iri)  # what the old version of the article touched
             report.graphs[store.put(graph)] += 1
+            changed.add(article.id)
             touched |= {claim_iri(rec.claim) for rec in resolution.records if rec.claim}
             if on_article:
                 on_article(report.articles)
         if touched or resolver.actors.same_as:
             update_story(store.ox, touched, same_as=resolver.actors.same_as)
-        if report.articles or not (out / "attributions.jsonl").exists():
+        if report.articles or not spliceable:
             store.flush()
-            write_exports(store, out)
+            write_snapshot(store, out, changed=changed if spliceable else None)
+            wrote = True
+    if wrote:
+        seal(out)
     report.seconds = time.perf_counter() - start
     return report
-
-
-def write_exports(store: GraphStore, out: Path) -> None:
-    """``attributions.jsonl``, ``graph.trig`` and ``explorer.html`` for the whole store, each
-    written atomically; the JSONL export and the explorer share one streamed pass over the records."""
-    graph: list[nx.MultiDiGraph] = []
-
-    def jsonl_and_graph(fh: IO[Any]) -> None:
-        graph.append(project(store.ox, records=exporting(read_records(store.ox), fh)))
-
-    atomic_write(out / "attributions.jsonl", jsonl_and_graph, text=True)
-    export(store.ox, "trig", out / "graph.trig")
-    write_explorer(graph[0], out / "explorer.html", title=f"claimgraph — {out.name}")
 
 
 def _count(report: BuildReport, recs: Iterable[Attribution]) -> None:

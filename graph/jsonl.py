@@ -13,6 +13,11 @@ from claimgraph.extractors.records import Attribution
 from .files import atomic_write
 
 
+def line(rec: Attribution) -> str:
+    """One record as its export line."""
+    return json.dumps(rec.to_json(), ensure_ascii=False) + "\n"
+
+
 def write_attributions(records: Iterable[Attribution], path: str | os.PathLike[str]) -> int:
     """Write records atomically (temporary file, then rename): a crash never leaves half a file.
 
@@ -23,24 +28,16 @@ def write_attributions(records: Iterable[Attribution], path: str | os.PathLike[s
     def write(fh: IO[Any]) -> None:
         nonlocal count
         for rec in records:
-            fh.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
+            fh.write(line(rec))
             count += 1
 
     atomic_write(Path(path), write, text=True)
     return count
 
 
-def exporting(records: Iterable[Attribution], fh: IO[Any]) -> Iterator[Attribution]:
-    """Pass ``records`` on while writing each to ``fh`` as a JSONL line: one pass over the store
-    feeds both the export and another consumer (the explorer's projection)."""
-    for rec in records:
-        fh.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
-        yield rec
-
-
 def read_attributions(path: str | os.PathLike[str]) -> Iterator[Attribution]:
     """Read records back from an ``attributions.jsonl`` file."""
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield Attribution.from_json(json.loads(line))
+        for text in fh:
+            if text.strip():
+                yield Attribution.from_json(json.loads(text))

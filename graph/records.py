@@ -33,11 +33,12 @@ _STANCE_OF = {iri.value: stance for stance, iri in STANCE.items()}
 _TYPE_OF = {iri.value: kind for kind, iri in KIND.items()}
 
 
-def read_records(store: ox.Store) -> Iterator[Attribution]:
-    """Every attribution in ``store``, ordered by document and record number, streamed one
-    article graph at a time (memory stays that of one article, whatever the store's size)."""
-    graphs = sorted(((q.object.value, q.graph_name) for q in store.quads_for_pattern(None, _DOCUMENT_ID, None, None)),
-                    key=lambda pair: pair[0])
+def read_records(store: ox.Store, *, docs: set[str] | None = None) -> Iterator[Attribution]:
+    """Every attribution in ``store`` (or in the articles ``docs`` names), ordered by document and
+    record number, streamed one article graph at a time (memory stays that of one article,
+    whatever the store's size)."""
+    graphs = sorted(((q.object.value, q.graph_name) for q in store.quads_for_pattern(None, _DOCUMENT_ID, None, None)
+                     if docs is None or q.object.value in docs), key=lambda pair: pair[0])
     seen_docs: set[str] = set()
     for doc, g in graphs:
         if doc in seen_docs:

@@ -1,0 +1,104 @@
+"""Adding one article to a big store must not re-serialise the store: the JSONL and TriG files
+are spliced, and they must come out exactly as if written whole."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pyoxigraph as ox
+from click.testing import CliRunner
+
+import claimgraph
+from claimgraph.cli import main
+from claimgraph.graph.snapshot import STAMP, take_baseline
+from claimgraph.graph.store import GraphStore, bump_generation
+
+from ..conftest import SEEDS
+
+FILES = ("attributions.jsonl", "graph.trig", "explorer.html")
+DOCS = sorted(p.name for p in SEEDS.iterdir())
+
+
+def written_whole(out, tmp_path):
+    """The three files of a copy of ``out`` rewritten from its store alone."""
+    copy = tmp_path / "whole" / out.name  # the page's title names the folder
+    shutil.rmtree(copy.parent, ignore_errors=True)
+    shutil.copytree(out, copy)
+    (copy / STAMP).unlink()
+    claimgraph.build([], copy)  # reads no article: rewrites the files from the store
+    return {name: (copy / name).read_bytes() for name in FILES}
+
+
+def files(out):
+    return {name: (out / name).read_bytes() for name in FILES}
+
+
+def test_adding_replacing_and_removing_articles_gives_the_files_a_whole_rewrite_gives(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in DOCS[:3]:
+        shutil.copy(SEEDS / name, src / name)
+    out = tmp_path / "out"
+    claimgraph.build([src], out)
+    assert (out / STAMP).exists()
+
+    shutil.copy(SEEDS / DOCS[3], src / DOCS[3])  # one more article, in the middle of the doc order
+    (src / DOCS[1]).write_text("The mayor denied that the bridge would reopen in May.", encoding="utf-8")
+    report = claimgraph.build([src], out)
+    assert report.graphs == {"added": 1, "replaced": 1, "unchanged": 2}
+    assert files(out) == written_whole(out, tmp_path)
+    rows = [json.loads(line) for line in (out / "attributions.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted({r["doc"] for r in rows}) == sorted([*DOCS[:4]])
+    assert [r["stance"] for r in rows if r["doc"] == DOCS[1]] == ["denies"]
+
+    result = CliRunner().invoke(main, ["remove", "--store", str(out), DOCS[0]])
+    assert result.exit_code == 0, result.output
+    assert files(out) == written_whole(out, tmp_path)
+    assert DOCS[0] not in (out / "attributions.jsonl").read_text(encoding="utf-8")
+
+
+def test_graph_trig_holds_every_quad_of_the_store_in_its_named_graph(tmp_path):
+    out = tmp_path / "out"
+    claimgraph.build([SEEDS], out)
+    back = ox.Store()
+    back.load(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG)
+    with GraphStore(out) as store:
+        assert set(back) == set(store.ox)
+
+
+def test_files_are_copied_only_while_the_stamp_matches_the_store(tmp_path):
+    """A damaged block is copied while the stamp vouches for the files; once another writer
+    changed the store (a SPARQL update bumps its generation), everything is rewritten."""
+    out = tmp_path / "out"
+    claimgraph.build([SEEDS / DOCS[0], SEEDS / DOCS[1]], out)
+    trig = out / "graph.trig"
+    good = trig.read_text(encoding="utf-8")
+    marker = good.index("cg:documentId")
+    trig.write_text(good[:marker] + "cg:documentId \"tampered\" ;\n\t" + good[marker:], encoding="utf-8")
+
+    claimgraph.build([SEEDS / DOCS[2]], out)  # spliced: the tampered block is kept as it was
+    assert "tampered" in trig.read_text(encoding="utf-8")
+
+    bump_generation(out / "store")  # as a SPARQL update through `claimgraph serve --allow-update` does
+    claimgraph.build([SEEDS / DOCS[3]], out)
+    assert "tampered" not in trig.read_text(encoding="utf-8")
+    assert files(out) == written_whole(out, tmp_path)
+
+
+def test_a_writer_that_dies_before_sealing_leaves_no_stamp(tmp_path):
+    out = tmp_path / "out"
+    claimgraph.build([SEEDS / DOCS[0]], out)
+    with GraphStore(out, write=True):
+        assert take_baseline(out) is True
+        # … the writer is killed here, after changing the store and before writing the files
+    assert not (out / STAMP).exists()
+    with GraphStore(out, write=True):
+        assert take_baseline(out) is False
+
+
+def test_damaged_files_are_rewritten_whole(tmp_path):
+    out = tmp_path / "out"
+    claimgraph.build([SEEDS / DOCS[0]], out)
+    (out / "attributions.jsonl").write_bytes(b"\xff\xfe not json\n")
+    claimgraph.build([SEEDS / DOCS[1]], out)
+    assert files(out) == written_whole(out, tmp_path)
