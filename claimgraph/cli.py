@@ -67,13 +67,13 @@ def main() -> None:
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 4096),
               help="Articles per nlp.pipe batch.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Parser processes (spaCy n_process).")
+              help="Worker processes that parse and extract (records come back in input order).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where parsing runs: here, or on a Dask cluster (pip install 'claimgraph[dask]').")
 @click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: a running scheduler (tcp://host:8786); "
               "default: a local cluster of --workers processes.")
 @click.option("--partition-size", default=32, show_default=True, type=click.IntRange(1, 100_000),
-              help="With --engine dask: articles per task.")
+              help="Articles per worker task (with --workers > 1 or --engine dask).")
 @click.option("--validate", "validate_mode", type=click.Choice(["sample", "all", "none"]), default="sample",
               show_default=True, help="SHACL-check article graphs as they are written: the first and every "
               "50th (sample), all, or none.")
@@ -86,7 +86,8 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
     """Extract attributions from INPUTS (files, folders, globs; .txt, .html, .jsonl) into OUT.
 
     Adds one named graph per article to the store OUT/store (an unchanged article is skipped, a
-    changed one replaced) and writes OUT/graph.trig and OUT/attributions.jsonl for the whole store.
+    changed one replaced) and writes OUT/attributions.jsonl, OUT/graph.trig and OUT/explorer.html for
+    the whole store (re-serialising only the articles that changed).
     Sources join the actors and contents join the claims already in the store; claims asserted by
     some and denied by others are marked contested (the story graph).
     Unreadable inputs are reported one line each and skipped; the exit code is 1 when any input

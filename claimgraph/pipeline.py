@@ -27,6 +27,7 @@ from claimgraph.graph import (
     content_hash,
     update_story,
 )
+from claimgraph.distributed import extract_distributed, extract_parallel
 from claimgraph.graph.iris import article_iri, claim_iri
 from claimgraph.graph.snapshot import seal, take_baseline, write_snapshot
 
@@ -95,10 +96,11 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
     Unreadable inputs are reported through ``on_error`` (and in the report) while the rest goes on;
     a build that reads no article leaves earlier output untouched.
 
-    ``engine="local"`` parses here (``workers`` processes through spaCy's ``n_process``);
+    ``engine="local"`` parses here, in this process or in ``workers`` worker processes;
     ``engine="dask"`` parses on a Dask cluster (``scheduler`` address, or a local cluster of
-    ``workers`` processes; ``partition_size`` articles per task) while resolution and storing stay here (see :mod:`claimgraph.distributed`).
-    Both give the same store.
+    ``workers`` processes). Workers take ``partition_size`` articles per task and send back
+    records, while resolution and storing stay here (see :mod:`claimgraph.distributed`).
+    All give the same store.
     """
     if engine not in ("local", "dask"):
         raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
@@ -108,7 +110,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
     mode = ("all" if validate else "none") if isinstance(validate, bool) else validate
     if mode not in ("all", "sample", "none"):
         raise ValueError(f"unknown validation mode {validate!r}: use 'all', 'sample' or 'none'")
-    nlp = load_pipeline(model) if engine == "local" else None
+    nlp = load_pipeline(model) if engine == "local" and workers == 1 else None
     validator = ShapeValidator() if mode != "none" else None
     built = 0
     wrote = False
@@ -131,10 +133,11 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
         resolver = Resolver.from_store(store.ox, aliases=aliases)
         touched: set[str] = set()
         if nlp is not None:
-            parsed = extract(articles(), nlp, batch_size=batch_size, n_process=workers)
+            parsed = extract(articles(), nlp, batch_size=batch_size)
+        elif engine == "local":
+            parsed = extract_parallel(articles(), model=model, batch_size=batch_size, workers=workers,
+                                      partition_size=partition_size)
         else:
-            from claimgraph.distributed import extract_distributed
-
             parsed = extract_distributed(articles(), model=model, batch_size=batch_size, workers=workers,
                                          scheduler=scheduler, partition_size=partition_size)
         for article, recs in parsed:

@@ -25,7 +25,8 @@ def one_process(tmp_path_factory):
 
 
 def test_two_local_workers_give_the_same_graph(one_process, tmp_path):
-    claimgraph.build([SEEDS], tmp_path / "two", workers=2, validate=False)
+    # Partitions of two articles: three tasks over two worker processes, records back in input order.
+    claimgraph.build([SEEDS], tmp_path / "two", workers=2, partition_size=2, validate=False)
     assert quads(tmp_path / "two") == quads(one_process)
     assert (tmp_path / "two" / "attributions.jsonl").read_bytes() == (one_process / "attributions.jsonl").read_bytes()
 
