@@ -21,6 +21,7 @@ from claimgraph.graph import (
     StoreLocked,
     StoreMissing,
     anonymous_reliance,
+    all_claims,
     claims_in,
     contested_claims,
     contradictions,
@@ -197,19 +198,16 @@ def remove(docs: tuple[str, ...], store_dir: str) -> None:
 
     Example: claimgraph remove --store out 000_6d15ec292fdd1bf3.txt
     """
-    store = _open(store_dir, write=True)
     out = Path(store_dir)
-    try:
+    with _open(store_dir, write=True) as store:  # a failure leaves the store marked for recovery
         spliceable = take_baseline(out)
-        touched: set[str] = set()
+        touched: set[str] = all_claims(store.ox) if store.recovering else set()
         for d in docs:
             touched |= claims_in(store.ox, article_iri(d))
         missing = [d for d in docs if not store.remove(article_iri(d))]
         removed = len(docs) - len(missing)
         update_story(store.ox, touched)
         write_snapshot(store, out, changed=set(docs) if spliceable else None)
-    finally:
-        store.close()
     seal(out)
     click.echo(f"claimgraph: removed {removed} article(s)")
     for d in missing:

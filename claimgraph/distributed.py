@@ -27,7 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from claimgraph.extractors import Article, Attribution, extract, load_pipeline
+from claimgraph.extractors import Article, Attribution, IngestError, extract, load_pipeline
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -43,7 +43,7 @@ def _pipeline(model: str | None) -> Language:
     return load_pipeline(model)
 
 
-def extract_partition(articles: list[Article], model: str | None, batch_size: int) -> list[tuple[Article, list[Attribution]]]:
+def extract_partition(articles: list[Article], model: str | None, batch_size: int) -> list[tuple[Article, list[Attribution] | IngestError]]:
     """The map step: one partition of articles to their records (runs on a worker)."""
     return list(extract(articles, _pipeline(model), batch_size=batch_size))
 
@@ -60,7 +60,7 @@ def _client(scheduler: str | None, workers: int) -> Any:
 
 
 def ordered_map(articles: Iterable[Article], submit: Callable[[list[Article]], Any], *, partition_size: int,
-                window: int) -> Iterator[tuple[Article, list[Attribution]]]:
+                window: int) -> Iterator[tuple[Article, list[Attribution] | IngestError]]:
     """Send partitions through ``submit`` (which returns a future), ``window`` at most in flight,
     and yield their results in input order."""
     it = iter(articles)
@@ -81,7 +81,7 @@ def ordered_map(articles: Iterable[Article], submit: Callable[[list[Article]], A
 
 
 def extract_parallel(articles: Iterable[Article], *, model: str | None = None, batch_size: int = 16,
-                     workers: int = 2, partition_size: int = 16) -> Iterator[tuple[Article, list[Attribution]]]:
+                     workers: int = 2, partition_size: int = 16) -> Iterator[tuple[Article, list[Attribution] | IngestError]]:
     """Yield each article with its records, in input order, parsed by ``workers`` local processes."""
     # fork (as spaCy's n_process does): no re-import of the caller's __main__, which "spawn" needs
     # guarded; the children never touch the parent's open store and leave through os._exit.
@@ -94,7 +94,7 @@ def extract_parallel(articles: Iterable[Article], *, model: str | None = None, b
 
 def extract_distributed(articles: Iterable[Article], *, model: str | None = None, batch_size: int = 16,
                         workers: int = 2, scheduler: str | None = None, partition_size: int = 32,
-                        window: int | None = None) -> Iterator[tuple[Article, list[Attribution]]]:
+                        window: int | None = None) -> Iterator[tuple[Article, list[Attribution] | IngestError]]:
     """Yield each article with its records, in input order, parsed on a Dask cluster.
 
     ``scheduler``: the address of a running cluster (``tcp://host:8786``); without it a local

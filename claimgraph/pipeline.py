@@ -23,6 +23,7 @@ from claimgraph.graph import (
     Resolver,
     ShapeValidator,
     article_graph,
+    all_claims,
     claims_in,
     content_hash,
     update_story,
@@ -131,7 +132,8 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
         spliceable = take_baseline(out)
         changed: set[str] = set()
         resolver = Resolver.from_store(store.ox, aliases=aliases)
-        touched: set[str] = set()
+        # after a writer died: its articles are whole or absent, the story is refreshed in full
+        touched: set[str] = all_claims(store.ox) if store.recovering else set()
         if nlp is not None:
             parsed = extract(articles(), nlp, batch_size=batch_size)
         elif engine == "local":
@@ -141,6 +143,9 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             parsed = extract_distributed(articles(), model=model, batch_size=batch_size, workers=workers,
                                          scheduler=scheduler, partition_size=partition_size)
         for article, recs in parsed:
+            if isinstance(recs, IngestError):
+                fail(recs)
+                continue
             report.articles += 1
             report.words += len(article.text.split())
             report.attributions += len(recs)

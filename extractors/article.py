@@ -31,3 +31,6 @@ class IngestError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[IngestError], tuple[str, str]]:  # travels back from worker processes
+        return IngestError, (self.path, self.reason)

@@ -9,7 +9,7 @@ from typing import Any, cast
 
 from spacy.language import Language
 
-from .article import Article
+from .article import Article, IngestError
 from .clean import CleanText, clean
 from .lexicon import SourceKind
 from .records import Attribution, Source
@@ -27,8 +27,9 @@ CHUNK_CHARS = 20_000
 
 
 def extract(articles: Iterable[Article], nlp: Language, *, batch_size: int = 16,
-            n_process: int = 1) -> Iterator[tuple[Article, list[Attribution]]]:
-    """Yield each article with its attributions, in input order, parsing in batches with ``nlp.pipe``.
+            n_process: int = 1) -> Iterator[tuple[Article, list[Attribution] | IngestError]]:
+    """Yield each article with its attributions, in input order, parsing in batches with ``nlp.pipe``;
+    an article on which the attribution rules failed comes with an :class:`IngestError` instead.
 
     Articles longer than :data:`CHUNK_CHARS` are parsed in pieces cut at paragraph breaks; speaker
     resolution then starts afresh in each piece.
@@ -41,12 +42,17 @@ def extract(articles: Iterable[Article], nlp: Language, *, batch_size: int = 16,
                 yield cleaned.text[start:end], (article, cleaned, start, k == len(pieces) - 1)
 
     found: list[dict[str, Any]] = []
+    error: str | None = None
     for doc, (article, cleaned, offset, last) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size,
                                                            n_process=n_process):
         found.extend(_shifted(doc._.attributions or [], offset, len(found)))
+        error = error or doc._.attribution_error
         if last:
-            yield article, to_records(article, cleaned, found)
-            found = []
+            if error:
+                yield article, IngestError(article.path or article.id, f"attribution rules failed ({error}); not stored")
+            else:
+                yield article, to_records(article, cleaned, found)
+            found, error = [], None
 
 
 def _pieces(text: str, limit: int) -> Iterator[tuple[int, int]]:

@@ -10,6 +10,8 @@ from .lexicon import LEXICONS
 
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
+if not Doc.has_extension("attribution_error"):
+    Doc.set_extension("attribution_error", default=None)
 
 
 class ParagraphBoundaries:
@@ -38,7 +40,14 @@ class AttributionFinder:
         self.lexicon = LEXICONS[lang]
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[Found] = find_attributions(doc, self.lexicon)
+        """A rule that fails on some text costs that doc its attributions (the error is kept in
+        ``doc._.attribution_error``), never the rest of the batch."""
+        try:
+            found: list[Found] = find_attributions(doc, self.lexicon)
+        except Exception as exc:  # noqa: BLE001 (any rule bug on untrusted text)
+            doc._.attributions = []
+            doc._.attribution_error = f"{exc.__class__.__name__}: {' '.join(str(exc).split())[:200]}"
+            return doc
         doc._.attributions = [f.as_data() for f in found]
         return doc
 

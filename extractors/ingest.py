@@ -70,13 +70,19 @@ def expand(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path | IngestEr
 
 
 def _walk(root: Path) -> Iterator[Path | IngestError]:
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
+    found: list[Path] = []
+    unreadable: list[IngestError] = []
+
+    def refused(exc: OSError) -> None:  # a folder that cannot be listed is reported, not skipped silently
+        unreadable.append(IngestError(str(exc.filename or root), f"cannot list folder ({exc.strerror or exc})"))
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=refused):
         dirnames.sort()
         for name in filenames:
             p = Path(dirpath) / name
             if p.suffix.lower() in SUFFIXES:
                 found.append(p)
+    yield from unreadable
     yield from sorted(found)
 
 
@@ -97,6 +103,8 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Article | I
         yield exc
     except OSError as exc:
         yield IngestError(str(path), exc.strerror or exc.__class__.__name__)
+    except (ValueError, RecursionError, MemoryError, LookupError) as exc:  # a parser choked (HTML, encodings)
+        yield IngestError(str(path), f"cannot read: {exc.__class__.__name__}: {' '.join(str(exc).split())[:200]}")
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -137,6 +145,10 @@ def decode(data: bytes, name: str) -> str:
     return _checked(str(best), name)
 
 
+#: Fewer words than this is no article (a stub, a placeholder, a crawl's error page).
+MIN_WORDS = 3
+
+
 def _checked(text: str, name: str) -> str:
     if not text.strip():
         raise IngestError(name, "empty file")
@@ -147,7 +159,14 @@ def _checked(text: str, name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _enough_words(text: str, name: str) -> None:
+    words = len(text.split(None, MIN_WORDS))
+    if words < MIN_WORDS:
+        raise IngestError(name, f"too short to be an article ({words} word{'s' if words != 1 else ''})")
+
+
 def _from_text(text: str, path: Path) -> Article:
+    _enough_words(text, str(path))
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     title = first if len(first) <= 300 else None
     return Article(id=path.name, text=text, title=title, path=str(path))
@@ -158,13 +177,36 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or "<body" in head
 
 
+#: libxml2's HTML parser (under lxml and trafilatura) drops what lies deeper than this.
+_MAX_HTML_DEPTH = 255
+
+
+def _depth(html: str) -> int:
+    """How deep the parser's tree of ``html`` goes (it stops at :data:`_MAX_HTML_DEPTH`)."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return 0
+    depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def _from_html(html: str, path: Path, **meta: str | None) -> Article:
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
                                       with_metadata=True, favor_precision=True)
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not body:
+    if len(body.split(None, MIN_WORDS)) < MIN_WORDS:
+        if _depth(html) >= _MAX_HTML_DEPTH:
+            raise IngestError(str(path), f"HTML nested over {_MAX_HTML_DEPTH} levels deep: the HTML parser "
+                                         "stops there and no article text was read")
         raise IngestError(str(path), "HTML page has no article text (only scripts, navigation or markup)")
     title = meta.get("title") or getattr(doc, "title", None)
     text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
@@ -209,11 +251,12 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
             art_id = strmeta["id"] or f"{path.name}:{n}"
             try:
                 if _looks_like_html(text):
-                    yield _from_html(text, path, **{**strmeta, "id": art_id})
+                    yield _from_html(text, Path(where), **{**strmeta, "id": art_id})
                     continue
                 clean_text = _checked(text, where)
+                _enough_words(clean_text, where)
             except IngestError as exc:
                 yield IngestError(where, exc.reason)
                 continue
             yield Article(id=art_id, text=clean_text, title=strmeta["title"], outlet=strmeta["outlet"],
-                          url=strmeta["url"], published=strmeta["published"], path=str(path))
+                          url=strmeta["url"], published=strmeta["published"], path=where)

@@ -23,7 +23,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -72,7 +72,13 @@ _CONCEPTS: dict[str, str] = {
 # Mentions that only point back at something said before.
 _DEICTIC_HEADS = frozenset("that this it these those report reports claim claims allegation allegations "
                            "suggestion suggestions story rumour rumor news".split())
-_COUNTRY_TERMS = frozenset("country:" + c.lower() for c in set(EN.countries.values()))
+def _country_term(name: str) -> str:
+    """``country:<name>`` without spaces: terms are stored space-separated (``cg:claimTerms``) and
+    must read back as the same bag, or a reloaded resolver would cluster differently."""
+    return "country:" + "_".join(name.lower().split())
+
+
+_COUNTRY_TERMS = frozenset(_country_term(c) for c in set(EN.countries.values()))
 # Concepts that say what is claimed to happen; two mentions with different ones are different claims
 # ("Russia asked China for aid" is not "China offered Russia aid").
 _PREDICATES = frozenset("request offer concern peace consequence falsehood know".split())
@@ -88,7 +94,7 @@ def _countries_in(text: str) -> tuple[str, list[str]]:
     found: list[str] = []
 
     def sub(m: re.Match[str]) -> str:
-        found.append("country:" + EN.countries[m.group(0).lower().replace("’", "'")].lower())
+        found.append(_country_term(EN.countries[m.group(0).lower().replace("’", "'")]))
         return " "
 
     return _COUNTRY_RE.sub(sub, text), found
@@ -179,15 +185,17 @@ class ClaimClusters:
     def _weight(self, term: str) -> float:
         return math.log((self.count + 2) / (self._df.get(term, 0) + 1)) + 0.1
 
-    def similarity(self, a: frozenset[str], b: frozenset[str], *, deictic: bool = False) -> float:
+    def similarity(self, a: frozenset[str], b: frozenset[str], *, deictic: bool = False,
+                   weight: Callable[[str], float] | None = None) -> float:
         """Weighted Dice of two term bags; for a deictic mention (whose bag is its whole sentence),
-        the share of ``b`` that the sentence covers."""
+        the share of ``b`` that the sentence covers. ``weight``: the term weights, memoised by a caller
+        comparing one bag with many."""
         shared = a & b
         topical = shared - _COUNTRY_TERMS
         pa, pb = a & _PREDICATES, b & _PREDICATES
         if len(topical) < 2 or (pa and pb and not pa & pb):
             return 0.0
-        w = self._weight
+        w = weight or self._weight
         if deictic:
             return sum(w(t) for t in shared) / sum(w(t) for t in b)
         return 2 * sum(w(t) for t in shared) / (sum(w(t) for t in a) + sum(w(t) for t in b))
@@ -196,11 +204,18 @@ class ClaimClusters:
         """The cluster key for a new mention and its similarity to it (1.0 for a new cluster)."""
         best, best_key = 0.0, None
         candidates = {i for t in bag if t not in _COUNTRY_TERMS for i in self._index.get(t, ())}
+        weights: dict[str, float] = {}  # the counts do not change during one assignment
+
+        def weight(term: str) -> float:
+            if term not in weights:
+                weights[term] = self._weight(term)
+            return weights[term]
+
         for i in sorted(candidates):
             key, other = self.distinct[i]
-            s = self.similarity(bag, other, deictic=deictic)
-            if s > best:
-                best, best_key = s, key
+            s = self.similarity(bag, other, deictic=deictic, weight=weight)
+            if s > best or (s == best and best_key is not None and key < best_key):
+                best, best_key = s, key  # a tie goes to the smaller key: the same in any load order
         if best_key is None or best < self.threshold:
             best_key, best = "claim-" + hashlib.sha1(seed.encode("utf-8", "surrogatepass")).hexdigest()[:12], 1.0
         self.add_existing(best_key, bag)

@@ -25,6 +25,8 @@ CONTENT_HASH = ox.NamedNode(NAMESPACE + "contentHash")
 #: 643 MB); with them it stays flat (~400 MB).
 FLUSH_EVERY = 50
 DOCUMENT_ID = ox.NamedNode(NAMESPACE + "documentId")
+#: Present while a writer holds the store; found by the next writer if this one died.
+DIRTY = "store.dirty"
 
 
 def generation(store_path: str | os.PathLike[str]) -> int:
@@ -57,6 +59,7 @@ class GraphStore:
         self.dir = Path(out_dir)
         self.path = self.dir / "store"
         self._lock_fh = None
+        self.recovering = False
         self._writes = 0
         if write:
             self.path.mkdir(parents=True, exist_ok=True)
@@ -68,6 +71,11 @@ class GraphStore:
                 raise StoreLocked(f"{self.path}: another claimgraph process is writing to this store; "
                                   "wait for it to finish (queries can run meanwhile)") from None
             self.ox = ox.Store(str(self.path))
+            dirty = self.dir / DIRTY
+            #: The last writer died or failed before closing: its articles are stored whole (or
+            #: absent), but what it derives from them afterwards (the story graph) may be stale.
+            self.recovering = dirty.exists()
+            dirty.write_text(str(os.getpid()))
         else:
             if not self.path.is_dir():
                 raise StoreMissing(f"{self.path}: no claimgraph store here; run `claimgraph build … --out {self.dir}` first")
@@ -117,10 +125,14 @@ class GraphStore:
     def __len__(self) -> int:
         return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, None))
 
-    def close(self) -> None:
+    def close(self, *, clean: bool = True) -> None:
+        """Flush, tell readers, release the lock; ``clean=False`` (a writer that failed) leaves the
+        mark that makes the next writer refresh what is derived from the articles."""
         if self._lock_fh is not None:
             self.ox.flush()
             bump_generation(self.path)
+            if clean:
+                (self.dir / DIRTY).unlink(missing_ok=True)
             fcntl.flock(self._lock_fh, fcntl.LOCK_UN)
             self._lock_fh.close()
             self._lock_fh = None
@@ -130,4 +142,4 @@ class GraphStore:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
-        self.close()
+        self.close(clean=exc_type is None)

@@ -57,6 +57,16 @@ def claims_in(store: ox.Store, graph: str) -> set[str]:
     return {q.object.value for q in store.quads_for_pattern(None, cg("claim"), None, g)}
 
 
+def all_claims(store: ox.Store, base: str = DEFAULT_BASE) -> set[str]:
+    """Every claim an article points to or the story graph describes (a full refresh after a
+    writer died between storing articles and updating the story)."""
+    found = {q.object.value for q in store.quads_for_pattern(None, cg("claim"), None, None)
+             if isinstance(q.object, ox.NamedNode)}
+    found |= {q.subject.value for q in store.quads_for_pattern(None, cg("mentionCount"), None, story_graph(base))
+              if isinstance(q.subject, ox.NamedNode)}
+    return found
+
+
 def update_story(store: ox.Store, claims: Iterable[str], *, same_as: dict[str, str] | None = None,
                  base: str = DEFAULT_BASE) -> None:
     """Recompute the story facts of ``claims`` (claim IRIs), then the actor ↔ actor edges and the
