@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
@@ -106,6 +107,9 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
                            on_article=None if quiet else progress_printer())
     except (ModelNotFound, StoreLocked, EngineUnavailable) as exc:
         raise click.ClickException(str(exc)) from None
+    except BrokenProcessPool:
+        raise click.ClickException("a worker process died (out of memory?); the articles stored so far are kept, "
+                                   "run the same build again to finish it") from None
     except OSError as exc:
         raise click.ClickException(f"{exc.filename or out_dir}: {exc.strerror or exc}") from None
     if sys.stderr.isatty() and not quiet:
@@ -200,7 +204,7 @@ def remove(docs: tuple[str, ...], store_dir: str) -> None:
     """
     out = Path(store_dir)
     with _open(store_dir, write=True) as store:  # a failure leaves the store marked for recovery
-        spliceable = take_baseline(out)
+        spliceable = take_baseline(out) and not store.recovering
         touched: set[str] = all_claims(store.ox) if store.recovering else set()
         for d in docs:
             touched |= claims_in(store.ox, article_iri(d))
@@ -328,7 +332,10 @@ def stats(store_dir: str, k: int) -> None:
 @click.option("--timeout", default=10.0, show_default=True, help="Seconds before a query is stopped.")
 @click.option("--limit", "cap", default=10_000, show_default=True, help="Most rows per result.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Query processes.")
-def serve(store_dir: str, host: str, port: int, allow_update: bool, timeout: float, cap: int, workers: int) -> None:
+@click.option("--max-memory", default=2048, show_default=True, type=click.IntRange(512, 1 << 20), metavar="MB",
+              help="Memory one query may use; a query that needs more is stopped (503).")
+def serve(store_dir: str, host: str, port: int, allow_update: bool, timeout: float, cap: int, workers: int,
+          max_memory: int) -> None:
     """Serve the SPARQL 1.1 Protocol at /sparql and the explorer at / (Ctrl-C stops).
 
     Example: claimgraph serve --store out --port 8000
@@ -337,6 +344,7 @@ def serve(store_dir: str, host: str, port: int, allow_update: bool, timeout: flo
 
     try:
         server = ClaimgraphServer(store_dir, host, port, allow_update=allow_update, timeout=timeout, cap=cap,
+                                  max_memory=max_memory * 2**20,
                                   workers=workers)
     except (StoreMissing, OSError) as exc:
         raise click.ClickException(str(exc)) from None

@@ -114,7 +114,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
     nlp = load_pipeline(model) if engine == "local" and workers == 1 else None
     validator = ShapeValidator() if mode != "none" else None
     built = 0
-    wrote = False
+    wrote = spliceable = False
 
     def fail(err: IngestError) -> None:
         report.skipped.append(err)
@@ -129,7 +129,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             yield item
 
     with GraphStore(out, write=True) as store:
-        spliceable = take_baseline(out)
+        spliceable = take_baseline(out) and not store.recovering
         changed: set[str] = set()
         resolver = Resolver.from_store(store.ox, aliases=aliases)
         # after a writer died: its articles are whole or absent, the story is refreshed in full
@@ -154,9 +154,15 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                 report.graphs["unchanged"] += 1
                 _count(report, recs)
                 continue
-            resolution = resolver.resolve(article, recs)
+            try:
+                resolution = resolver.resolve(article, recs)
+                graph = article_graph(article, recs, version=__version__, resolution=resolution)
+            except Exception as exc:  # noqa: BLE001 (a bug on one article's data must not end the batch)
+                fail(IngestError(article.path or article.id, f"could not be made into a graph ({exc.__class__.__name__}: "
+                                 f"{' '.join(str(exc).split())[:200]}); not stored"))
+                resolver = Resolver.from_store(store.ox, aliases=aliases)  # forget what it half-learnt
+                continue
             _count(report, resolution.records)
-            graph = article_graph(article, recs, version=__version__, resolution=resolution)
             built += 1
             if validator is not None and (mode == "all" or built % VALIDATE_EVERY == 1):
                 check = validator.check(graph.iri, graph.quads)
@@ -164,6 +170,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                     report.graphs["invalid"] += 1
                     fail(IngestError(article.path or article.id, "its graph fails the SHACL shapes (not stored): "
                                      + " ".join(check.report.split())[:300]))
+                    resolver = Resolver.from_store(store.ox, aliases=aliases)
                     continue
             touched |= claims_in(store.ox, graph.iri)  # what the old version of the article touched
             report.graphs[store.put(graph)] += 1
@@ -171,13 +178,14 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             touched |= {claim_iri(rec.claim) for rec in resolution.records if rec.claim}
             if on_article:
                 on_article(report.articles)
-        if touched or resolver.actors.same_as:
+        story_changed = bool(touched or resolver.actors.same_as)
+        if story_changed:
             update_story(store.ox, touched, same_as=resolver.actors.same_as)
-        if report.articles or not spliceable:
+        if report.articles or story_changed or not spliceable:
             store.flush()
             write_snapshot(store, out, changed=changed if spliceable else None)
             wrote = True
-    if wrote:
+    if wrote or spliceable:  # files written now, or still showing the (unchanged) store
         seal(out)
     report.seconds = time.perf_counter() - start
     return report

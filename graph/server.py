@@ -19,6 +19,7 @@ from pathlib import Path
 from .explorer import content_security_policy, explorer_html
 from .network import project
 from .sparql import (
+    MAX_MEMORY,
     MEDIA_TYPES,
     QueryError,
     QueryPool,
@@ -66,12 +67,13 @@ class ClaimgraphServer(ThreadingHTTPServer):
     request_queue_size = 512  # many clients at once queue instead of being refused
 
     def __init__(self, out_dir: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 8000, *,
-                 allow_update: bool = False, timeout: float = 10.0, cap: int = 10_000, workers: int = 2) -> None:
+                 allow_update: bool = False, timeout: float = 10.0, cap: int = 10_000, workers: int = 2,
+                 max_memory: int | None = MAX_MEMORY) -> None:
         self.out_dir = Path(out_dir)
         GraphStore(self.out_dir).close()  # fail early, with a clear message, when there is no store
         self.allow_update = allow_update
         self.pool = QueryPool(self.out_dir / "store", workers=workers, timeout=timeout, cap=cap,
-                              allow_update=allow_update)
+                              allow_update=allow_update, max_memory=max_memory)
         self.update_lock = threading.Lock()
         self._page_lock = threading.Lock()
         self._page: tuple[int, bytes] | None = None

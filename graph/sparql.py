@@ -51,6 +51,14 @@ class QueryTimeout(TimeoutError):
     """The query ran past its time limit and was stopped."""
 
 
+class QueryOverMemory(QueryTimeout):
+    """The query needed more memory than its worker may use, and was stopped."""
+
+
+#: Memory a query worker may allocate (``RLIMIT_DATA``): a query that needs more fails alone.
+MAX_MEMORY = 2 * 2**30
+
+
 @dataclass(frozen=True, slots=True)
 class NamedQuery:
     """A query from ``ontology/queries``: its question, its parameters and its text."""
@@ -218,7 +226,11 @@ def _table(variables: list[str], rows: list[dict]) -> str:  # type: ignore[type-
 
 
 # -- worker processes -------------------------------------------------------------------------
-def _worker(store_path: str, conn: Connection) -> None:
+def _worker(store_path: str, conn: Connection, max_memory: int | None = None) -> None:
+    if max_memory:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_DATA, (max_memory, max_memory))
     store = ox.Store.read_only(store_path)
     seen = generation(store_path)
     conn.send("ready")  # the query clock starts only once the worker can answer
@@ -237,22 +249,28 @@ def _worker(store_path: str, conn: Connection) -> None:
             conn.send(("ok", *execute(store, query, bindings, fmt=fmt, cap=cap)))
         except QueryError as exc:
             conn.send(("error", str(exc)))
+        except MemoryError:
+            conn.send(("memory", "query stopped: it needed more memory than a query may use"))
         except Exception as exc:  # the store failed: report it, keep serving
             conn.send(("failed", f"{exc.__class__.__name__}: {exc}"))
 
 
 class _Worker:
-    def __init__(self, ctx: mp.context.BaseContext, store_path: str) -> None:
+    def __init__(self, ctx: mp.context.BaseContext, store_path: str, max_memory: int | None = None) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker, args=(store_path, child), daemon=True)  # type: ignore[attr-defined]
+        self.proc = ctx.Process(target=_worker, args=(store_path, child, max_memory), daemon=True)  # type: ignore[attr-defined]
         self.proc.start()
         child.close()
         self.ready = False
 
     def wait_ready(self, limit: float = 120.0) -> None:
         if not self.ready:
-            if not self.conn.poll(limit) or self.conn.recv() != "ready":
-                raise RuntimeError("a query worker did not start")
+            try:
+                started = self.conn.poll(limit) and self.conn.recv() == "ready"
+            except (EOFError, OSError):
+                started = False
+            if not started:
+                raise RuntimeError("a query worker did not start (is the memory limit too low for the store?)")
             self.ready = True
 
     def kill(self) -> None:
@@ -266,11 +284,11 @@ class QueryPool:
     timeout is stopped by killing its worker, which is then replaced."""
 
     def __init__(self, store_path: str | Path, *, workers: int = 2, timeout: float = 10.0, cap: int = 10_000,
-                 allow_update: bool = False) -> None:
+                 allow_update: bool = False, max_memory: int | None = MAX_MEMORY) -> None:
         self.store_path = str(store_path)
-        self.timeout, self.cap, self.allow_update = timeout, cap, allow_update
+        self.timeout, self.cap, self.allow_update, self.max_memory = timeout, cap, allow_update, max_memory
         self._ctx = mp.get_context("spawn")
-        self._idle: list[_Worker] = [_Worker(self._ctx, self.store_path) for _ in range(workers)]
+        self._idle: list[_Worker] = [self._new() for _ in range(workers)]
         self._cond = threading.Condition()
         self._size = workers
 
@@ -285,23 +303,32 @@ class QueryPool:
             worker.conn.send((query, bindings or {}, fmt, self.cap))
             if not worker.conn.poll(self.timeout):
                 worker.kill()
-                worker = _Worker(self._ctx, self.store_path)
+                worker = self._new()
                 raise QueryTimeout(f"query stopped after {self.timeout:g} s (the limit)")
             status, *payload = worker.conn.recv()
-        except (EOFError, BrokenPipeError, ConnectionResetError):
+        except RuntimeError:  # the worker never started: a fresh one may (the store may be back)
             worker.kill()
-            worker = _Worker(self._ctx, self.store_path)
-            raise QueryError("the query worker died while running this query") from None
+            worker = self._new()
+            raise
+        except (EOFError, BrokenPipeError, ConnectionResetError):
+            worker.kill()  # the store engine aborts when an allocation fails
+            worker = self._new()
+            raise QueryOverMemory("query stopped: its worker died, most likely over the memory a query may use") from None
         finally:
             with self._cond:
                 self._idle.append(worker)
                 self._cond.notify()
         if status == "error":
             raise QueryError(payload[0])
+        if status == "memory":
+            raise QueryOverMemory(payload[0])
         if status == "failed":
             raise RuntimeError(payload[0])
         body, media, truncated = payload
         return body, media, truncated
+
+    def _new(self) -> _Worker:
+        return _Worker(self._ctx, self.store_path, self.max_memory)
 
     def refresh(self) -> None:
         """The store changed under us: workers reopen it before their next query."""

@@ -9,9 +9,11 @@ import sys
 
 import pytest
 
+import claimgraph
 from claimgraph.extractors import Article, IngestError, read_inputs
 from claimgraph.graph import GraphStore
 
+from .conftest import SEEDS
 from .data.make_bad import EXPECTED, make
 
 BUILD = [sys.executable, "-c", "from claimgraph.cli import main; main()", "build"]
@@ -65,3 +67,39 @@ def test_a_build_over_the_hostile_corpus_keeps_the_good_articles_and_names_the_r
     for good in ("good.txt", "utf16-bom.txt", "latin1.txt", "mixed-encodings.txt", "long-paragraph.txt",
                  "nested-200-deep.html", "feed-1", "same-name.txt"):
         assert good in docs, f"{good} was not stored"
+
+
+def test_an_article_that_breaks_the_attribution_rules_costs_only_itself(tmp_path, monkeypatch):
+    from claimgraph.extractors import factories
+
+    real = factories.find_attributions
+
+    def flaky(doc, lex):
+        if "BOOM" in doc.text:
+            raise IndexError("a rule bug")
+        return real(doc, lex)
+
+    monkeypatch.setattr(factories, "find_attributions", flaky)
+    (tmp_path / "a.txt").write_text("The mayor said the bridge would reopen in May. BOOM", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The senator said the bill would pass next week.", encoding="utf-8")
+    report = claimgraph.build([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out")
+    assert report.graphs == {"added": 1}
+    [err] = report.skipped
+    assert "a.txt" in str(err) and "attribution rules failed (IndexError: a rule bug)" in str(err)
+
+
+def test_an_article_that_breaks_resolution_is_skipped_and_the_batch_goes_on(tmp_path, monkeypatch):
+    from claimgraph.graph.resolve import Resolver
+
+    real = Resolver.resolve
+
+    def flaky(self, article, records):
+        if article.id.startswith("002_"):
+            raise KeyError("no such actor")
+        return real(self, article, records)
+
+    monkeypatch.setattr(Resolver, "resolve", flaky)
+    report = claimgraph.build([SEEDS], tmp_path / "out")
+    assert report.graphs == {"added": 4}
+    [err] = report.skipped
+    assert "002_" in str(err) and "could not be made into a graph (KeyError" in str(err)

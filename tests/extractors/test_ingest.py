@@ -4,8 +4,11 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import tempfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimgraph.extractors import Article, IngestError, read_inputs
 
@@ -136,3 +139,23 @@ def test_unreadable_file(tmp_path):
     p.chmod(0)
     [err] = read(p)
     assert isinstance(err, IngestError) and "secret.txt" in str(err)
+
+
+PIECES = st.sampled_from([b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"\x89PNG", b"<html>", b"<body>", b"<script>",
+                          b"</p>", b"{", b"}", b'"text": ', b"\n", b"\r\n", "“said”".encode(), "é".encode("latin-1"),
+                          b"\xf0\x9f", b"The minister said no. "])
+BYTES = st.lists(st.one_of(PIECES, st.binary(max_size=16)), max_size=60).map(b"".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=BYTES, suffix=st.sampled_from([".txt", ".html", ".jsonl", ".md", ".xml"]))
+def test_arbitrary_bytes_are_read_or_refused_on_one_line(data, suffix):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "input" + suffix)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        for item in read_inputs([path]):
+            if isinstance(item, IngestError):
+                assert "\n" not in str(item) and item.path.startswith(path)
+            else:
+                assert isinstance(item, Article) and item.text.strip() and "\r" not in item.text

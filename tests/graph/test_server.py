@@ -109,6 +109,20 @@ def test_slow_query_is_cut_at_the_timeout_and_the_server_goes_on(endpoint):
     assert get(f"{endpoint}/sparql?query={urllib.parse.quote(Q)}")[0] == 200
 
 
+def test_a_query_that_needs_too_much_memory_is_stopped_and_the_server_goes_on(seeds_out):
+    server = ClaimgraphServer(seeds_out, "127.0.0.1", 0, timeout=60.0, workers=1, max_memory=1024 * 2**20)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        hog = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"  # sorts every pair of quads
+        status, _, body = get(f"{base}/sparql?query={urllib.parse.quote(hog)}")
+        assert status == 503 and b"memory" in body
+        assert get(f"{base}/sparql?query={urllib.parse.quote(Q)}")[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_named_query_bindings_over_http(endpoint):
     status, _, body = get(f"{endpoint}/queries")
     text = json.loads(body)["who-denies"]["query"]

@@ -78,6 +78,8 @@ def test_files_are_copied_only_while_the_stamp_matches_the_store(tmp_path):
 
     claimgraph.build([SEEDS / DOCS[2]], out)  # spliced: the tampered block is kept as it was
     assert "tampered" in trig.read_text(encoding="utf-8")
+    claimgraph.build([], out)  # reads nothing: the files still show the store, and stay vouched for
+    assert (out / STAMP).exists() and "tampered" in trig.read_text(encoding="utf-8")
 
     bump_generation(out / "store")  # as a SPARQL update through `claimgraph serve --allow-update` does
     claimgraph.build([SEEDS / DOCS[3]], out)
