@@ -233,7 +233,7 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
                 yield exc
                 continue
             except json.JSONDecodeError as exc:
-                yield IngestError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+                yield IngestError(where, f"malformed JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
                 continue
             if not isinstance(row, dict):
                 yield IngestError(where, f"expected a JSON object, got {type(row).__name__}")
