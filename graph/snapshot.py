@@ -71,8 +71,9 @@ def write_snapshot(store: GraphStore, out: Path, *, changed: set[str] | None = N
         graphs = dict(store.articles())
         fresh = {d for d in changed if d in graphs}
         keep = {iri for doc, iri in graphs.items() if doc not in changed}
+        gone = changed  # (a name the closure below sees as a set)
         try:
-            atomic_write(lines, lambda fh: _splice_jsonl(lines, read_records(store.ox, docs=fresh), changed, fh),
+            atomic_write(lines, lambda fh: _splice_jsonl(lines, read_records(store.ox, docs=fresh), gone, fh),
                          text=True)
             with trig.open("rb") as old:
                 atomic_write(trig, lambda fh: _write_trig(store.ox, sorted(_named_graphs(store.ox)), fh, (old, keep)))
