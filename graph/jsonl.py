@@ -35,6 +35,14 @@ def write_attributions(records: Iterable[Attribution], path: str | os.PathLike[s
     return count
 
 
+def exporting(records: Iterable[Attribution], fh: IO[Any]) -> Iterator[Attribution]:
+    """Pass ``records`` on while writing each to ``fh`` as its line: one pass over the store feeds
+    both the export and another consumer (the explorer's projection)."""
+    for rec in records:
+        fh.write(line(rec))
+        yield rec
+
+
 def read_attributions(path: str | os.PathLike[str]) -> Iterator[Attribution]:
     """Read records back from an ``attributions.jsonl`` file."""
     with open(path, encoding="utf-8") as fh:

@@ -8,16 +8,18 @@ files, and only the articles that changed (and the shared story graph) are read 
 A stamp (``snapshot.json``) says which store generation the files show; without a matching one
 — the first build, a build that died half-way, a SPARQL update, another claimgraph version — the
 files are written whole. Both ways give byte-identical files (tested). The explorer is always
-drawn from every record, read back from the new JSONL file rather than from the store.
+drawn from every record: the pass that writes the JSONL lines feeds its projection, so each line
+is serialised or parsed once.
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from itertools import groupby
 from pathlib import Path
 from typing import IO
 
+import networkx as nx
 import pyoxigraph as ox
 from claimgraph.extractors import Attribution
 from claimgraph.ontology import PREFIXES
@@ -67,48 +69,49 @@ def write_snapshot(store: GraphStore, out: Path, *, changed: set[str] | None = N
     ``changed``: the document ids added, replaced or removed since the files were last written
     when :func:`take_baseline` allowed splicing; ``None`` writes everything from the store."""
     lines, trig = out / "attributions.jsonl", out / "graph.trig"
+    graph: list[nx.MultiDiGraph] = []  # the projection, fed by the same pass that writes the lines
+
+    def project_while(records: Iterator[Attribution]) -> None:
+        graph[:] = [project(store.ox, records=records)]
+
     if changed is not None:
         graphs = dict(store.articles())
         fresh = {d for d in changed if d in graphs}
         keep = {iri for doc, iri in graphs.items() if doc not in changed}
         gone = changed  # (a name the closure below sees as a set)
         try:
-            atomic_write(lines, lambda fh: _splice_jsonl(lines, read_records(store.ox, docs=fresh), gone, fh),
-                         text=True)
+            atomic_write(lines, lambda fh: project_while(_splice_jsonl(lines, read_records(store.ox, docs=fresh),
+                                                                       gone, fh)), text=True)
             with trig.open("rb") as old:
                 atomic_write(trig, lambda fh: _write_trig(store.ox, sorted(_named_graphs(store.ox)), fh, (old, keep)))
         except (OSError, ValueError, KeyError):  # the old files were damaged or removed meanwhile
             changed = None
     if changed is None:
-        atomic_write(lines, lambda fh: _write_lines(read_records(store.ox), fh), text=True)
+        atomic_write(lines, lambda fh: project_while(jsonl.exporting(read_records(store.ox), fh)), text=True)
         atomic_write(trig, lambda fh: _write_trig(store.ox, sorted(_named_graphs(store.ox)), fh, None))
-    G = project(store.ox, records=jsonl.read_attributions(lines))
-    write_explorer(G, out / "explorer.html", title=f"claimgraph — {out.name}")
+    write_explorer(graph[0], out / "explorer.html", title=f"claimgraph — {out.name}")
 
 
 # -- attributions.jsonl -------------------------------------------------------------------------
 
-def _write_lines(records: Iterable[Attribution], fh: IO[str]) -> None:
-    for rec in records:
-        fh.write(jsonl.line(rec))
-
-
-def _splice_jsonl(old: Path, fresh: Iterator[Attribution], changed: set[str], fh: IO[str]) -> None:
+def _splice_jsonl(old: Path, fresh: Iterator[Attribution], changed: set[str], fh: IO[str]) -> Iterator[Attribution]:
     """The old lines of unchanged documents and the fresh records, merged in document order
-    (the order :func:`read_records` gives, so the file equals one written whole)."""
+    (the order :func:`read_records` gives, so the file equals one written whole); every record
+    is passed on, each line parsed once."""
     pending = groupby(fresh, key=lambda r: r.doc)
     nxt = next(pending, None)
     with old.open(encoding="utf-8") as lines:
         for text in lines:
-            doc = json.loads(text)["doc"]
-            if doc in changed:
+            row = json.loads(text)
+            if row["doc"] in changed:
                 continue
-            while nxt is not None and nxt[0] < doc:
-                _write_lines(nxt[1], fh)
+            while nxt is not None and nxt[0] < row["doc"]:
+                yield from jsonl.exporting(nxt[1], fh)
                 nxt = next(pending, None)
             fh.write(text)
+            yield Attribution.from_json(row)
     while nxt is not None:
-        _write_lines(nxt[1], fh)
+        yield from jsonl.exporting(nxt[1], fh)
         nxt = next(pending, None)
 
 
