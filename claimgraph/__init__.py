@@ -18,9 +18,9 @@ from claimgraph.extractors import (
     read_inputs,
 )
 from claimgraph.graph import read_attributions, write_attributions
-from claimgraph.pipeline import BuildReport, build
+from claimgraph.pipeline import BuildReport, build, remove
 
 __all__ = [
     "Article", "Attribution", "BuildReport", "IngestError", "Source", "__version__", "build", "extract",
-    "load_pipeline", "read_attributions", "read_inputs", "write_attributions",
+    "load_pipeline", "read_attributions", "read_inputs", "remove", "write_attributions",
 ]

@@ -22,8 +22,6 @@ from claimgraph.graph import (
     StoreLocked,
     StoreMissing,
     anonymous_reliance,
-    all_claims,
-    claims_in,
     contested_claims,
     contradictions,
     export,
@@ -33,16 +31,14 @@ from claimgraph.graph import (
     neighbourhood,
     project,
     reporting_chains,
-    update_story,
     write_explorer,
 )
 from claimgraph.graph.explorer import shorten
-from claimgraph.graph.iris import article_iri
 from claimgraph.graph.network import ACTOR_KINDS
 from claimgraph.graph.sparql import parse_bindings
 from claimgraph.pipeline import build as run_build
-from claimgraph.graph.snapshot import seal, take_baseline, write_snapshot
 from claimgraph.pipeline import progress_printer
+from claimgraph.pipeline import remove as run_remove
 
 STORE_OPTION = click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
                             help="A build's output folder (holding store/).")
@@ -202,17 +198,11 @@ def remove(docs: tuple[str, ...], store_dir: str) -> None:
 
     Example: claimgraph remove --store out 000_6d15ec292fdd1bf3.txt
     """
-    out = Path(store_dir)
-    with _open(store_dir, write=True) as store:  # a failure leaves the store marked for recovery
-        spliceable = take_baseline(out) and not store.recovering
-        touched: set[str] = all_claims(store.ox) if store.recovering else set()
-        for d in docs:
-            touched |= claims_in(store.ox, article_iri(d))
-        missing = [d for d in docs if not store.remove(article_iri(d))]
-        removed = len(docs) - len(missing)
-        update_story(store.ox, touched)
-        write_snapshot(store, out, changed=set(docs) if spliceable else None)
-    seal(out)
+    try:
+        missing = run_remove(store_dir, docs)
+    except (StoreMissing, StoreLocked) as exc:
+        raise click.ClickException(str(exc)) from None
+    removed = len(docs) - len(missing)
     click.echo(f"claimgraph: removed {removed} article(s)")
     for d in missing:
         click.echo(f"claimgraph: {d}: not in the store", err=True)
@@ -258,11 +248,8 @@ def view(store_dir: str, output: str | None, claim: str | None, actor: str | Non
 
     Example: claimgraph view --store out --claim "military aid" -o aid.html --png aid.png
     """
-    store = _open(store_dir)
-    try:
+    with _open(store_dir) as store:
         G = project(store.ox)
-    finally:
-        store.close()
     centres: list[str] = []
     notes = []
     for text, kinds, what in ((claim, ("claim",), "claim"), (actor, ACTOR_KINDS, "actor")):
@@ -297,11 +284,8 @@ def stats(store_dir: str, k: int) -> None:
 
     Example: claimgraph stats --store out --top 5
     """
-    store = _open(store_dir)
-    try:
+    with _open(store_dir) as store:
         G = project(store.ox)
-    finally:
-        store.close()
 
     def table(title: str, rows: list[list[str]]) -> None:
         click.echo(f"\n{title}")

@@ -18,8 +18,10 @@ from claimgraph.extractors import (
     load_pipeline,
     read_inputs,
 )
+from claimgraph.extractors.article import one_line
 from claimgraph.graph import (
     GraphStore,
+    StoreMissing,
     Resolver,
     ShapeValidator,
     article_graph,
@@ -159,7 +161,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                 graph = article_graph(article, recs, version=__version__, resolution=resolution)
             except Exception as exc:  # noqa: BLE001 (a bug on one article's data must not end the batch)
                 fail(IngestError(article.path or article.id, f"could not be made into a graph ({exc.__class__.__name__}: "
-                                 f"{' '.join(str(exc).split())[:200]}); not stored"))
+                                 f"{one_line(str(exc))}); not stored"))
                 resolver = Resolver.from_store(store.ox, aliases=aliases)  # forget what it half-learnt
                 continue
             _count(report, resolution.records)
@@ -169,7 +171,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                 if not check.conforms:
                     report.graphs["invalid"] += 1
                     fail(IngestError(article.path or article.id, "its graph fails the SHACL shapes (not stored): "
-                                     + " ".join(check.report.split())[:300]))
+                                     + one_line(check.report, 300)))
                     resolver = Resolver.from_store(store.ox, aliases=aliases)
                     continue
             touched |= claims_in(store.ox, graph.iri)  # what the old version of the article touched
@@ -189,6 +191,25 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
         seal(out)
     report.seconds = time.perf_counter() - start
     return report
+
+
+def remove(out_dir: str | os.PathLike[str], docs: Iterable[str]) -> list[str]:
+    """Remove articles (by document id) from the store in ``out_dir``, refresh the story graph for
+    the claims they touched and rewrite the three files; returns the ids that were not there."""
+    out = Path(out_dir)
+    if not (out / "store").is_dir():
+        raise StoreMissing(f"{out / 'store'}: no claimgraph store here")
+    gone = list(docs)
+    with GraphStore(out, write=True) as store:  # a failure leaves the store marked for recovery
+        spliceable = take_baseline(out) and not store.recovering
+        touched: set[str] = all_claims(store.ox) if store.recovering else set()
+        for d in gone:
+            touched |= claims_in(store.ox, article_iri(d))
+        missing = [d for d in gone if not store.remove(article_iri(d))]
+        update_story(store.ox, touched)
+        write_snapshot(store, out, changed=set(gone) if spliceable else None)
+    seal(out)
+    return missing
 
 
 def _count(report: BuildReport, recs: Iterable[Attribution]) -> None:

@@ -24,6 +24,11 @@ class Article:
     path: str | None = None
 
 
+def one_line(text: str, limit: int = 200) -> str:
+    """``text`` on one line, cut at ``limit`` characters: what an error line quotes of an exception."""
+    return " ".join(text.split())[:limit]
+
+
 class IngestError(Exception):
     """An input that cannot be read as an article; the message names the file and the reason."""
 

@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import Found, find_attributions
+from .article import one_line
 from .lexicon import LEXICONS
 
 if not Doc.has_extension("attributions"):
@@ -46,7 +47,7 @@ class AttributionFinder:
             found: list[Found] = find_attributions(doc, self.lexicon)
         except Exception as exc:  # noqa: BLE001 (any rule bug on untrusted text)
             doc._.attributions = []
-            doc._.attribution_error = f"{exc.__class__.__name__}: {' '.join(str(exc).split())[:200]}"
+            doc._.attribution_error = f"{exc.__class__.__name__}: {one_line(str(exc))}"
             return doc
         doc._.attributions = [f.as_data() for f in found]
         return doc

@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .article import Article, IngestError
+from .article import Article, IngestError, one_line
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -104,7 +104,7 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Article | I
     except OSError as exc:
         yield IngestError(str(path), exc.strerror or exc.__class__.__name__)
     except (ValueError, RecursionError, MemoryError, LookupError) as exc:  # a parser choked (HTML, encodings)
-        yield IngestError(str(path), f"cannot read: {exc.__class__.__name__}: {' '.join(str(exc).split())[:200]}")
+        yield IngestError(str(path), f"cannot read: {exc.__class__.__name__}: {one_line(str(exc))}")
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
