@@ -9,7 +9,8 @@ import click
 
 from claimgraph import __version__
 from claimgraph.distributed import EngineUnavailable
-from claimgraph.extractors import IngestError, ModelNotFound
+from claimgraph.extractors import IngestError, ModelMissing, ModelNotFound, PipelineSpec
+from claimgraph.extractors.extractor import EXTRACTORS
 from claimgraph.graph import (
     DEFAULT_MAX_NODES,
     FORMATS,
@@ -51,6 +52,18 @@ def _open(store_dir: str, write: bool = False) -> GraphStore:
         raise click.ClickException(str(exc)) from None
 
 
+EXTRACTOR_OPTION = click.option(
+    "--extractor", type=click.Choice(EXTRACTORS), default="hybrid", show_default=True,
+    help="What finds attributions: the rules with the trained model's additions (hybrid), the model alone, "
+         "or the rules alone.")
+WEIGHTS_OPTION = click.option("--weights", type=click.Path(exists=True, file_okay=False),
+                              help="A folder of trained attribution weights (claimgraph train); default: the packaged ones.")
+
+
+def _spec(model: str | None, extractor: str, weights: str | None) -> PipelineSpec | str | None:
+    return model if extractor == "hybrid" and weights is None else PipelineSpec(model, extractor, weights)  # type: ignore[arg-type]
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claimgraph")
 def main() -> None:
@@ -79,8 +92,11 @@ def main() -> None:
 @click.option("--aliases", type=click.Path(exists=True, dir_okay=False),
               help="CSV of name,alias[,same_as IRI]: aliases resolve to the name; same_as adds owl:sameAs.")
 @click.option("--quiet", is_flag=True, help="Print only errors.")
+@EXTRACTOR_OPTION
+@WEIGHTS_OPTION
 def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: int, workers: int,
-          engine: str, scheduler: str | None, partition_size: int, validate_mode: str, no_validate: bool, aliases: str | None, quiet: bool) -> None:
+          engine: str, scheduler: str | None, partition_size: int, validate_mode: str, no_validate: bool, aliases: str | None, quiet: bool,
+          extractor: str, weights: str | None) -> None:
     """Extract attributions from INPUTS (files, folders, globs; .txt, .html, .jsonl) into OUT.
 
     Adds one named graph per article to the store OUT/store (an unchanged article is skipped, a
@@ -97,11 +113,11 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
         click.echo(f"claimgraph: skipped {err}", err=True)
 
     try:
-        report = run_build(inputs, out_dir, model=model, batch_size=batch_size, workers=workers,
+        report = run_build(inputs, out_dir, model=_spec(model, extractor, weights), batch_size=batch_size, workers=workers,
                            validate="none" if no_validate else validate_mode, aliases=aliases, engine=engine, scheduler=scheduler,
                            partition_size=partition_size, on_error=on_error,
                            on_article=None if quiet else progress_printer())
-    except (ModelNotFound, StoreLocked, EngineUnavailable) as exc:
+    except (ModelNotFound, ModelMissing, StoreLocked, EngineUnavailable) as exc:
         raise click.ClickException(str(exc)) from None
     except BrokenProcessPool:
         raise click.ClickException("a worker process died (out of memory?); the articles stored so far are kept, "
@@ -342,3 +358,72 @@ def serve(store_dir: str, host: str, port: int, allow_update: bool, timeout: flo
         pass
     finally:
         server.server_close()
+
+
+@main.command()
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for the weights.")
+@click.option("--model", default=None, help="spaCy pipeline whose parse the taggers read (default: en_core_web_sm).")
+@click.option("--limit", type=click.IntRange(1), help="Train on the first N articles only (a quick check).")
+@click.option("--iterations", type=click.IntRange(1), help="L-BFGS iterations at most (default: 150).")
+def train(corpus: str, out_dir: str, model: str | None, limit: int | None, iterations: int | None) -> None:
+    """Train the attribution taggers on CORPUS (articles/*.txt and gold.jsonl with piece offsets,
+    as PolNeAR's train split) and write them to OUT.
+
+    Deterministic: the same corpus and spaCy pipeline give the same weights. Use them with
+    ``claimgraph build --weights OUT``, or copy them over extractors/models/ to ship them.
+
+    Example: claimgraph train ../shared/corpus/polnear/train --out weights
+    """
+    from claimgraph.extractors import load_pipeline
+    from claimgraph.extractors.training import train as run_train
+
+    corpus_dir = Path(corpus)
+    if not (corpus_dir / "gold.jsonl").is_file() or not (corpus_dir / "articles").is_dir():
+        raise click.ClickException(f"{corpus}: needs gold.jsonl and articles/ (as PolNeAR's train split)")
+    try:
+        nlp = load_pipeline(model, attributions=False)
+        report = run_train(corpus_dir, out_dir, nlp, limit=limit, max_iterations=iterations,
+                           progress=lambda msg: click.echo(f"claimgraph: {msg}", err=True))
+    except (ModelNotFound, ValueError, KeyError) as exc:
+        raise click.ClickException(f"{corpus}: {exc}") from None
+    click.echo(f"claimgraph: trained on {report.articles} articles ({report.attributions} attributions, "
+               f"{report.cue_sequences} sentences, {report.role_sequences} cues) in {report.seconds:.0f} s; "
+               f"wrote {report.out} ({report.size_bytes / 1e6:.1f} MB)")
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--verbose", is_flag=True, help="List misses, spurious finds and wrong labels.")
+@click.option("--model", default=None, help="spaCy pipeline name or path.")
+@EXTRACTOR_OPTION
+@WEIGHTS_OPTION
+def evaluate(gold: str, inputs: tuple[str, ...], as_json: bool, verbose: bool, model: str | None, extractor: str,
+             weights: str | None) -> None:
+    """Build INPUTS in a temporary folder and score the attributions against GOLD (the shared
+    gold format): content P/R/F1, exact-span and begin-match F1, source, cue, type, stance and
+    mode accuracy, denials, nesting and claim clusters — the keys of shared/eval/score.py.
+
+    Example: claimgraph evaluate ../shared/corpus/polnear/dev/gold.jsonl ../shared/corpus/polnear/dev/articles
+    """
+    import json
+
+    from claimgraph.evaluation import evaluate as run_evaluate
+
+    try:
+        result = run_evaluate(gold, inputs, model=_spec(model, extractor, weights),
+                              on_error=lambda err: click.echo(f"claimgraph: skipped {err}", err=True))
+    except (ModelNotFound, ModelMissing, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    except FileNotFoundError:
+        raise click.ClickException("no article could be read from the inputs; nothing to score") from None
+    if verbose:
+        for line in result.misses:
+            click.echo(line)
+    if as_json:
+        click.echo(json.dumps(result.scores))
+        return
+    for key, value in result.scores.items():
+        click.echo(f"{key:24} {value}")

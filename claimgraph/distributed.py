@@ -27,7 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from claimgraph.extractors import Article, Attribution, IngestError, extract, load_pipeline
+from claimgraph.extractors import Article, Attribution, IngestError, PipelineSpec, extract, load_pipeline
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -38,12 +38,12 @@ class EngineUnavailable(RuntimeError):
 
 
 @functools.lru_cache(maxsize=2)
-def _pipeline(model: str | None) -> Language:
+def _pipeline(model: str | PipelineSpec | None) -> Language:
     """One loaded pipeline per worker process (the first partition pays for the load)."""
     return load_pipeline(model)
 
 
-def extract_partition(articles: list[Article], model: str | None, batch_size: int) -> list[tuple[Article, list[Attribution] | IngestError]]:
+def extract_partition(articles: list[Article], model: str | PipelineSpec | None, batch_size: int) -> list[tuple[Article, list[Attribution] | IngestError]]:
     """The map step: one partition of articles to their records (runs on a worker)."""
     return list(extract(articles, _pipeline(model), batch_size=batch_size))
 
@@ -80,7 +80,7 @@ def ordered_map(articles: Iterable[Article], submit: Callable[[list[Article]], A
         yield from done
 
 
-def extract_parallel(articles: Iterable[Article], *, model: str | None = None, batch_size: int = 16,
+def extract_parallel(articles: Iterable[Article], *, model: str | PipelineSpec | None = None, batch_size: int = 16,
                      workers: int = 2, partition_size: int = 16) -> Iterator[tuple[Article, list[Attribution] | IngestError]]:
     """Yield each article with its records, in input order, parsed by ``workers`` local processes."""
     # fork (as spaCy's n_process does): no re-import of the caller's __main__, which "spawn" needs
@@ -92,7 +92,7 @@ def extract_parallel(articles: Iterable[Article], *, model: str | None = None, b
                                partition_size=partition_size, window=2 * workers)
 
 
-def extract_distributed(articles: Iterable[Article], *, model: str | None = None, batch_size: int = 16,
+def extract_distributed(articles: Iterable[Article], *, model: str | PipelineSpec | None = None, batch_size: int = 16,
                         workers: int = 2, scheduler: str | None = None, partition_size: int = 32,
                         window: int | None = None) -> Iterator[tuple[Article, list[Attribution] | IngestError]]:
     """Yield each article with its records, in input order, parsed on a Dask cluster.

@@ -14,6 +14,7 @@ from claimgraph.extractors import (
     Article,
     Attribution,
     IngestError,
+    PipelineSpec,
     extract,
     load_pipeline,
     read_inputs,
@@ -80,7 +81,7 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[str], *, model: str | None = None,
+def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[str], *, model: str | PipelineSpec | None = None,
           batch_size: int = 16, workers: int = 1, validate: bool | str = "sample", aliases: str | os.PathLike[str] | None = None,
           engine: str = "local", scheduler: str | None = None, partition_size: int = 32,
           on_error: Callable[[IngestError], None] | None = None,

@@ -10,7 +10,9 @@ from __future__ import annotations
 from .article import Article, IngestError
 from .extract import extract
 from .ingest import read_inputs
-from .model import ModelNotFound, load_pipeline
+from .learned import ModelMissing
+from .model import ModelNotFound, PipelineSpec, load_pipeline
 from .records import Attribution, Source
 
-__all__ = ["Article", "Attribution", "IngestError", "ModelNotFound", "Source", "extract", "load_pipeline", "read_inputs"]
+__all__ = ["Article", "Attribution", "IngestError", "ModelMissing", "ModelNotFound", "PipelineSpec", "Source", "extract",
+           "load_pipeline", "read_inputs"]

@@ -21,6 +21,7 @@ from .lexicon import Lexicon, SourceKind, Stance
 from .quotes import Quote, find_quotes
 from .records import Source
 from .sources import Resolver, mention_for
+from .modes import Mode, mode_of
 from .stance import Certainty, classify
 
 _CLAUSE_DEPS = {"ccomp"}
@@ -70,8 +71,17 @@ class Found:
     sentence_start: int = 0
     sentence_end: int = 0
     cue_i: int = -1  # token index of the cue word
+    mode: Mode = "statement"
+    # The content's pieces ("“X,” he said, “Y.”" has two), in text order; empty: one piece.
+    pieces: tuple[tuple[int, int], ...] = ()
+    source_span: tuple[int, int] | None = None  # the whole source as written, when wider than ``mention``
+    confidence: float = 1.0  # how sure the extractor is (the model's cue probability; rules: 1)
     extra: dict[str, object] = field(default_factory=dict)
 
+
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The content's pieces, at least one."""
+        return self.pieces or ((self.content_start, self.content_end),)
 
     def as_data(self) -> dict[str, object]:
         """Plain values only (no spaCy objects), so docs can cross process boundaries with
@@ -83,11 +93,19 @@ class Found:
             "stance": self.stance, "certainty": self.certainty, "parent": self.parent,
             "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
             "source": None if src is None else [src.text, src.name, src.kind, src.start, src.end],
+            "mode": self.mode,
+            "pieces": [list(p) for p in self.pieces] or [[self.content_start, self.content_end]],
         }
 
 
 def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
-    """Every attribution in ``doc``, in text order, with resolved sources, nesting and stance."""
+    """Every attribution the rules find in ``doc``, in text order, with resolved sources,
+    nesting, stance and mode."""
+    return finish(doc, lex, rule_candidates(doc, lex))
+
+
+def rule_candidates(doc: Doc, lex: Lexicon) -> list[Found]:
+    """The rules' attributions before sources, nesting and stance (:func:`finish`)."""
     text = doc.text
     quotes = find_quotes(text)
     quote_starts = [q.start for q in quotes]
@@ -103,15 +121,22 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
     found = [f for f in found if f.content_end > f.content_start]
     found.extend(_hedge_attributions(doc, lex, found))
     found.extend(_continued_quotes(doc, quotes, found))
-    found = _dedupe(found)
-    found.sort(key=lambda f: _order(doc, f))
+    return _dedupe(found)
+
+
+def finish(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Found]:
+    """Order candidates, resolve their sources, nest them and read their stance and mode —
+    the same for every extractor (rules, model or both)."""
+    found = sorted(found, key=lambda f: _order(doc, f))
     _resolve_sources(doc, lex, found)
     _nest(found)
     for f in found:
-        span = doc.char_span(f.content_start, f.content_end, alignment_mode="expand")
+        first = f.spans()[0]  # a split quote's first piece carries its predicate, not the cue between
+        span = doc.char_span(first[0], first[1], alignment_mode="expand")
         if span is None or not len(span):
             continue
         f.stance, f.certainty = classify(f.cue_lemma, f.cue_hedged, span, lex)
+        f.mode = mode_of(f, doc, lex)
     return found
 
 
@@ -482,7 +507,12 @@ def _hedge_attributions(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Foun
 
 
 def _continued_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Found]:
-    """Quotations with no cue of their own that go on from the previous quoted speaker."""
+    """Quotations with no cue of their own that go on from the previous quoted speaker.
+
+    The second half of a quote split by its cue in one sentence ("“A,” said X, “and B.”") becomes
+    the second piece of that attribution; a quotation that opens a new sentence is an attribution
+    of its own (another proposition), credited to the same speaker.
+    """
     out: list[Found] = []
     text = doc.text
     covered = [(f.content_start, f.content_end) for f in found]
@@ -496,28 +526,33 @@ def _continued_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list
         # Only a quote that is (nearly) a sentence of its own carries speech; "Z" on a tank does not.
         outside = text[sentence.start_char : q.start] + text[q.end : max(q.end, sentence.end_char)]
         split = _splits_quote(q, quotes, found, sentence)
-        if not q.continues and not split and outside.replace("\xa0", " ").strip(" \t\n.,;:"):
+        if not q.continues and split is None and outside.replace("\xa0", " ").strip(" \t\n.,;:"):
             continue
         if len(text[q.inner_start : q.inner_end].split()) < 3:
             continue
         s, e = _trim(text, q.inner_start, q.inner_end)
+        if split is not None and split.content_start >= sentence.start_char and not split.pieces:
+            split.pieces = ((split.content_start, split.content_end), (s, e))
+            split.content_end = e
+            covered.append((s, e))
+            continue
         f = Found("", "", s, s, s, e, continues_quote=True,
                   kind="direct", sentence_start=sentence.start_char, sentence_end=sentence.end_char)
         out.append(f)
     return out
 
 
-def _splits_quote(q: Quote, quotes: list[Quote], found: list[Found], sentence: Span) -> bool:
-    """"“A,” said X, “and B.”": the second half of a split quote, after a quoted attribution."""
+def _splits_quote(q: Quote, quotes: list[Quote], found: list[Found], sentence: Span) -> Found | None:
+    """"“A,” said X, “and B.”": the quoted attribution whose cue splits it from ``q``, if any."""
     k = quotes.index(q)
     if k == 0:
-        return False
+        return None
     prev = quotes[k - 1]
     gap = sentence.doc.text[prev.end : q.start]
     if "\n" in gap or len(gap.split()) > 12:
-        return False
-    return any(f.content_start >= prev.inner_start and f.content_end <= prev.inner_end and f.kind == "direct"
-               and prev.end <= f.cue_start < q.start for f in found)
+        return None
+    return next((f for f in found if f.content_start >= prev.inner_start and f.content_end <= prev.inner_end
+                 and f.kind == "direct" and prev.end <= f.cue_start < q.start), None)
 
 
 # -- content shape ----------------------------------------------------------------------------
@@ -594,6 +629,10 @@ def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found]) -> None:
             last_quoted = f
             continue
         f.source = resolver.resolve(f.mention, f.cue_start, f.implicit)
+        if f.source_span is not None and f.source.text is not None:
+            # The source as written, whole ("Hemsley, the co-author of …"); resolved on its head.
+            a, b = f.source_span
+            f.source = replace(f.source, text=doc.text[a:b], start=a, end=b)
         if f.kind in {"direct", "mixed"} and f.implicit is None:
             last_quoted = f
     found[:] = [f for f in found if f.source is not None]
@@ -616,8 +655,8 @@ def _nest(found: list[Found]) -> None:
                     and "citing_head" not in g.extra and g.implicit is None:
                 best = j
                 break
-            holds_cue = g.content_start <= f.cue_start and f.cue_end <= g.content_end + 1
-            holds_content = g.content_start <= f.content_start and f.content_end <= g.content_end + 1
+            holds_cue = any(a <= f.cue_start and f.cue_end <= b + 1 for a, b in g.spans())
+            holds_content = any(a <= f.content_start and f.content_end <= b + 1 for a, b in g.spans())
             if holds_cue and holds_content and (g.content_end - g.content_start) > (f.content_end - f.content_start):
                 if best is None or (found[best].content_end - found[best].content_start) > (g.content_end - g.content_start):
                     best = j

@@ -76,6 +76,7 @@ def _shifted(found: list[dict[str, Any]], offset: int, before: int) -> list[dict
         g = dict(f)
         for key in ("cue_start", "cue_end", "content_start", "content_end", "sentence_start", "sentence_end"):
             g[key] += offset
+        g["pieces"] = [[a + offset, b + offset] for a, b in g["pieces"]]
         if g["parent"] is not None:
             g["parent"] += before
         if g["source"] is not None and g["source"][3] >= 0:
@@ -101,12 +102,13 @@ def to_records(article: Article, cleaned: CleanText, found: list[dict[str, Any]]
             a, b = cleaned.to_raw(a), cleaned.to_raw_end(b)
             text = raw[a:b]
         parent = f["parent"]
+        pieces = tuple((cleaned.to_raw(a), cleaned.to_raw_end(b)) for a, b in f["pieces"]) if len(f["pieces"]) > 1 else ()
         records.append(Attribution(
             id=ids[n], doc=article.id, source=Source(text, name, cast(SourceKind, kind), a, b), cue=f["cue"],
-            cue_start=qs, cue_end=qe, content=raw[cs:ce], content_start=cs, content_end=ce,
+            cue_start=qs, cue_end=qe, content=" ".join(raw[a:b] for a, b in pieces) if pieces else raw[cs:ce], content_start=cs, content_end=ce,
             type=f["kind"], stance=f["stance"], certainty=f["certainty"], sentence=raw[ss:se].strip(),
             sentence_start=ss, sentence_end=se, parent=ids[parent] if parent is not None else None,
-            claim=claims[n],
+            claim=claims[n], mode=f["mode"], content_pieces=pieces,
         ))
     return records
 
@@ -118,7 +120,8 @@ def _claim_keys(found: list[dict[str, Any]], text: str) -> list[str]:
     """
     keys = []
     for f in found:
-        words = sorted({w for w in _WORD.findall(text[f["content_start"]:f["content_end"]].lower()) if w not in _STOP})
+        said = " ".join(text[a:b] for a, b in f["pieces"])
+        words = sorted({w for w in _WORD.findall(said.lower()) if w not in _STOP})
         keys.append("claim-" + hashlib.sha1(" ".join(words).encode()).hexdigest()[:12])
     # An outer attribution carries the claim of the proposition it relays (the corpus convention).
     for i in reversed(range(len(found))):

@@ -5,8 +5,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribution import Found, find_attributions
 from .article import one_line
+from .attribution import Found
+from .extractor import EXTRACTORS, Extractor, ExtractorName, make_extractor
+from .learned import AttributionModel
 from .lexicon import LEXICONS
 
 if not Doc.has_extension("attributions"):
@@ -32,19 +34,28 @@ class ParagraphBoundaries:
 
 class AttributionFinder:
     """Store the attributions of a doc in ``doc._.attributions``: one plain dict per attribution
-    (:meth:`Found.as_data`), offsets into ``doc.text``, in text order."""
+    (:meth:`Found.as_data`), offsets into ``doc.text``, in text order.
 
-    def __init__(self, lang: str = "en") -> None:
+    ``extractor`` picks what finds them (:data:`.extractor.EXTRACTORS`: the trained model with the
+    rules' additions, the model alone, or the rules alone); ``model`` is a directory of trained
+    weights (``claimgraph train``), the packaged ones when ``None``.
+    """
+
+    def __init__(self, lang: str = "en", extractor: ExtractorName = "hybrid", model: str | None = None) -> None:
         if lang not in LEXICONS:
             raise ValueError(f"no attribution lexicon for language {lang!r}; known: {sorted(LEXICONS)}")
-        self.lang = lang
+        if extractor not in EXTRACTORS:
+            raise ValueError(f"unknown extractor {extractor!r}; choose one of {', '.join(EXTRACTORS)}")
+        self.lang, self.extractor_name, self.model_dir = lang, extractor, model
         self.lexicon = LEXICONS[lang]
+        weights = AttributionModel(model) if extractor != "rules" else None
+        self.extractor: Extractor = make_extractor(extractor, self.lexicon, weights)
 
     def __call__(self, doc: Doc) -> Doc:
         """A rule that fails on some text costs that doc its attributions (the error is kept in
         ``doc._.attribution_error``), never the rest of the batch."""
         try:
-            found: list[Found] = find_attributions(doc, self.lexicon)
+            found: list[Found] = self.extractor(doc)
         except Exception as exc:  # noqa: BLE001 (any rule bug on untrusted text)
             doc._.attributions = []
             doc._.attribution_error = f"{exc.__class__.__name__}: {one_line(str(exc))}"
@@ -58,14 +69,15 @@ class AttributionFinder:
 
         p = pathlib.Path(path)
         p.mkdir(parents=True, exist_ok=True)
-        (p / "cfg.json").write_text(json.dumps({"lang": self.lang}))
+        (p / "cfg.json").write_text(json.dumps({"lang": self.lang, "extractor": self.extractor_name,
+                                                "model": self.model_dir}))
 
     def from_disk(self, path, exclude=()) -> AttributionFinder:  # type: ignore[no-untyped-def]
         import json
         import pathlib
 
         cfg = json.loads((pathlib.Path(path) / "cfg.json").read_text())
-        self.__init__(lang=cfg["lang"])  # type: ignore[misc]
+        self.__init__(lang=cfg["lang"], extractor=cfg.get("extractor", "hybrid"), model=cfg.get("model"))  # type: ignore[misc]
         return self
 
 
@@ -74,6 +86,7 @@ def make_paragraphs(nlp: Language, name: str) -> ParagraphBoundaries:
     return ParagraphBoundaries()
 
 
-@Language.factory("claimgraph_attributions", default_config={"lang": "en"})
-def make_attributions(nlp: Language, name: str, *, lang: str) -> AttributionFinder:
-    return AttributionFinder(lang=lang)
+@Language.factory("claimgraph_attributions", default_config={"lang": "en", "extractor": "hybrid", "model": None})
+def make_attributions(nlp: Language, name: str, *, lang: str, extractor: ExtractorName,
+                      model: str | None) -> AttributionFinder:
+    return AttributionFinder(lang=lang, extractor=extractor, model=model)

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 Stance = Literal["asserts", "denies", "warns", "questions", "hedged"]
+#: What kind of attribution: a speech act, a belief, an intention, evidence a record gives, or an
+#: evaluation of someone or something (PolNeAR counts all of them; Pareti 2016, "beyond speech").
+Mode = Literal["statement", "belief", "intention", "evidence", "evaluation"]
+MODES: Final[tuple[str, ...]] = ("statement", "belief", "intention", "evidence", "evaluation")
 SourceKind = Literal["person", "organization", "outlet", "country", "anonymous", "document"]
 
 
@@ -72,6 +76,13 @@ class Lexicon:
     country_adjectives: dict[str, str]
     pronouns_singular: frozenset[str]
     pronouns_plural: frozenset[str]
+    # Modes beyond speech: cue lemmas of believing ("believes", "is convinced"), of intending
+    # ("wants", "plans", "calls on … to"), of evaluating ("endorsed", "blasted … for"), and the
+    # verbs with which a record gives evidence ("the poll shows").
+    belief_verbs: frozenset[str]
+    intention_verbs: frozenset[str]
+    evaluation_verbs: frozenset[str]
+    evidence_verbs: frozenset[str]
 
 
 EN: Final = Lexicon(
@@ -204,6 +215,22 @@ EN: Final = Lexicon(
     },
     pronouns_singular=frozenset({"he", "she", "him", "her", "it", "i"}),
     pronouns_plural=frozenset({"they", "we", "them", "us"}),
+    belief_verbs=frozenset(
+        "believe think fear feel know suspect doubt worry expect assume consider convince suppose reckon "
+        "understand imagine trust sense realize realise recognize recognise figure guess view see regard "
+        "presume hold".split()
+    ),
+    intention_verbs=frozenset(
+        "want plan intend aim seek hope wish ask urge demand plead push vow pledge promise request "
+        "encourage invite order instruct direct press lobby petition implore beg desire prefer "
+        "need call".split()
+    ),
+    evaluation_verbs=frozenset(
+        "endorse support back oppose praise criticize criticise blame accuse attack condemn slam blast "
+        "mock applaud defend hail laud commend denounce decry fault chastise rebuke ridicule disparage "
+        "welcome celebrate thank congratulate lambaste castigate scold target question".split()
+    ),
+    evidence_verbs=frozenset("show indicate suggest find reveal demonstrate confirm put give".split()),
 )
 
 LEXICONS: Final[dict[str, Lexicon]] = {"en": EN}

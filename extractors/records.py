@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from .lexicon import SourceKind, Stance
+from .lexicon import Mode, SourceKind, Stance
 
 Kind = Literal["direct", "indirect", "mixed"]
 
@@ -52,7 +52,17 @@ class Attribution:
     sentence_end: int
     parent: str | None = None
     claim: str | None = None
+    mode: Mode = "statement"
+    #: The content's pieces as (start, end) offsets, in text order: one for most attributions, two
+    #: or more for a quote split by its cue ("“X,” he said, “Y.”"); ``content_start``/``content_end``
+    #: span them all. Empty means one piece, ``content`` itself.
+    content_pieces: tuple[tuple[int, int], ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        """The content's pieces, at least one."""
+        return self.content_pieces or ((self.content_start, self.content_end),)
 
     def to_json(self) -> dict[str, Any]:
         """The export row: the fields of ``../shared/corpus/README.md`` first, evidence after."""
@@ -70,6 +80,8 @@ class Attribution:
             "stance": self.stance,
             "parent": self.parent,
             "claim": self.claim,
+            "mode": self.mode,
+            "content_pieces": [list(p) for p in self.pieces],
             "certainty": self.certainty,
             "cue_start": self.cue_start,
             "cue_end": self.cue_end,
@@ -87,7 +99,8 @@ class Attribution:
         src = Source(row["source_text"], row["source"], row["source_kind"],
                      row.get("source_start", -1), row.get("source_end", -1))
         known = {"id", "doc", "source_text", "source", "source_kind", "cue", "content", "content_start",
-                 "content_end", "type", "stance", "parent", "claim", "certainty", "cue_start", "cue_end",
+                 "content_end", "type", "stance", "parent", "claim", "mode", "content_pieces", "certainty",
+                 "cue_start", "cue_end",
                  "source_start", "source_end", "sentence", "sentence_start", "sentence_end"}
         return cls(
             id=row["id"], doc=row["doc"], source=src, cue=row["cue"],
@@ -96,8 +109,15 @@ class Attribution:
             type=row["type"], stance=row["stance"], certainty=row.get("certainty", "certain"),
             sentence=row.get("sentence", ""), sentence_start=row.get("sentence_start", -1),
             sentence_end=row.get("sentence_end", -1), parent=row.get("parent"), claim=row.get("claim"),
+            mode=row.get("mode", "statement"), content_pieces=_pieces(row),
             extra={k: v for k, v in row.items() if k not in known},
         )
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def _pieces(row: dict[str, Any]) -> tuple[tuple[int, int], ...]:
+    """Pieces from a JSON row; one piece equal to the whole content is stored as none."""
+    pieces = tuple((int(a), int(b)) for a, b in row.get("content_pieces") or ())
+    return () if len(pieces) <= 1 else pieces

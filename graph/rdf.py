@@ -43,6 +43,8 @@ STANCE = {"asserts": cg("Assertion"), "denies": cg("Denial"), "warns": cg("Warni
 STANCE_EDGE = {"asserts": cg("asserts"), "denies": cg("denies"), "warns": cg("warns"),
                "questions": cg("questions"), "hedged": cg("hedges")}
 KIND = {"direct": cg("Direct"), "indirect": cg("Indirect"), "mixed": cg("Mixed")}
+MODE = {"statement": cg("Statement"), "belief": cg("Belief"), "intention": cg("Intention"),
+        "evidence": cg("Evidence"), "evaluation": cg("Evaluation")}
 ACTOR_CLASS = {"person": cg("Person"), "organization": cg("Organization"), "outlet": cg("Outlet"),
                "country": cg("Country"), "anonymous": cg("AnonymousGroup"), "document": cg("Document")}
 
@@ -110,6 +112,7 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
         add(node, cg("claim"), claim)
         add(node, cg("stance"), STANCE[rec.stance])
         add(node, cg("kind"), KIND[rec.type])
+        add(node, cg("mode"), MODE[rec.mode])
         add(node, cg("hedged"), Literal("true" if rec.certainty == "hedged" else "false", datatype=XSD_BOOL))
         add(node, cg("cue"), Literal(rec.cue))
         if rec.source.text is not None:
@@ -119,6 +122,14 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
         add(node, NamedNode(NIF + "anchorOf"), Literal(rec.content))
         add(node, NamedNode(NIF + "beginIndex"), Literal(str(rec.content_start), datatype=XSD_INT))
         add(node, NamedNode(NIF + "endIndex"), Literal(str(rec.content_end), datatype=XSD_INT))
+        for k, (a, b) in enumerate(rec.content_pieces, 1):
+            piece = NamedNode(f"{node.value}/piece/{k}")
+            add(node, cg("contentPiece"), piece)
+            add(piece, RDF_TYPE, cg("ContentPiece"))
+            add(piece, cg("pieceIndex"), Literal(str(k), datatype=XSD_INT))
+            add(piece, NamedNode(NIF + "anchorOf"), Literal(article.text[a:b]))
+            add(piece, NamedNode(NIF + "beginIndex"), Literal(str(a), datatype=XSD_INT))
+            add(piece, NamedNode(NIF + "endIndex"), Literal(str(b), datatype=XSD_INT))
         add(node, cg("sentence"), Literal(rec.sentence))
         add(node, cg("sentenceBegin"), Literal(str(max(rec.sentence_start, 0)), datatype=XSD_INT))
         add(node, cg("sentenceEnd"), Literal(str(max(rec.sentence_end, 0)), datatype=XSD_INT))

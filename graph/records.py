@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import cast
 
 import pyoxigraph as ox
@@ -10,15 +11,15 @@ from claimgraph.extractors import Attribution, Source
 from claimgraph.extractors.lexicon import SourceKind
 from claimgraph.ontology import PREFIXES
 
-from .rdf import ACTOR_CLASS, KIND, STANCE
+from .rdf import ACTOR_CLASS, KIND, MODE, STANCE
 
 _PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _RECORDS = _PREFIXES + """
-SELECT ?id ?doc ?sourceText ?sb0 ?se0 ?source ?cls ?cue ?content ?begin ?end ?k ?st ?hedged
+SELECT ?id ?doc ?sourceText ?sb0 ?se0 ?source ?cls ?cue ?content ?begin ?end ?k ?st ?mode ?hedged
        ?parentId ?claim ?sentence ?sb ?se ?cb ?ce
 WHERE {
   ?a a cg:Attribution ; cg:recordId ?id ; cg:inArticle ?art ; cg:source ?actor ; cg:claim ?claim ;
-     cg:stance ?st ; cg:kind ?k ; cg:hedged ?hedged ; cg:cue ?cue ; nif:anchorOf ?content ;
+     cg:stance ?st ; cg:kind ?k ; cg:mode ?mode ; cg:hedged ?hedged ; cg:cue ?cue ; nif:anchorOf ?content ;
      nif:beginIndex ?begin ; nif:endIndex ?end ; cg:sentence ?sentence ; cg:sentenceBegin ?sb ;
      cg:sentenceEnd ?se ; cg:cueBegin ?cb ; cg:cueEnd ?ce .
   ?art cg:documentId ?doc .
@@ -27,10 +28,16 @@ WHERE {
   OPTIONAL { ?a cg:nestedIn ?p . ?p cg:recordId ?parentId }
 }
 """
+_PIECES = _PREFIXES + """
+SELECT ?id ?k ?b ?e WHERE {
+  ?a cg:recordId ?id ; cg:contentPiece ?p . ?p cg:pieceIndex ?k ; nif:beginIndex ?b ; nif:endIndex ?e .
+}
+"""
 _DOCUMENT_ID = ox.NamedNode(PREFIXES["cg"] + "documentId")
 _KIND_OF_CLASS = {cls.value: kind for kind, cls in ACTOR_CLASS.items()}
 _STANCE_OF = {iri.value: stance for stance, iri in STANCE.items()}
 _TYPE_OF = {iri.value: kind for kind, iri in KIND.items()}
+_MODE_OF = {iri.value: mode for mode, iri in MODE.items()}
 
 
 def read_records(store: ox.Store, *, docs: set[str] | None = None) -> Iterator[Attribution]:
@@ -51,6 +58,12 @@ def read_records(store: ox.Store, *, docs: set[str] | None = None) -> Iterator[A
             if kind is None or s["id"].value in rows or s["doc"].value != doc:
                 continue
             rows[s["id"].value] = _record(s, kind)
+        pieces: dict[str, list[tuple[int, int, int]]] = {}
+        for s in _solutions(store, g, _PIECES):
+            pieces.setdefault(s["id"].value, []).append((int(s["k"].value), int(s["b"].value), int(s["e"].value)))
+        for rid, found in pieces.items():
+            if rid in rows:
+                rows[rid] = replace(rows[rid], content_pieces=tuple((b, e) for _, b, e in sorted(found)))
         yield from sorted(rows.values(), key=_order)
 
 
@@ -63,6 +76,7 @@ def _record(s: ox.QuerySolution, kind: str) -> Attribution:
         cue=s["cue"].value, cue_start=int(s["cb"].value), cue_end=int(s["ce"].value),
         content=s["content"].value, content_start=int(s["begin"].value), content_end=int(s["end"].value),
         type=_TYPE_OF[s["k"].value], stance=_STANCE_OF[s["st"].value],  # type: ignore[arg-type]
+        mode=_MODE_OF[s["mode"].value],  # type: ignore[arg-type]
         certainty="hedged" if s["hedged"].value == "true" else "certain",
         sentence=s["sentence"].value, sentence_start=int(s["sb"].value), sentence_end=int(s["se"].value),
         parent=s["parentId"].value if s["parentId"] is not None else None,
@@ -70,8 +84,8 @@ def _record(s: ox.QuerySolution, kind: str) -> Attribution:
     )
 
 
-def _solutions(store: ox.Store, graph: object) -> ox.QuerySolutions:
-    result = store.query(_RECORDS, default_graph=graph)  # type: ignore[arg-type]
+def _solutions(store: ox.Store, graph: object, query: str = _RECORDS) -> ox.QuerySolutions:
+    result = store.query(query, default_graph=graph)  # type: ignore[arg-type]
     assert isinstance(result, ox.QuerySolutions)
     return result
 

@@ -16,16 +16,22 @@ class CG(DefinedNamespace):
     Article: URIRef
     Assertion: URIRef
     Attribution: URIRef
+    Belief: URIRef
     Claim: URIRef
+    ContentPiece: URIRef
     ContestedClaim: URIRef
     Contradiction: URIRef
     Country: URIRef
     Denial: URIRef
     Direct: URIRef
     Document: URIRef
+    Evaluation: URIRef
+    Evidence: URIRef
     Hedge: URIRef
     Indirect: URIRef
+    Intention: URIRef
     Mixed: URIRef
+    Mode: URIRef
     Organization: URIRef
     Outlet: URIRef
     Person: URIRef
@@ -34,6 +40,7 @@ class CG(DefinedNamespace):
     QuoteVariant: URIRef
     RoleStatement: URIRef
     Stance: URIRef
+    Statement: URIRef
     Warning: URIRef
     aboutClaim: URIRef
     actor: URIRef
@@ -45,6 +52,7 @@ class CG(DefinedNamespace):
     claimSimilarity: URIRef
     claimTerms: URIRef
     contentHash: URIRef
+    contentPiece: URIRef
     contradicts: URIRef
     cue: URIRef
     cueBegin: URIRef
@@ -61,8 +69,10 @@ class CG(DefinedNamespace):
     matchConfidence: URIRef
     mentionCount: URIRef
     mentionedAs: URIRef
+    mode: URIRef
     name: URIRef
     nestedIn: URIRef
+    pieceIndex: URIRef
     polarityFlip: URIRef
     questions: URIRef
     recordId: URIRef

@@ -1,0 +1,214 @@
+"""The seam every attribution extractor plugs into: a parsed ``Doc`` in, :class:`Found` records out.
+
+Three extractors ship:
+
+- :class:`RuleExtractor` — the hand-written rules of :mod:`.attribution` (cue lexicon, parse
+  patterns, quotation scanning);
+- :class:`ModelExtractor` — the CRFs of :mod:`.learned`, trained on PolNeAR's train split;
+- :class:`HybridExtractor` (the default) — the rules' attributions, plus the model's where the
+  rules found nothing: beliefs, intentions, evaluations and evidence the rules have no pattern
+  for, and statements the model is sure of. The model also gives the rules' sources their whole
+  written span ("Hemsley, the co-author of …").
+
+All three end in :func:`.attribution.finish`, so sources, nesting, stance and mode are read the
+same way whichever found the spans; anything that follows the protocol can be plugged in with
+``claimgraph build --extractor``-style configuration of the ``claimgraph_attributions`` component.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from spacy.tokens import Doc, Span
+
+from .attribution import Found, finish, rule_candidates
+from .features import DocView
+from .learned import AttributionModel, Tagged
+from .lexicon import Lexicon
+from .modes import mode_of
+from .quotes import Quote, find_quotes
+from .sources import mention_for
+
+ExtractorName = Literal["hybrid", "model", "rules"]
+EXTRACTORS: tuple[ExtractorName, ...] = ("hybrid", "model", "rules")
+
+
+class Extractor(Protocol):
+    """Finds the attributions of a parsed doc: offsets into ``doc.text``, in text order."""
+
+    def __call__(self, doc: Doc) -> list[Found]: ...
+
+
+@dataclass(slots=True)
+class RuleExtractor:
+    lexicon: Lexicon
+
+    def __call__(self, doc: Doc) -> list[Found]:
+        return finish(doc, self.lexicon, rule_candidates(doc, self.lexicon))
+
+
+@dataclass(slots=True)
+class ModelExtractor:
+    lexicon: Lexicon
+    model: AttributionModel = field(default_factory=AttributionModel)
+
+    def __call__(self, doc: Doc) -> list[Found]:
+        return finish(doc, self.lexicon, model_candidates(doc, self.model, self.lexicon))
+
+
+@dataclass(slots=True)
+class HybridExtractor:
+    """The rules first, the model's additions after.
+
+    Rules first because their spans follow this project's conventions (a quotation that opens a
+    new sentence is a new attribution; negated speech acts are none) and they were written for
+    speech. A model attribution is added when no rule attribution shares its cue or most of its
+    content, and its cue probability reaches ``min_confidence`` — ``min_statement_confidence``
+    for statements, which the rules' speech verbs already cover, so that one the rules missed
+    must be surer. Measured in the README (PolNeAR dev and the seeds, for each setting).
+    """
+
+    lexicon: Lexicon
+    model: AttributionModel = field(default_factory=AttributionModel)
+    min_confidence: float = 0.5
+    min_statement_confidence: float = 0.8
+
+    def __call__(self, doc: Doc) -> list[Found]:
+        v = DocView.of(doc)
+        learned = [f for f in model_candidates(doc, self.model, self.lexicon, v) if not _negated(doc, f) and
+                   f.confidence >= (self.min_statement_confidence if mode_of(f, doc, self.lexicon) == "statement"
+                                    else self.min_confidence)]
+        rules = rule_candidates(doc, self.lexicon)
+        for f in rules:
+            _widen_source(doc, v, self.model, f)
+        return finish(doc, self.lexicon, rules + [f for f in learned if _adds(f, rules)])
+
+
+def make_extractor(name: ExtractorName, lexicon: Lexicon, model: AttributionModel | None = None) -> Extractor:
+    """The extractor called ``name`` (one of :data:`EXTRACTORS`)."""
+    if name == "rules":
+        return RuleExtractor(lexicon)
+    if name not in EXTRACTORS:
+        raise ValueError(f"unknown extractor {name!r}; choose one of {', '.join(EXTRACTORS)}")
+    model = model or AttributionModel()
+    return ModelExtractor(lexicon, model) if name == "model" else HybridExtractor(lexicon, model)
+
+
+def _adds(new: Found, found: list[Found]) -> bool:
+    """``new`` adds to ``found`` when none of them shares its cue or most of its content."""
+    for f in found:
+        if f.cue_start < new.cue_end and new.cue_start < f.cue_end and not f.continues_quote:
+            return False
+        inter = min(f.content_end, new.content_end) - max(f.content_start, new.content_start)
+        if inter > 0.5 * (new.content_end - new.content_start):
+            return False
+    return True
+
+
+def _negated(doc: Doc, f: Found) -> bool:
+    """"did not say", "refused to comment": a speech act that did not happen is no attribution
+    here (as in the rules), though PolNeAR annotates some."""
+    head = doc[f.cue_i]
+    return any(c.dep_ == "neg" for c in head.children) or \
+        head.dep_ == "xcomp" and head.head.lemma_.lower() in {"refuse", "decline", "fail"} or \
+        head.lemma_.lower() in {"refuse", "decline"}
+
+
+# -- model output → Found -------------------------------------------------------------------
+_EDGE = " \t\n,;:–—-"
+
+
+def model_candidates(doc: Doc, model: AttributionModel, lex: Lexicon, v: DocView | None = None) -> list[Found]:
+    """The model's attributions as :class:`Found` records (source mention, content pieces, type)."""
+    text = doc.text
+    quotes = find_quotes(text)
+    v = v or DocView.of(doc)
+    out = []
+    for t in model.tag(doc):
+        f = _found(doc, v, t, quotes, lex)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _found(doc: Doc, v: DocView, t: Tagged, quotes: list[Quote], lex: Lexicon) -> Found | None:
+    text = doc.text
+    pieces = [p for p in (_trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in t.content) if p[1] > p[0]]
+    if not pieces:
+        return None
+    cue_first, cue_last = doc[t.cue[0]], doc[t.cue[1] - 1]
+    head = doc[t.cue_head]
+    sent = head.sent
+    # A quotation that opens a sentence after the cue's is a proposition of its own (the rules
+    # credit it to the same speaker); PolNeAR would make it another piece.
+    pieces = [p for p in pieces if p[0] < sent.end_char] or pieces[:1]
+    mention = source_span = None
+    if t.source is not None:
+        span = _strip(doc[t.source[0]:t.source[1]])
+        mention = mention_for(span.root)
+        source_span = (span.start_char, span.end_char)
+    hedged = any(doc[i].lower_ in lex.hedge_words for i in range(*t.cue)) or \
+        any(c.dep_ == "auxpass" for c in head.children) and head.lemma_.lower() in {"say", "report", "believe", "think", "rumor"}
+    lemma = "according" if head.lower_ == "according" else head.lemma_.lower()
+    return Found(
+        cue=text[cue_first.idx:cue_last.idx + len(cue_last)], cue_lemma=lemma, cue_start=cue_first.idx,
+        cue_end=cue_last.idx + len(cue_last), content_start=pieces[0][0], content_end=pieces[-1][1],
+        mention=mention, implicit=None if mention is not None else ("unspecified (implicit)", "anonymous"),
+        cue_hedged=hedged, kind=_kind(text, pieces, quotes), sentence_start=sent.start_char,
+        sentence_end=sent.end_char, cue_i=t.cue_head, pieces=tuple(pieces) if len(pieces) > 1 else (),
+        source_span=source_span, confidence=t.confidence,
+    )
+
+
+def _widen_source(doc: Doc, v: DocView, model: AttributionModel, f: Found) -> None:
+    """Give a rule attribution its whole source as written ("Hemsley, the co-author of …"): the
+    role tagger's source for the rule's cue, when it holds the rule's mention."""
+    if f.mention is None or f.continues_quote:
+        return
+    cue = doc.char_span(f.cue_start, f.cue_end, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return
+    tagged = model.roles(v, (cue.start, cue.end))
+    if tagged is None or tagged.source is None:
+        return
+    span = _strip(doc[tagged.source[0]:tagged.source[1]])
+    if span.start <= f.mention.root.i < span.end and len(span) > len(f.mention):
+        f.source_span = (span.start_char, span.end_char)
+
+
+def _strip(span: Span) -> Span:
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
+        span = span[1:]
+    return span
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Strip spaces and clause punctuation, then a pair of quotation marks around the whole piece
+    (the content of a direct quote is what lies inside the marks)."""
+    for _ in range(2):
+        while s < e and text[s] in _EDGE:
+            s += 1
+        while e > s and text[e - 1] in _EDGE + ".":
+            e -= 1
+        if e - s > 2 and text[s] in "“\"‘" and text[e - 1] in "”\"’" and \
+                not any(ch in "“”\"" for ch in text[s + 1:e - 1]):
+            s, e = s + 1, e - 1
+    return s, e
+
+
+def _kind(text: str, pieces: list[tuple[int, int]], quotes: list[Quote]) -> Literal["direct", "indirect", "mixed"]:
+    """direct: every piece is (nearly) a whole quotation; mixed: a quotation inside; else indirect."""
+    quoted = 0
+    partial = False
+    for s, e in pieces:
+        inside = [q for q in quotes if q.start < e and s < q.end]
+        if any(q.inner_start - 1 <= s and e <= q.end + 1 for q in inside) or \
+                any(abs(q.start - s) <= 1 and abs(q.end - e) <= 2 for q in inside):
+            quoted += 1
+        elif inside:
+            partial = True
+    if quoted == len(pieces):
+        return "direct"
+    return "mixed" if quoted or partial else "indirect"

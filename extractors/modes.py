@@ -1,0 +1,49 @@
+"""Which kind of attribution a cue makes: a statement, a belief, an intention, evidence or an
+evaluation.
+
+PolNeAR (Newell et al. 2018) and PARC (Pareti 2016) count more than speech as attribution:
+"X believes", "X wants Y to", "the poll shows", "X endorsed Y". The mode is read from the cue's
+lemma (the lexicon's ``*_verbs``) and, for evidence, from the source: a record (a poll, study,
+data, documents) that "shows" or "finds" gives evidence; a person who "finds" holds a belief.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from .lexicon import Lexicon, Mode
+
+if TYPE_CHECKING:
+    from .attribution import Found
+
+
+def mode_of(f: Found, doc: Doc, lex: Lexicon) -> Mode:
+    """The mode of one found attribution (its cue, source and content already set)."""
+    lemma = f.cue_lemma
+    head = f.mention.root if f.mention is not None else None
+    record = head is not None and head.lemma_.lower() in lex.record_heads
+    if record or lemma in lex.evidence_verbs and f.source is not None and f.source.kind == "document":
+        return "evidence"
+    if lemma == "call":
+        # "called on X to …", "called for …": a call to act; "called it a disgrace": a verdict.
+        return "intention" if _calls_to_act(f, doc) else "evaluation"
+    if lemma == "ask":
+        return "intention" if _calls_to_act(f, doc) else "statement"
+    if lemma in lex.intention_verbs:
+        return "intention"
+    if lemma in lex.belief_verbs:
+        return "belief"
+    if lemma in lex.evaluation_verbs:
+        return "evaluation"
+    return "statement"
+
+
+def _calls_to_act(f: Found, doc: Doc) -> bool:
+    """"asked X to …", "called on X to …", "called for …": the cue asks someone to act."""
+    cue = doc.text[f.cue_start:f.cue_end].lower()
+    content = doc.text[f.content_start:f.content_end].lower()
+    if cue.endswith((" for", " on")) or content.startswith(("to ", "for ")):
+        return True
+    span = doc.char_span(min(f.cue_start, f.content_start), max(f.cue_end, f.content_end), alignment_mode="expand")
+    return span is not None and any(t.dep_ == "xcomp" or t.lower_ == "to" and t.dep_ == "aux" for t in span)
