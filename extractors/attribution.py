@@ -36,7 +36,7 @@ _REFUSED_THINGS = frozenset(
     "bail entry access permission request application visa appeal motion service parole asylum admission".split()
 )
 # Things one acts "according to" that are not sources ("according to plan").
-_NOT_SOURCES = frozenset("plan plans schedule rule rules tradition custom legend design protocol instruction "
+NOT_SOURCES = frozenset("plan plans schedule rule rules tradition custom legend design protocol instruction "
                          "instructions script law".split())
 _LABEL_VERBS = frozenset({"call", "describe", "label", "brand", "dub", "term"})
 _LIGHT_VERBS = {"issue", "give", "make", "send", "release", "deliver", "sound", "publish"}
@@ -185,7 +185,7 @@ def _at_token(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], qs: lis
 def _according_to(tok: Token, sent: Span) -> Iterator[Found]:
     to = next(c for c in tok.children if c.lower_ == "to")
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.lemma_.lower() in _NOT_SOURCES:
+    if pobj is None or pobj.lemma_.lower() in NOT_SOURCES:
         return
     head = sent.root  # "according to X" scopes over its whole sentence, wherever it attaches
     skip = {t.i for t in tok.subtree}

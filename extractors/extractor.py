@@ -19,9 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from .attribution import Found, finish, rule_candidates
+from .attribution import NOT_SOURCES, Found, finish, rule_candidates
 from .features import DocView
 from .learned import AttributionModel, Tagged
 from .lexicon import Lexicon
@@ -76,6 +76,7 @@ class HybridExtractor:
     def __call__(self, doc: Doc) -> list[Found]:
         v = DocView.of(doc)
         learned = [f for f in model_candidates(doc, self.model, self.lexicon, v) if not _negated(doc, f) and
+                   (f.mention is None or f.mention.root.lemma_.lower() not in NOT_SOURCES) and
                    f.confidence >= (self.min_statement_confidence if mode_of(f, doc, self.lexicon) == "statement"
                                     else self.min_confidence)]
         rules = rule_candidates(doc, self.lexicon)
@@ -136,6 +137,8 @@ def _found(doc: Doc, v: DocView, t: Tagged, quotes: list[Quote], lex: Lexicon) -
     pieces = [p for p in (_trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in t.content) if p[1] > p[0]]
     if not pieces:
         return None
+    if text[pieces[0][0]:pieces[0][0] + 5].lower() == "that " and pieces[0][1] - pieces[0][0] > 5:
+        pieces[0] = _trim(text, pieces[0][0] + 5, pieces[0][1])  # the complementizer is no content
     cue_first, cue_last = doc[t.cue[0]], doc[t.cue[1] - 1]
     head = doc[t.cue_head]
     sent = head.sent
@@ -149,7 +152,7 @@ def _found(doc: Doc, v: DocView, t: Tagged, quotes: list[Quote], lex: Lexicon) -
         source_span = (span.start_char, span.end_char)
     hedged = any(doc[i].lower_ in lex.hedge_words for i in range(*t.cue)) or \
         any(c.dep_ == "auxpass" for c in head.children) and head.lemma_.lower() in {"say", "report", "believe", "think", "rumor"}
-    lemma = "according" if head.lower_ == "according" else head.lemma_.lower()
+    lemma = _cue_lemma(doc[t.cue[0]:t.cue[1]], head)
     return Found(
         cue=text[cue_first.idx:cue_last.idx + len(cue_last)], cue_lemma=lemma, cue_start=cue_first.idx,
         cue_end=cue_last.idx + len(cue_last), content_start=pieces[0][0], content_end=pieces[-1][1],
@@ -182,6 +185,18 @@ def _strip(span: Span) -> Span:
     while len(span) > 1 and (span[0].is_punct or span[0].is_space):
         span = span[1:]
     return span
+
+
+def _cue_lemma(cue: Span, head: Token) -> str:
+    """The word that says what the cue does: its first full verb ("are *convinced*", "*said* in a
+    statement"), else its first adjective or noun, else its syntactic head."""
+    if any(t.lower_ == "according" for t in cue):
+        return "according"
+    for pos in ("VERB", "ADJ", "NOUN"):
+        word = next((t for t in cue if t.pos_ == pos), None)
+        if word is not None:
+            return word.lemma_.lower()
+    return head.lemma_.lower()
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

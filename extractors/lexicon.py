@@ -218,7 +218,8 @@ EN: Final = Lexicon(
     belief_verbs=frozenset(
         "believe think fear feel know suspect doubt worry expect assume consider convince suppose reckon "
         "understand imagine trust sense realize realise recognize recognise figure guess view see regard "
-        "presume hold".split()
+        "presume hold convinced sure confident certain worried concerned afraid skeptical sceptical "
+        "optimistic pessimistic".split()
     ),
     intention_verbs=frozenset(
         "want plan intend aim seek hope wish ask urge demand plead push vow pledge promise request "

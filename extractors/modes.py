@@ -22,7 +22,7 @@ def mode_of(f: Found, doc: Doc, lex: Lexicon) -> Mode:
     """The mode of one found attribution (its cue, source and content already set)."""
     lemma = f.cue_lemma
     head = f.mention.root if f.mention is not None else None
-    record = head is not None and head.lemma_.lower() in lex.record_heads
+    record = head is not None and (head.lemma_.lower() in lex.record_heads or head.lower_ in lex.record_heads)
     if record or lemma in lex.evidence_verbs and f.source is not None and f.source.kind == "document":
         return "evidence"
     if lemma == "call":

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from claimgraph.extractors.lexicon import MODES
 
 from . import analytics
 from .network import STANCES, Evidence, importance, top
@@ -224,7 +225,7 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         "palette": {
             "nodes": {k: {"shape": s.shape, "colour": s.colour, "label": s.label} for k, s in NODES.items()},
             "edges": {k: {"colour": s.colour, "dashed": s.dashed, "label": s.label} for k, s in EDGES.items()},
-            "contested": CONTESTED, "flip": FLIP, "stances": list(STANCES),
+            "contested": CONTESTED, "flip": FLIP, "stances": list(STANCES), "modes": list(MODES),
         },
     }
 

@@ -79,6 +79,10 @@ class Evidence:
     kind: str
     hedged: bool
     source_text: str | None
+    mode: str = "statement"
+    #: The content's pieces in ``sentence`` (one for most; a quote split by its cue has two); a
+    #: piece outside the sentence is left out.
+    pieces: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +119,8 @@ def evidence_of(rec: Attribution, claim: str) -> Evidence:
     return Evidence(record=rec.id, doc=rec.doc, claim=claim, sentence=rec.sentence, begin=s0,
                     cue=inside(rec.cue_start, rec.cue_end), content=inside(rec.content_start, rec.content_end),
                     cue_text=rec.cue, content_text=rec.content, stance=rec.stance, kind=rec.type,
-                    hedged=rec.certainty == "hedged", source_text=rec.source.text)
+                    hedged=rec.certainty == "hedged", source_text=rec.source.text, mode=rec.mode,
+                    pieces=tuple(p for p in (inside(a, b) for a, b in rec.pieces) if p != (0, 0)))
 
 
 def project(store: ox.Store, *, records: Iterable[Attribution] | None = None,

@@ -87,6 +87,9 @@
   NODE.forEach(function (d) { if (d.kind === "outlet") outlets[d.label] = true; });
   Object.keys(outlets).sort().forEach(function (o) { $("f-outlet").append(el("option", {value: o, text: o})); });
   ART.forEach(function (a, i) { $("f-article").append(el("option", {value: String(i), text: articleLabel(i)})); });
+  var modes = {};
+  EV.forEach(function (ev) { modes[ev.mode] = true; });
+  P.modes.forEach(function (m) { if (modes[m]) $("f-mode").append(el("option", {value: m, text: m})); });
   var relations = Object.keys(P.edges);
   relations.forEach(function (r) {
     if (!EDGE.some(function (e) { return e.rel === r; })) return;
@@ -101,7 +104,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("#f-stances input"), function (b) { rels[b.value] = b.checked; });
     return {
       claim: norm($("f-claim").value), actor: norm($("f-actor").value), outlet: $("f-outlet").value,
-      article: $("f-article").value, contested: $("f-contested").checked, rels: rels,
+      article: $("f-article").value, mode: $("f-mode").value, contested: $("f-contested").checked, rels: rels,
       radius: parseInt($("f-radius").value, 10) || 1
     };
   }
@@ -127,13 +130,14 @@
       if (st.actor && norm(from.label).indexOf(st.actor) < 0 && norm(to.label).indexOf(st.actor) < 0) return;
       if (st.contested && !(claimEnd !== null && to.contested)) return;
       if (st.article !== "" && !e.ev.some(function (k) { return String(EV[k].doc) === st.article; })) return;
+      if (st.mode && !e.ev.some(function (k) { return EV[k].mode === st.mode; })) return;
       if (docs && !(e.ev.some(function (k) { return docs[EV[k].doc]; }) || from.label === st.outlet || to.label === st.outlet)) return;
       visibleEdge[e.id] = true; visibleNode[e.from] = true; visibleNode[e.to] = true;
     });
     EDGE.forEach(function (e) {
       if (e.rel === "contradicts" && st.rels[e.rel] && visibleNode[e.from] && visibleNode[e.to]) visibleEdge[e.id] = true;
     });
-    var filtering = st.claim || st.actor || st.outlet || st.article !== "" || st.contested;
+    var filtering = st.claim || st.actor || st.outlet || st.article !== "" || st.mode || st.contested;
     if (!filtering) NODE.forEach(function (d, i) { visibleNode[i] = true; });
     if (focusNode !== null) {
       var keep = {}; keep[focusNode] = true;
@@ -167,7 +171,7 @@
     if (focusNode !== null || filtering) network.fit({animation: false});
   }
   ["f-claim", "f-actor"].forEach(function (id) { $(id).addEventListener("input", apply); });
-  ["f-outlet", "f-article", "f-contested", "f-radius"].forEach(function (id) { $(id).addEventListener("change", apply); });
+  ["f-outlet", "f-article", "f-mode", "f-contested", "f-radius"].forEach(function (id) { $(id).addEventListener("change", apply); });
   $("f-stances").addEventListener("change", apply);
   $("b-focus").addEventListener("click", function () {
     var sel = network.getSelectedNodes();
@@ -176,7 +180,7 @@
   $("b-reset").addEventListener("click", function () {
     focusNode = null;
     ["f-claim", "f-actor"].forEach(function (id) { $(id).value = ""; });
-    $("f-outlet").value = ""; $("f-article").value = ""; $("f-contested").checked = false;
+    $("f-outlet").value = ""; $("f-article").value = ""; $("f-mode").value = ""; $("f-contested").checked = false;
     Array.prototype.forEach.call(document.querySelectorAll("#f-stances input"), function (b) { b.checked = true; });
     apply(); overview();
   });
@@ -198,15 +202,17 @@
   }
   function highlighted(ev) {
     var s = ev.sentence, n = s.length;
-    var cuts = [0, n, ev.cue[0], ev.cue[1], ev.content[0], ev.content[1]]
-      .filter(function (x) { return x >= 0 && x <= n; })
-      .sort(function (a, b) { return a - b; });
+    // A content in pieces ("“X,” he said, “Y.”") is marked piece by piece, the cue left between.
+    var pieces = ev.pieces && ev.pieces.length ? ev.pieces : [ev.content];
+    var cuts = [0, n, ev.cue[0], ev.cue[1]];
+    pieces.forEach(function (p) { cuts.push(p[0], p[1]); });
+    cuts = cuts.filter(function (x) { return x >= 0 && x <= n; }).sort(function (a, b) { return a - b; });
     var q = el("blockquote");
     for (var i = 0; i + 1 < cuts.length; i++) {
       var a = cuts[i], b = cuts[i + 1];
       if (a === b) continue;
       var inCue = ev.cue[0] < ev.cue[1] && a >= ev.cue[0] && b <= ev.cue[1];
-      var inContent = ev.content[0] < ev.content[1] && a >= ev.content[0] && b <= ev.content[1];
+      var inContent = pieces.some(function (p) { return p[0] < p[1] && a >= p[0] && b <= p[1]; });
       var text = s.slice(a, b);
       if (inCue || inContent) q.append(el("mark", {"class": (inCue ? "cue" : "") + (inContent ? " content" : ""), text: text}));
       else q.append(text);
@@ -217,6 +223,7 @@
     var ev = EV[k], a = ART[ev.doc] || {};
     var meta = el("div", {"class": "meta"});
     meta.append(el("span", {"class": "badge kind", text: ev.stance}), el("span", {"class": "badge kind", text: ev.kind}));
+    if (ev.mode && ev.mode !== "statement") meta.append(el("span", {"class": "badge kind", text: ev.mode}));
     if (ev.hedged) meta.append(el("span", {"class": "badge kind", text: "hedged"}));
     if (extra) meta.append(extra);
     meta.append(el("b", {text: a.outlet ? a.outlet + " · " : ""}), a.title || a.id || "");

@@ -69,14 +69,20 @@ def test_question_headline_is_not_a_warning(attributions):
     assert attributions("Why is Washington warning Beijing?") == []
 
 
-def test_things_do_not_speak(attributions):
-    assert attributions("The data reveal that prices rose sharply.") == []
+def test_split_quote_is_one_attribution_in_two_pieces(attributions):
+    text = '"We will not back down," said Prime Minister Jan Novak, "and we will win this fight."'
+    [rec] = attributions(text)
+    assert rec.source.name == "Jan Novak"
+    assert [text[a:b] for a, b in rec.content_pieces] == ["We will not back down", "and we will win this fight"]
+    assert rec.content == "We will not back down and we will win this fight"
+    assert (rec.content_start, rec.content_end) == (rec.content_pieces[0][0], rec.content_pieces[-1][1])
+    assert rec.type == "direct"
 
 
-def test_split_quote_keeps_its_speaker(attributions):
-    recs = attributions('"We will not back down," said Prime Minister Jan Novak, "and we will win this fight."')
-    assert [r.source.name for r in recs] == ["Jan Novak", "Jan Novak"]
-    assert [r.content for r in recs] == ["We will not back down", "and we will win this fight"]
+def test_a_quote_that_opens_a_new_sentence_is_another_attribution_of_the_same_speaker(attributions):
+    recs = attributions('"We will not back down," Novak said. "We will win this fight in the end."')
+    assert [r.source.name for r in recs] == ["Novak", "Novak"]
+    assert [r.content for r in recs] == ["We will not back down", "We will win this fight in the end"]
 
 
 def test_quote_over_several_sentences_is_one_attribution(attributions):

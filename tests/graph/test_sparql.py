@@ -142,3 +142,12 @@ def test_cli_query_timeout_stops_a_slow_query(seeds_out):
 def test_cli_validate(seeds_out):
     result = CliRunner().invoke(main, ["validate", "--store", str(seeds_out)])
     assert result.exit_code == 0 and "5 of 5 article graphs conform" in result.output
+
+
+def test_attributions_of_one_mode(seeds_out):
+    intentions = rows(seeds_out, "by-mode", mode="intention")
+    assert intentions and {r["mode"] for r in intentions} == {"intention"}
+    assert any("call" in r["cue"] for r in intentions)
+    assert rows(seeds_out, "by-mode", mode="no-such-mode") == []
+    said = rows(seeds_out, "actor-statements", actor="Liu Pengyu")
+    assert {r["mode"] for r in said} <= {"statement", "belief", "intention", "evidence", "evaluation"}

@@ -159,3 +159,22 @@ def test_same_actor_across_articles_is_one_node(seeds_out):
         rows = list(store.ox.query(q, prefixes={"cg": "https://w3id.org/claimgraph/ontology#"}))
     assert len({r["actor"] for r in rows}) == 1  # one IRI …
     assert len({r["g"] for r in rows}) == 3  # … for the three articles that quote him
+
+
+def test_mode_and_content_pieces_are_stored_checked_and_read_back(tmp_path):
+    text = ('"We will not back down," said Prime Minister Jan Novak, "and we will win this fight."\n\n'
+            "Most economists believe that inflation will ease next year.")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    report = claimgraph.build([tmp_path / "a.txt"], tmp_path / "out", validate="all")
+    assert report.ok
+    rows = [json.loads(line) for line in (tmp_path / "out" / "attributions.jsonl").read_text().splitlines()]
+    split = next(r for r in rows if r["source"] == "Jan Novak")
+    assert [text[a:b] for a, b in split["content_pieces"]] == ["We will not back down", "and we will win this fight"]
+    assert next(r for r in rows if "economists" in r["source_text"])["mode"] == "belief"
+    with GraphStore(tmp_path / "out") as store:
+        assert all(r.conforms for r in ShapeValidator().check_store(store.ox))
+        pieces = list(store.ox.query(
+            "PREFIX cg: <https://w3id.org/claimgraph/ontology#> PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> "
+            "SELECT ?k ?t WHERE { ?a cg:contentPiece ?p . ?p cg:pieceIndex ?k ; nif:anchorOf ?t } ORDER BY ?k",
+            use_default_graph_as_union=True))
+    assert [s["t"].value for s in pieces] == ["We will not back down", "and we will win this fight"]

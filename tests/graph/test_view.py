@@ -82,7 +82,7 @@ def test_every_stance_edge_keeps_its_sentence_with_cue_and_content_located(seeds
     for k, e in edges:
         assert e["weight"] >= len(e["evidence"]) >= min(e["weight"], MAX_EVIDENCE)
         for ev in e["evidence"]:
-            spans = ((ev.cue, ev.cue_text), (ev.content, ev.content_text))
+            spans = ((ev.cue, ev.cue_text), *((p, ev.content_text) for p in ev.pieces or (ev.content,)))
             for (a, b), text in spans:
                 if (a, b) == (0, 0):  # the parser split it off into a neighbouring sentence
                     assert text.strip(), (k, ev)

@@ -1,0 +1,103 @@
+"""The trained attribution model: packaged weights, BIO decoding, the extractor seam, training."""
+from __future__ import annotations
+
+import filecmp
+
+import pytest
+from click.testing import CliRunner
+
+from claimgraph.cli import main
+from claimgraph.extractors import Article, ModelMissing, PipelineSpec, extract, load_pipeline
+from claimgraph.extractors.extractor import EXTRACTORS, Extractor, make_extractor
+from claimgraph.extractors.learned import DEFAULT_MODEL_DIR, AttributionModel, spans
+from claimgraph.extractors.lexicon import EN
+
+from ..conftest import FIXTURES
+
+SLICE = FIXTURES / "polnear_slice"
+
+
+def test_the_trained_weights_ship_with_the_package_and_stay_small():
+    assert DEFAULT_MODEL_DIR.is_dir()
+    size = sum(p.stat().st_size for p in DEFAULT_MODEL_DIR.iterdir())
+    assert 0 < size < 30_000_000
+    AttributionModel()  # loads from the installed package
+
+
+def test_bio_labels_decode_to_spans():
+    labels = ["O", "B-CNT", "I-CNT", "O", "B-SRC", "B-CNT", "I-CNT", "I-CNT"]
+    assert spans(labels, "CNT") == [(1, 3), (5, 8)]
+    assert spans(labels, "SRC", offset=10) == [(14, 15)]
+    assert spans(["I-CUE", "I-CUE"], "CUE") == [(0, 2)]
+
+
+def test_the_model_alone_finds_source_cue_and_content():
+    model = AttributionModel()
+    bare = load_pipeline(attributions=False)
+    doc = bare("Republican leaders believe the tax plan will pass before the summer recess.")
+    [tagged] = model.tag(doc)
+    assert doc[tagged.source[0]:tagged.source[1]].text == "Republican leaders"
+    assert doc[tagged.cue[0]:tagged.cue[1]].text == "believe"
+    assert " ".join(doc[a:b].text for a, b in tagged.content) == "the tax plan will pass before the summer recess"
+    assert 0.5 < tagged.confidence <= 1.0
+
+
+@pytest.mark.parametrize("name", EXTRACTORS)
+def test_every_extractor_plugs_into_the_pipeline(name):
+    nlp = load_pipeline(PipelineSpec(extractor=name))
+    [(_, recs)] = list(extract([Article(id="t", text="The mayor said the bridge would reopen in May.")], nlp))
+    assert [(r.source.text, r.cue, r.content) for r in recs] == [("The mayor", "said", "the bridge would reopen in May")]
+
+
+def test_an_extractor_of_your_own_follows_the_protocol(nlp):
+    from claimgraph.extractors.attribution import Found
+
+    class Nothing:
+        def __call__(self, doc) -> list[Found]:
+            return []
+
+    finder = nlp.get_pipe("claimgraph_attributions")
+    mine: Extractor = Nothing()
+    before, finder.extractor = finder.extractor, mine
+    try:
+        [(_, recs)] = list(extract([Article(id="t", text="The mayor said the bridge would reopen.")], nlp))
+    finally:
+        finder.extractor = before
+    assert recs == []
+
+
+def test_unknown_extractor_and_missing_weights_are_refused(tmp_path):
+    with pytest.raises(ValueError, match="hybrid, model, rules"):
+        make_extractor("magic", EN)  # type: ignore[arg-type]
+    with pytest.raises(ModelMissing, match="claimgraph train"):
+        AttributionModel(tmp_path)
+
+
+def test_training_on_a_slice_writes_weights_that_load_and_tag(tmp_path):
+    runner = CliRunner()
+    args = ["train", str(SLICE), "--iterations", "20"]
+    first = runner.invoke(main, [*args, "--out", str(tmp_path / "a")])
+    assert first.exit_code == 0, first.output
+    assert "trained on 6 articles (20 attributions" in first.output
+    model = AttributionModel(tmp_path / "a")
+    doc = load_pipeline(attributions=False)("The governor said the budget was balanced.")
+    assert isinstance(model.tag(doc), list)
+    # the same corpus gives the same weights
+    second = runner.invoke(main, [*args, "--out", str(tmp_path / "b")])
+    assert second.exit_code == 0, second.output
+    assert filecmp.cmp(tmp_path / "a" / "cue.crfsuite", tmp_path / "b" / "cue.crfsuite", shallow=False)
+    assert filecmp.cmp(tmp_path / "a" / "role.crfsuite", tmp_path / "b" / "role.crfsuite", shallow=False)
+
+
+def test_build_uses_weights_you_trained(tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(main, ["train", str(SLICE), "--iterations", "5", "--out", str(tmp_path / "w")]).exit_code == 0
+    (tmp_path / "in.txt").write_text("The governor said the budget was balanced for the third year.", encoding="utf-8")
+    result = runner.invoke(main, ["build", str(tmp_path / "in.txt"), "--out", str(tmp_path / "out"),
+                                  "--extractor", "model", "--weights", str(tmp_path / "w")])
+    assert result.exit_code == 0, result.output
+
+
+def test_training_refuses_a_folder_that_is_no_corpus(tmp_path):
+    result = CliRunner().invoke(main, ["train", str(tmp_path), "--out", str(tmp_path / "w")])
+    assert result.exit_code != 0 and "needs gold.jsonl and articles/" in result.output
