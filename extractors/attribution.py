@@ -525,7 +525,7 @@ def _continued_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list
         sentence = sent[0].sent
         # Only a quote that is (nearly) a sentence of its own carries speech; "Z" on a tank does not.
         outside = text[sentence.start_char : q.start] + text[q.end : max(q.end, sentence.end_char)]
-        split = _splits_quote(q, quotes, found, sentence)
+        split = _splits_quote(q, quotes, found, text)
         if not q.continues and split is None and outside.replace("\xa0", " ").strip(" \t\n.,;:"):
             continue
         if len(text[q.inner_start : q.inner_end].split()) < 3:
@@ -542,13 +542,13 @@ def _continued_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list
     return out
 
 
-def _splits_quote(q: Quote, quotes: list[Quote], found: list[Found], sentence: Span) -> Found | None:
+def _splits_quote(q: Quote, quotes: list[Quote], found: list[Found], text: str) -> Found | None:
     """"“A,” said X, “and B.”": the quoted attribution whose cue splits it from ``q``, if any."""
     k = quotes.index(q)
     if k == 0:
         return None
     prev = quotes[k - 1]
-    gap = sentence.doc.text[prev.end : q.start]
+    gap = text[prev.end : q.start]
     if "\n" in gap or len(gap.split()) > 12:
         return None
     return next((f for f in found if f.content_start >= prev.inner_start and f.content_end <= prev.inner_end
@@ -615,7 +615,8 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 # -- sources and nesting ----------------------------------------------------------------------
 def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found]) -> None:
-    breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+    text = doc.text  # spaCy rebuilds it at every access
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
     resolver = Resolver(doc, lex, lambda at: bisect.bisect_right(breaks, at))
     last_quoted: Found | None = None
     for f in found:
@@ -632,7 +633,7 @@ def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found]) -> None:
         if f.source_span is not None and f.source.text is not None:
             # The source as written, whole ("Hemsley, the co-author of …"); resolved on its head.
             a, b = f.source_span
-            f.source = replace(f.source, text=doc.text[a:b], start=a, end=b)
+            f.source = replace(f.source, text=text[a:b], start=a, end=b)
         if f.kind in {"direct", "mixed"} and f.implicit is None:
             last_quoted = f
     found[:] = [f for f in found if f.source is not None]

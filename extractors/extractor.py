@@ -16,6 +16,7 @@ same way whichever found the spans; anything that follows the protocol can be pl
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -74,14 +75,22 @@ class HybridExtractor:
     min_statement_confidence: float = 0.8
 
     def __call__(self, doc: Doc) -> list[Found]:
-        v = DocView.of(doc)
-        learned = [f for f in model_candidates(doc, self.model, self.lexicon, v) if not _negated(doc, f) and
+        rules = rule_candidates(doc, self.lexicon)
+        for f in rules:
+            _widen_source(doc, f)
+        cues = [(f.cue_start, f.cue_end) for f in rules if not f.continues_quote]
+        idx = [t.idx for t in doc]
+
+        def found_by_rules(cue: tuple[int, int]) -> bool:
+            a, b = idx[cue[0]], idx[cue[1] - 1] + 1
+            return any(s < b and a < e for s, e in cues)
+
+        learned = [f for f in model_candidates(doc, self.model, self.lexicon, min_confidence=self.min_confidence,
+                                               skip=found_by_rules)
+                   if not _negated(doc, f) and
                    (f.mention is None or f.mention.root.lemma_.lower() not in NOT_SOURCES) and
                    f.confidence >= (self.min_statement_confidence if mode_of(f, doc, self.lexicon) == "statement"
                                     else self.min_confidence)]
-        rules = rule_candidates(doc, self.lexicon)
-        for f in rules:
-            _widen_source(doc, v, self.model, f)
         return finish(doc, self.lexicon, rules + [f for f in learned if _adds(f, rules)])
 
 
@@ -119,21 +128,24 @@ def _negated(doc: Doc, f: Found) -> bool:
 _EDGE = " \t\n,;:–—-"
 
 
-def model_candidates(doc: Doc, model: AttributionModel, lex: Lexicon, v: DocView | None = None) -> list[Found]:
-    """The model's attributions as :class:`Found` records (source mention, content pieces, type)."""
+def model_candidates(doc: Doc, model: AttributionModel, lex: Lexicon, *, min_confidence: float = 0.0,
+                     skip: Callable[[tuple[int, int]], bool] | None = None) -> list[Found]:
+    """The model's attributions as :class:`Found` records (source mention, content pieces, type);
+    ``min_confidence`` and ``skip`` as in :meth:`AttributionModel.tag`."""
     text = doc.text
     quotes = find_quotes(text)
-    v = v or DocView.of(doc)
+    v = DocView.of(doc, text)
     out = []
-    for t in model.tag(doc):
-        f = _found(doc, v, t, quotes, lex)
+    for t in model.tag(doc, v, min_confidence=min_confidence, skip=skip):
+        f = _found(doc, text, v, t, quotes, lex)
         if f is not None:
             out.append(f)
     return out
 
 
-def _found(doc: Doc, v: DocView, t: Tagged, quotes: list[Quote], lex: Lexicon) -> Found | None:
-    text = doc.text
+def _found(doc: Doc, text: str, v: DocView, t: Tagged, quotes: list[Quote], lex: Lexicon) -> Found | None:
+    """One model attribution as a :class:`Found` (``text`` is ``doc.text``, which spaCy rebuilds at
+    every access)."""
     pieces = [p for p in (_trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in t.content) if p[1] > p[0]]
     if not pieces:
         return None
@@ -141,10 +153,11 @@ def _found(doc: Doc, v: DocView, t: Tagged, quotes: list[Quote], lex: Lexicon) -
         pieces[0] = _trim(text, pieces[0][0] + 5, pieces[0][1])  # the complementizer is no content
     cue_first, cue_last = doc[t.cue[0]], doc[t.cue[1] - 1]
     head = doc[t.cue_head]
-    sent = head.sent
+    a, b = v.sents[v.sent_of[t.cue_head]]
+    sent_start, sent_end = v.idx[a], v.idx[b - 1] + len(v.text[b - 1])
     # A quotation that opens a sentence after the cue's is a proposition of its own (the rules
     # credit it to the same speaker); PolNeAR would make it another piece.
-    pieces = [p for p in pieces if p[0] < sent.end_char] or pieces[:1]
+    pieces = [p for p in pieces if p[0] < sent_end] or pieces[:1]
     mention = source_span = None
     if t.source is not None:
         span = _strip(doc[t.source[0]:t.source[1]])
@@ -157,26 +170,24 @@ def _found(doc: Doc, v: DocView, t: Tagged, quotes: list[Quote], lex: Lexicon) -
         cue=text[cue_first.idx:cue_last.idx + len(cue_last)], cue_lemma=lemma, cue_start=cue_first.idx,
         cue_end=cue_last.idx + len(cue_last), content_start=pieces[0][0], content_end=pieces[-1][1],
         mention=mention, implicit=None if mention is not None else ("unspecified (implicit)", "anonymous"),
-        cue_hedged=hedged, kind=_kind(text, pieces, quotes), sentence_start=sent.start_char,
-        sentence_end=sent.end_char, cue_i=t.cue_head, pieces=tuple(pieces) if len(pieces) > 1 else (),
+        cue_hedged=hedged, kind=_kind(text, pieces, quotes), sentence_start=sent_start,
+        sentence_end=sent_end, cue_i=t.cue_head, pieces=tuple(pieces) if len(pieces) > 1 else (),
         source_span=source_span, confidence=t.confidence,
     )
 
 
-def _widen_source(doc: Doc, v: DocView, model: AttributionModel, f: Found) -> None:
-    """Give a rule attribution its whole source as written ("Hemsley, the co-author of …"): the
-    role tagger's source for the rule's cue, when it holds the rule's mention."""
+def _widen_source(doc: Doc, f: Found) -> None:
+    """Give a rule attribution its whole source as written ("Hemsley, the co-author of …", "Le
+    Pen, who has …"): the subtree of the mention's head, as PolNeAR marks sources, when it stays
+    clear of the cue and the content. The name is still resolved on the mention."""
     if f.mention is None or f.continues_quote:
         return
-    cue = doc.char_span(f.cue_start, f.cue_end, alignment_mode="expand")
-    if cue is None or not len(cue):
+    root = f.mention.root
+    span = _strip(doc[root.left_edge.i:root.right_edge.i + 1])
+    if len(span) <= len(f.mention) or span.end_char > f.cue_start and span.start_char < f.cue_end \
+            or span.start_char < f.content_end and f.content_start < span.end_char:
         return
-    tagged = model.roles(v, (cue.start, cue.end))
-    if tagged is None or tagged.source is None:
-        return
-    span = _strip(doc[tagged.source[0]:tagged.source[1]])
-    if span.start <= f.mention.root.i < span.end and len(span) > len(f.mention):
-        f.source_span = (span.start_char, span.end_char)
+    f.source_span = (span.start_char, span.end_char)
 
 
 def _strip(span: Span) -> Span:

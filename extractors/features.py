@@ -32,6 +32,8 @@ class DocView:
     """Per-token values of a doc, read once: the taggers look at every token many times."""
 
     doc: Doc
+    text: list[str]
+    idx: list[int]  # character offset of each token
     lower: list[str]
     lemma: list[str]
     pos: list[str]
@@ -45,32 +47,59 @@ class DocView:
     sent_of: list[int]  # sentence index of each token
     left: list[int]  # first token of each token's subtree
     right: list[int]  # last token of each token's subtree
+    # The role tagger's features of each token that do not depend on the cue (:meth:`static`).
+    core: list[list[str] | None]
 
     @classmethod
-    def of(cls, doc: Doc) -> DocView:
-        quotes = find_quotes(doc.text)
-        quote = [-1] * len(doc)
+    def of(cls, doc: Doc, text: str | None = None) -> DocView:
+        """Read ``doc`` once (``text``: its text, when the caller has it: spaCy rebuilds it)."""
+        quotes = find_quotes(doc.text if text is None else text)
+        n = len(doc)
+        text, lower, lemma, pos, tag, dep, ent = [""] * n, [""] * n, [""] * n, [""] * n, [""] * n, [""] * n, [""] * n
+        head, left, right, quote, idx = [0] * n, [0] * n, [0] * n, [-1] * n, [0] * n
+        for tok in doc:  # one pass: each Token object costs a Python allocation
+            i = tok.i
+            text[i], lower[i], lemma[i], pos[i], tag[i], dep[i], ent[i] = (
+                tok.text, tok.lower_, tok.lemma_.lower(), tok.pos_, tok.tag_, tok.dep_, tok.ent_type_)
+            head[i], left[i], right[i], idx[i] = tok.head.i, tok.left_edge.i, tok.right_edge.i, tok.idx
         k = 0
-        for tok in doc:
-            while k < len(quotes) and quotes[k].end <= tok.idx:
+        for i in range(n):
+            while k < len(quotes) and quotes[k].end <= idx[i]:
                 k += 1
-            if k < len(quotes) and quotes[k].start <= tok.idx < quotes[k].end:
-                quote[tok.i] = k
-        head = [t.head.i for t in doc]
+            if k < len(quotes) and quotes[k].start <= idx[i] < quotes[k].end:
+                quote[i] = k
         chain: list[list[int]] = []
-        for i in range(len(doc)):
+        for i in range(n):
             path = [i]
             while head[path[-1]] != path[-1] and len(path) < 64:
                 path.append(head[path[-1]])
             chain.append(path)
         sents = [(s.start, s.end) for s in doc.sents]
-        sent_of = [0] * len(doc)
-        for n, (a, b) in enumerate(sents):
+        sent_of = [0] * n
+        for m, (a, b) in enumerate(sents):
             for i in range(a, b):
-                sent_of[i] = n
-        return cls(doc, [t.lower_ for t in doc], [t.lemma_.lower() for t in doc], [t.pos_ for t in doc],
-                   [t.tag_ for t in doc], [t.dep_ for t in doc], head, [t.ent_type_ for t in doc], quote,
-                   chain, sents, sent_of, [t.left_edge.i for t in doc], [t.right_edge.i for t in doc])
+                sent_of[i] = m
+        return cls(doc, text, idx, lower, lemma, pos, tag, dep, head, ent, quote, chain, sents, sent_of, left, right,
+                   [None] * n)
+
+    def static(self, i: int) -> list[str]:
+        """Token ``i``'s own features and its neighbours' (made once, on first use)."""
+        made = self.core[i]
+        if made is None:
+            lower, pos, dep, quote = self.lower, self.pos, self.dep, self.quote
+            made = ["b", "w=" + lower[i], "l=" + self.lemma[i], "p=" + pos[i], "t=" + self.tag[i], "d=" + dep[i],
+                    "s=" + _shape(self.text[i]), "dp=" + dep[i] + "|" + pos[i],
+                    "hd=" + dep[self.head[i]] + "|" + dep[i], "e=" + self.ent[i]]
+            self.core[i] = made
+        return made
+
+    def before(self, i: int) -> list[str]:
+        j = i - 1
+        return ["w-1=" + self.lower[j], "p-1=" + self.pos[j], "q-1=" + ("n" if self.quote[j] < 0 else "y")]
+
+    def after(self, i: int) -> list[str]:
+        j = i + 1
+        return ["w1=" + self.lower[j], "p1=" + self.pos[j], "q1=" + ("n" if self.quote[j] < 0 else "y")]
 
 
 def _shape(word: str) -> str:
@@ -101,7 +130,7 @@ def cue_features(v: DocView, start: int, end: int) -> list[list[str]]:
         kids = children.get(i, [])
         f = [
             "b", "w=" + v.lower[i], "l=" + lem, "p=" + pos, "t=" + v.tag[i], "d=" + dep,
-            "s=" + _shape(v.doc[i].text), "ld=" + lem + "|" + dep, "lp=" + lem + "|" + pos,
+            "s=" + _shape(v.text[i]), "ld=" + lem + "|" + dep, "lp=" + lem + "|" + pos,
             "hl=" + v.lemma[h], "hd=" + v.dep[h], "hp=" + v.pos[h], "dhd=" + dep + "|" + v.dep[h],
             "q=" + ("1" if v.quote[i] >= 0 else "0"), "e=" + v.ent[i],
         ]
@@ -141,6 +170,10 @@ def window(v: DocView, cue_head: int) -> tuple[int, int]:
         a, b = v.sents[n + 1]
         end = min(b, a + NEIGHBOUR_TOKENS)
     return start, end
+
+
+_NO_BEFORE = ["w-1=<>"]
+_NO_AFTER = ["w1=<>"]
 
 
 def _distance(d: int) -> str:
@@ -195,15 +228,12 @@ def role_features(v: DocView, cue: tuple[int, int], cue_head: int, start: int, e
         sent = "0" if soff == 0 else ("-" if soff < 0 else "+")
         q = v.quote[i]
         quote = "n" if q < 0 else ("same" if q == c_quote else "other")
-        dep, pos = v.dep[i], v.pos[i]
-        f = [
-            "b", "w=" + v.lower[i], "l=" + v.lemma[i], "p=" + pos, "t=" + v.tag[i], "d=" + dep,
-            "s=" + _shape(v.doc[i].text), "rel=" + rel, "sent=" + sent, "q=" + quote,
+        f = v.static(i) + [
+            "rel=" + rel, "sent=" + sent, "q=" + quote,
             "dist=" + rel + _distance(i - c), "path=" + path, "br=" + branch,
             "pr=" + path + "|" + rel, "ps=" + path + "|" + sent, "pq=" + path + "|" + quote,
             "bcl=" + branch + "|" + cl, "pcl=" + path + "|" + cl, "cl=" + cl,
-            "up=" + str(min(lca_k, 4)), "dp=" + dep + "|" + pos, "hd=" + v.dep[v.head[i]] + "|" + dep,
-            "e=" + v.ent[i], "rs=" + rel + "|" + sent,
+            "up=" + str(min(lca_k, 4)), "rs=" + rel + "|" + sent,
             "p2=" + path + ">" + branch2, "edge=" + branch + edge, "edge2=" + branch2 + edge2,
             "pe=" + path + "|" + edge,
         ]
@@ -212,18 +242,12 @@ def role_features(v: DocView, cue: tuple[int, int], cue_head: int, start: int, e
         a, b = v.sents[v.sent_of[i]]
         if i == a:
             f.append("bos=" + sent + quote)
-        if i == b - 1 or i + 1 < b and v.doc[i + 1].is_space:
+        if i == b - 1 or i + 1 < b and not v.text[i + 1].strip():
             f.append("eos=" + sent + quote)
         if v.head[i] == c:
-            f.append("child=" + dep)
-            f.append("childcl=" + dep + "|" + cl)
-        for off in (-1, 1):
-            j = i + off
-            if start <= j < end:
-                f.append(f"w{off}=" + v.lower[j])
-                f.append(f"p{off}=" + v.pos[j])
-                f.append(f"q{off}=" + ("n" if v.quote[j] < 0 else "y"))
-            else:
-                f.append(f"w{off}=<>")
+            f.append("child=" + v.dep[i])
+            f.append("childcl=" + v.dep[i] + "|" + cl)
+        f += v.before(i) if i > start else _NO_BEFORE
+        f += v.after(i) if i < end - 1 else _NO_AFTER
         out.append(f)
     return out

@@ -7,6 +7,7 @@ with no GPU and no deep-learning framework.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -114,11 +115,16 @@ class AttributionModel:
         source = min(sources, key=lambda s: min(abs(s[0] - cue[0]), abs(s[1] - cue[1]))) if sources else None
         return Tagged(cue, head, source, tuple(content), confidence)
 
-    def tag(self, doc: Doc) -> list[Tagged]:
-        """Every attribution the model finds in ``doc``, in cue order."""
-        v = DocView.of(doc)
+    def tag(self, doc: Doc, v: DocView | None = None, *, min_confidence: float = 0.0,
+            skip: Callable[[tuple[int, int]], bool] | None = None) -> list[Tagged]:
+        """Every attribution the model finds in ``doc`` (read through ``v`` when given), in cue
+        order; cues less likely than ``min_confidence``, or that ``skip`` says someone else has
+        found, are not looked at further (the role tagger is the model's main cost)."""
+        v = v or DocView.of(doc)
         out = []
         for cue, confidence in self.cues(v):
+            if confidence < min_confidence or skip is not None and skip(cue):
+                continue
             found = self.roles(v, cue, confidence)
             if found is not None:
                 out.append(found)

@@ -41,8 +41,8 @@ def mode_of(f: Found, doc: Doc, lex: Lexicon) -> Mode:
 
 def _calls_to_act(f: Found, doc: Doc) -> bool:
     """"asked X to …", "called on X to …", "called for …": the cue asks someone to act."""
-    cue = doc.text[f.cue_start:f.cue_end].lower()
-    content = doc.text[f.content_start:f.content_end].lower()
+    cue = doc.char_span(f.cue_start, f.cue_end, alignment_mode="expand").text.lower()
+    content = doc.char_span(f.content_start, f.content_end, alignment_mode="expand").text.lower()
     if cue.endswith((" for", " on")) or content.startswith(("to ", "for ")):
         return True
     span = doc.char_span(min(f.cue_start, f.content_start), max(f.cue_end, f.content_end), alignment_mode="expand")
