@@ -86,7 +86,7 @@ class DocView:
         """Token ``i``'s own features and its neighbours' (made once, on first use)."""
         made = self.core[i]
         if made is None:
-            lower, pos, dep, quote = self.lower, self.pos, self.dep, self.quote
+            lower, pos, dep = self.lower, self.pos, self.dep
             made = ["b", "w=" + lower[i], "l=" + self.lemma[i], "p=" + pos[i], "t=" + self.tag[i], "d=" + dep[i],
                     "s=" + _shape(self.text[i]), "dp=" + dep[i] + "|" + pos[i],
                     "hd=" + dep[self.head[i]] + "|" + dep[i], "e=" + self.ent[i]]

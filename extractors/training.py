@@ -57,7 +57,7 @@ def parse_corpus(corpus: Path, nlp: Language, *, limit: int | None = None) -> It
     gold = read_gold(corpus)
     names = sorted(gold)[:limit] if limit else sorted(gold)
     texts = ((corpus / "articles" / name).read_text(encoding="utf-8") for name in names)
-    for doc, name in zip(nlp.pipe(texts, batch_size=16), names):
+    for doc, name in zip(nlp.pipe(texts, batch_size=16), names, strict=True):
         yield doc, gold[name]
 
 
