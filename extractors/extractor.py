@@ -7,8 +7,8 @@ Three extractors ship:
 - :class:`ModelExtractor` — the CRFs of :mod:`.learned`, trained on PolNeAR's train split;
 - :class:`HybridExtractor` (the default) — the rules' attributions, plus the model's where the
   rules found nothing: beliefs, intentions, evaluations and evidence the rules have no pattern
-  for, and statements the model is sure of. The model also gives the rules' sources their whole
-  written span ("Hemsley, the co-author of …").
+  for, and statements the model is sure of. A rule attribution's source is kept whole as written
+  ("Hemsley, the co-author of …"), as PolNeAR marks sources.
 
 All three end in :func:`.attribution.finish`, so sources, nesting, stance and mode are read the
 same way whichever found the spans; anything that follows the protocol can be plugged in with
