@@ -60,8 +60,8 @@ WEIGHTS_OPTION = click.option("--weights", type=click.Path(exists=True, file_oka
                               help="A folder of trained attribution weights (claimgraph train); default: the packaged ones.")
 
 
-def _spec(model: str | None, extractor: str, weights: str | None) -> PipelineSpec | str | None:
-    return model if extractor == "hybrid" and weights is None else PipelineSpec(model, extractor, weights)  # type: ignore[arg-type]
+def _spec(model: str | None, extractor: str, weights: str | None) -> PipelineSpec:
+    return PipelineSpec(model, extractor, weights)  # type: ignore[arg-type]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -18,10 +18,10 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon, SourceKind, Stance
+from .modes import Mode, mode_of
 from .quotes import Quote, find_quotes
 from .records import Source
 from .sources import Resolver, mention_for
-from .modes import Mode, mode_of
 from .stance import Certainty, classify
 
 _CLAUSE_DEPS = {"ccomp"}
@@ -77,7 +77,6 @@ class Found:
     source_span: tuple[int, int] | None = None  # the whole source as written, when wider than ``mention``
     confidence: float = 1.0  # how sure the extractor is (the model's cue probability; rules: 1)
     extra: dict[str, object] = field(default_factory=dict)
-
 
     def spans(self) -> tuple[tuple[int, int], ...]:
         """The content's pieces, at least one."""
@@ -151,7 +150,7 @@ def _share_cited_content(found: list[Found], text: str) -> None:
         end = f.extra.pop("phrase_end", None)
         if isinstance(end, int) and outer.content_start <= f.cue_start < outer.content_end and end < outer.content_end:
             # "reported, citing people familiar with the matter, that …": the citation is not content
-            outer.content_start = _skip_that(text, end)
+            outer.content_start = skip_that(text, end)
         f.content_start, f.content_end = outer.content_start, outer.content_end
 
 
@@ -260,7 +259,7 @@ def _call_for(tok: Token) -> Iterator[Found]:
     prep = next(c for c in tok.children if c.lower_ == "for")
     subject = _subject(tok, lex=None)
     pobj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
-    if subject is None or pobj is None or _negated_act(tok):
+    if subject is None or pobj is None or negated_act(tok):
         return
     span = _subtree(pobj)
     yield Found(_cue_text(tok, extra=[prep]), "call", _cue_first(tok).idx, _end(prep), span.start_char,
@@ -276,7 +275,7 @@ def _labels(tok: Token, lex: Lexicon) -> Iterator[Found]:
     if verdict is None and obj is not None:  # the parser hangs a quoted verdict on the noun
         verdict = next((c for c in obj.children if c.i > obj.i and (c.dep_ == "amod" or c.lower_ == "as")), None)
     subject = _subject(tok, lex)
-    if obj is None or verdict is None or subject is None or _negated_act(tok) or obj.pos_ == "PRON" and obj.lower_ not in {"it", "them"}:
+    if obj is None or verdict is None or subject is None or negated_act(tok) or obj.pos_ == "PRON" and obj.lower_ not in {"it", "them"}:
         return
     end = verdict.right_edge
     doc = tok.doc
@@ -288,7 +287,7 @@ def _labels(tok: Token, lex: Lexicon) -> Iterator[Found]:
 
 def _reporting_verb(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], qs: list[int]) -> Iterator[Found]:
     lemma = tok.lemma_.lower()
-    if _negated_act(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.blocking_governors):
+    if unspoken(tok, lex):
         return
     if lemma == "continue" and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in {":", "“", '"'}):
         return  # "continue" reports speech only as "He continued: “…”"
@@ -484,7 +483,7 @@ def _hedge_attributions(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Foun
         if low in {"reportedly", "allegedly", "purportedly"} and tok.dep_ == "advmod":
             verb, cue, implicit = tok.head, tok.text, ("unnamed media reports", "outlet")
             cue_start, cue_end = tok.idx, _end(tok)
-        elif tok.lemma_ in {"say", "think", "believe", "report", "rumor", "rumour"} and \
+        elif tok.lemma_ in lex.hedge_passives and \
                 any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "xcomp" for c in tok.children):
             verb = tok
             aux = [c for c in tok.children if c.dep_ == "auxpass"]
@@ -497,7 +496,7 @@ def _hedge_attributions(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Foun
         inner = by_cue.get(_end(verb))
         if inner is None and any(_overlap(span.start_char, span.end_char, f.content_start, f.content_end) > 0.5 for f in found):
             continue
-        cs, ce = _trim(doc.text, span.start_char, span.end_char)
+        cs, ce = trim(doc.text, span.start_char, span.end_char)
         f = Found(cue, low, cue_start, cue_end, cs, ce, implicit=implicit,
                   cue_hedged=True, sentence_start=verb.sent.start_char, sentence_end=verb.sent.end_char)
         out.append(f)
@@ -530,7 +529,7 @@ def _continued_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list
             continue
         if len(text[q.inner_start : q.inner_end].split()) < 3:
             continue
-        s, e = _trim(text, q.inner_start, q.inner_end)
+        s, e = trim(text, q.inner_start, q.inner_end)
         if split is not None and split.content_start >= sentence.start_char and not split.pieces:
             split.pieces = ((split.content_start, split.content_end), (s, e))
             split.content_end = e
@@ -558,17 +557,17 @@ def _splits_quote(q: Quote, quotes: list[Quote], found: list[Found], text: str) 
 # -- content shape ----------------------------------------------------------------------------
 def _shape_content(f: Found, text: str, quotes: list[Quote]) -> Found:
     """Trim the content, widen it to whole quotations, and type it direct / indirect / mixed."""
-    s, e = _trim(text, f.content_start, f.content_end)
+    s, e = trim(text, f.content_start, f.content_end)
     for q in quotes:
         if q.end <= s or q.start >= e:
             continue
         cue_inside = q.start <= f.cue_start < q.end
         if q.inner_start <= s and e <= q.inner_end + 1 and not cue_inside:
-            s, e = _trim(text, q.inner_start, q.inner_end)  # content lies in one quote: take it all
+            s, e = trim(text, q.inner_start, q.inner_end)  # content lies in one quote: take it all
             return replace(f, content_start=s, content_end=e, kind="direct")
         if s <= q.inner_start and q.inner_end <= e + 1 and not text[s:q.start].strip(_TRIM_LEFT + "“\"") \
                 and not text[q.end:e].strip(_TRIM_RIGHT + "”\""):
-            s, e = _trim(text, q.inner_start, q.inner_end)
+            s, e = trim(text, q.inner_start, q.inner_end)
             return replace(f, content_start=s, content_end=e, kind="direct")
         if s < q.end <= e + 1 or s <= q.start < e:
             if q.start < e < q.end:
@@ -578,7 +577,7 @@ def _shape_content(f: Found, text: str, quotes: list[Quote]) -> Found:
     return replace(f, content_start=s, content_end=e, kind="direct" if f.kind == "direct" else "indirect")
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in _TRIM_LEFT:
         s += 1
     while e > s and text[e - 1] in _TRIM_RIGHT:
@@ -699,7 +698,14 @@ def _subject(verb: Token, lex: Lexicon | None = None) -> Token | None:
     return None
 
 
-def _negated_act(tok: Token) -> bool:
+def unspoken(tok: Token, lex: Lexicon) -> bool:
+    """A speech act that did not happen: negated ("did not say") or governed by a verb under which
+    nothing is said ("refused to say", "plans to announce"), or a refusal itself ("declined")."""
+    return negated_act(tok) or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.blocking_governors \
+        or tok.lemma_.lower() in lex.refusal_verbs
+
+
+def negated_act(tok: Token) -> bool:
     """"did not deny", "doesn't say", "refused to say": a speech act that did not happen."""
     return any(c.dep_ == "neg" and c.i < tok.i for c in tok.children)
 
@@ -771,7 +777,7 @@ def _rightmost_clause(verb: Token, prep: Token) -> Token:
     return last
 
 
-def _skip_that(text: str, i: int) -> int:
+def skip_that(text: str, i: int) -> int:
     """Skip punctuation, spaces and a complementizer "that" from ``i``."""
     while i < len(text) and text[i] in _TRIM_LEFT:
         i += 1

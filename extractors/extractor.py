@@ -22,12 +22,20 @@ from typing import Literal, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import NOT_SOURCES, Found, finish, rule_candidates
+from .attribution import (
+    NOT_SOURCES,
+    Found,
+    finish,
+    rule_candidates,
+    skip_that,
+    trim,
+    unspoken,
+)
 from .features import DocView
 from .learned import AttributionModel, Tagged
 from .lexicon import Lexicon
 from .modes import mode_of
-from .quotes import Quote, find_quotes
+from .quotes import Quote
 from .sources import mention_for
 
 ExtractorName = Literal["hybrid", "model", "rules"]
@@ -78,16 +86,16 @@ class HybridExtractor:
         rules = rule_candidates(doc, self.lexicon)
         for f in rules:
             _widen_source(doc, f)
+        v = DocView.of(doc)
         cues = [(f.cue_start, f.cue_end) for f in rules if not f.continues_quote]
-        idx = [t.idx for t in doc]
 
         def found_by_rules(cue: tuple[int, int]) -> bool:
-            a, b = idx[cue[0]], idx[cue[1] - 1] + 1
+            a, b = v.idx[cue[0]], v.idx[cue[1] - 1] + 1
             return any(s < b and a < e for s, e in cues)
 
-        learned = [f for f in model_candidates(doc, self.model, self.lexicon, min_confidence=self.min_confidence,
+        learned = [f for f in model_candidates(doc, self.model, self.lexicon, v, min_confidence=self.min_confidence,
                                                skip=found_by_rules)
-                   if not _negated(doc, f) and
+                   if not unspoken(doc[f.cue_i], self.lexicon) and
                    (f.mention is None or f.mention.root.lemma_.lower() not in NOT_SOURCES) and
                    f.confidence >= (self.min_statement_confidence if mode_of(f, doc, self.lexicon) == "statement"
                                     else self.min_confidence)]
@@ -115,42 +123,30 @@ def _adds(new: Found, found: list[Found]) -> bool:
     return True
 
 
-def _negated(doc: Doc, f: Found) -> bool:
-    """"did not say", "refused to comment": a speech act that did not happen is no attribution
-    here (as in the rules), though PolNeAR annotates some."""
-    head = doc[f.cue_i]
-    return any(c.dep_ == "neg" for c in head.children) or \
-        head.dep_ == "xcomp" and head.head.lemma_.lower() in {"refuse", "decline", "fail"} or \
-        head.lemma_.lower() in {"refuse", "decline"}
-
-
 # -- model output → Found -------------------------------------------------------------------
-_EDGE = " \t\n,;:–—-"
-
-
-def model_candidates(doc: Doc, model: AttributionModel, lex: Lexicon, *, min_confidence: float = 0.0,
-                     skip: Callable[[tuple[int, int]], bool] | None = None) -> list[Found]:
-    """The model's attributions as :class:`Found` records (source mention, content pieces, type);
-    ``min_confidence`` and ``skip`` as in :meth:`AttributionModel.tag`."""
-    text = doc.text
-    quotes = find_quotes(text)
-    v = DocView.of(doc, text)
+def model_candidates(doc: Doc, model: AttributionModel, lex: Lexicon, v: DocView | None = None, *,
+                     min_confidence: float = 0.0, skip: Callable[[tuple[int, int]], bool] | None = None) -> list[Found]:
+    """The model's attributions as :class:`Found` records (source mention, content pieces, type),
+    reading ``doc`` through ``v`` when given; ``min_confidence`` and ``skip`` as in
+    :meth:`AttributionModel.tag`."""
+    v = v or DocView.of(doc)
     out = []
     for t in model.tag(doc, v, min_confidence=min_confidence, skip=skip):
-        f = _found(doc, text, v, t, quotes, lex)
+        f = _found(doc, v, t, lex)
         if f is not None:
             out.append(f)
     return out
 
 
-def _found(doc: Doc, text: str, v: DocView, t: Tagged, quotes: list[Quote], lex: Lexicon) -> Found | None:
-    """One model attribution as a :class:`Found` (``text`` is ``doc.text``, which spaCy rebuilds at
-    every access)."""
-    pieces = [p for p in (_trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in t.content) if p[1] > p[0]]
+def _found(doc: Doc, v: DocView, t: Tagged, lex: Lexicon) -> Found | None:
+    """One model attribution as a :class:`Found`."""
+    text = v.string
+    pieces = [p for p in (_piece(text, v.idx[a], v.idx[b - 1] + len(v.text[b - 1])) for a, b in t.content) if p[1] > p[0]]
     if not pieces:
         return None
-    if text[pieces[0][0]:pieces[0][0] + 5].lower() == "that " and pieces[0][1] - pieces[0][0] > 5:
-        pieces[0] = _trim(text, pieces[0][0] + 5, pieces[0][1])  # the complementizer is no content
+    start = skip_that(text, pieces[0][0])  # the complementizer is no content
+    if start < pieces[0][1]:
+        pieces[0] = (start, pieces[0][1])
     cue_first, cue_last = doc[t.cue[0]], doc[t.cue[1] - 1]
     head = doc[t.cue_head]
     a, b = v.sents[v.sent_of[t.cue_head]]
@@ -163,14 +159,14 @@ def _found(doc: Doc, text: str, v: DocView, t: Tagged, quotes: list[Quote], lex:
         span = _strip(doc[t.source[0]:t.source[1]])
         mention = mention_for(span.root)
         source_span = (span.start_char, span.end_char)
-    hedged = any(doc[i].lower_ in lex.hedge_words for i in range(*t.cue)) or \
-        any(c.dep_ == "auxpass" for c in head.children) and head.lemma_.lower() in {"say", "report", "believe", "think", "rumor"}
+    hedged = any(v.lower[i] in lex.hedge_words for i in range(*t.cue)) or \
+        any(c.dep_ == "auxpass" for c in head.children) and v.lemma[t.cue_head] in lex.hedge_passives
     lemma = _cue_lemma(doc[t.cue[0]:t.cue[1]], head)
     return Found(
         cue=text[cue_first.idx:cue_last.idx + len(cue_last)], cue_lemma=lemma, cue_start=cue_first.idx,
         cue_end=cue_last.idx + len(cue_last), content_start=pieces[0][0], content_end=pieces[-1][1],
         mention=mention, implicit=None if mention is not None else ("unspecified (implicit)", "anonymous"),
-        cue_hedged=hedged, kind=_kind(text, pieces, quotes), sentence_start=sent_start,
+        cue_hedged=hedged, kind=_kind(pieces, v.quotes), sentence_start=sent_start,
         sentence_end=sent_end, cue_i=t.cue_head, pieces=tuple(pieces) if len(pieces) > 1 else (),
         source_span=source_span, confidence=t.confidence,
     )
@@ -210,21 +206,16 @@ def _cue_lemma(cue: Span, head: Token) -> str:
     return head.lemma_.lower()
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Strip spaces and clause punctuation, then a pair of quotation marks around the whole piece
-    (the content of a direct quote is what lies inside the marks)."""
-    for _ in range(2):
-        while s < e and text[s] in _EDGE:
-            s += 1
-        while e > s and text[e - 1] in _EDGE + ".":
-            e -= 1
-        if e - s > 2 and text[s] in "“\"‘" and text[e - 1] in "”\"’" and \
-                not any(ch in "“”\"" for ch in text[s + 1:e - 1]):
-            s, e = s + 1, e - 1
+def _piece(text: str, s: int, e: int) -> tuple[int, int]:
+    """A content piece trimmed as the rules trim contents, then without a pair of quotation marks
+    around it whole (the content of a direct quote is what lies inside the marks)."""
+    s, e = trim(text, s, e)
+    if e - s > 2 and text[s] in "“\"‘" and text[e - 1] in "”\"’" and not any(ch in "“”\"" for ch in text[s + 1:e - 1]):
+        s, e = trim(text, s + 1, e - 1)
     return s, e
 
 
-def _kind(text: str, pieces: list[tuple[int, int]], quotes: list[Quote]) -> Literal["direct", "indirect", "mixed"]:
+def _kind(pieces: list[tuple[int, int]], quotes: list[Quote]) -> Literal["direct", "indirect", "mixed"]:
     """direct: every piece is (nearly) a whole quotation; mixed: a quotation inside; else indirect."""
     quoted = 0
     partial = False

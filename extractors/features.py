@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .quotes import find_quotes
+from .quotes import Quote, find_quotes
 
 #: Neighbouring sentences are cut to this many tokens in a role window.
 NEIGHBOUR_TOKENS = 60
@@ -32,6 +32,8 @@ class DocView:
     """Per-token values of a doc, read once: the taggers look at every token many times."""
 
     doc: Doc
+    string: str  # doc.text, read once (spaCy rebuilds it at every access)
+    quotes: list[Quote]  # the quotations of the text (:func:`.quotes.find_quotes`)
     text: list[str]
     idx: list[int]  # character offset of each token
     lower: list[str]
@@ -51,9 +53,10 @@ class DocView:
     core: list[list[str] | None]
 
     @classmethod
-    def of(cls, doc: Doc, text: str | None = None) -> DocView:
-        """Read ``doc`` once (``text``: its text, when the caller has it: spaCy rebuilds it)."""
-        quotes = find_quotes(doc.text if text is None else text)
+    def of(cls, doc: Doc) -> DocView:
+        """Read ``doc`` once."""
+        string = doc.text
+        quotes = find_quotes(string)
         n = len(doc)
         text, lower, lemma, pos, tag, dep, ent = [""] * n, [""] * n, [""] * n, [""] * n, [""] * n, [""] * n, [""] * n
         head, left, right, quote, idx = [0] * n, [0] * n, [0] * n, [-1] * n, [0] * n
@@ -79,7 +82,7 @@ class DocView:
         for m, (a, b) in enumerate(sents):
             for i in range(a, b):
                 sent_of[i] = m
-        return cls(doc, text, idx, lower, lemma, pos, tag, dep, head, ent, quote, chain, sents, sent_of, left, right,
+        return cls(doc, string, quotes, text, idx, lower, lemma, pos, tag, dep, head, ent, quote, chain, sents, sent_of, left, right,
                    [None] * n)
 
     def static(self, i: int) -> list[str]:

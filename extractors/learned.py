@@ -79,9 +79,6 @@ class AttributionModel:
         self._role = pycrfsuite.Tagger()
         self._role.open(str(role))
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
-        return (AttributionModel, (self.path,))
-
     def cues(self, v: DocView) -> list[tuple[tuple[int, int], float]]:
         """Cue spans (token indices) of every sentence.
 
@@ -93,12 +90,13 @@ class AttributionModel:
         tagger = self._cue
         for start, end in v.sents:
             labels = tagger.tag(cue_features(v, start, end))
-            sure = [tagger.marginal("B-CUE", k) + tagger.marginal("I-CUE", k) for k in range(end - start)]
+            begin = [tagger.marginal("B-CUE", k) for k in range(end - start)]
+            inside = [tagger.marginal("I-CUE", k) for k in range(end - start)]
+            sure = [b + i for b, i in zip(begin, inside, strict=True)]
             if self.cue_threshold is not None:
                 for k in range(end - start):
                     if labels[k] == "O" and sure[k] >= self.cue_threshold:
-                        b, i = tagger.marginal("B-CUE", k), tagger.marginal("I-CUE", k)
-                        labels[k] = "B-CUE" if b >= i or k == 0 or labels[k - 1] == "O" else "I-CUE"
+                        labels[k] = "B-CUE" if begin[k] >= inside[k] or k == 0 or labels[k - 1] == "O" else "I-CUE"
             out.extend(((a, b), max(sure[a - start:b - start])) for a, b in spans(labels, "CUE", start))
         return out
 

@@ -35,12 +35,16 @@ class Lexicon:
     addressee_verbs: frozenset[str]
     # Nouns that carry attribution with a light verb: "issued a warning against", "a statement that".
     cue_nouns: dict[str, Stance]
-    # Governors under which a speech verb reports no speech act: "refused to disclose".
+    # Governors under which a speech verb reports no speech act: "refused to disclose"; and
+    # refusals, which are none themselves ("declined to comment").
     blocking_governors: frozenset[str]
+    refusal_verbs: frozenset[str]
     # Adverbs and phrases that hedge: "reportedly", "may", "is said to".
     hedge_words: frozenset[str]
     hedge_modals: frozenset[str]
     hedge_predicates: frozenset[str]
+    # Verbs whose passive with "to" hedges with an unnamed source: "is said to", "is thought to".
+    hedge_passives: frozenset[str]
     # Predicates that reject a proposition: "reports … were untrue", "it was fake news".
     denial_predicates: frozenset[str]
     denial_phrases: tuple[str, ...]
@@ -110,12 +114,14 @@ EN: Final = Lexicon(
     addressee_verbs=frozenset("tell inform assure brief urge warn accuse".split()),
     cue_nouns={"warning": "warns", "statement": "asserts", "denial": "denies", "assurance": "asserts"},
     blocking_governors=frozenset("refuse decline fail decide plan want hope try expect".split()),
+    refusal_verbs=frozenset({"refuse", "decline"}),
     hedge_words=frozenset(
         "reportedly allegedly apparently possibly probably perhaps likely presumably seemingly maybe "
         "purportedly supposedly".split()
     ),
     hedge_modals=frozenset({"may", "might", "could"}),
     hedge_predicates=frozenset({"doubt", "unclear", "uncertain", "unknown", "speculate"}),
+    hedge_passives=frozenset({"say", "think", "believe", "report", "rumor", "rumour"}),
     denial_predicates=frozenset(
         "untrue false baseless groundless unfounded incorrect inaccurate fabricated nonsense "
         "unaware rubbish lie lies fabrication fiction misleading".split()

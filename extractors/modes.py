@@ -41,9 +41,10 @@ def mode_of(f: Found, doc: Doc, lex: Lexicon) -> Mode:
 
 def _calls_to_act(f: Found, doc: Doc) -> bool:
     """"asked X to …", "called on X to …", "called for …": the cue asks someone to act."""
-    cue = doc.char_span(f.cue_start, f.cue_end, alignment_mode="expand").text.lower()
-    content = doc.char_span(f.content_start, f.content_end, alignment_mode="expand").text.lower()
-    if cue.endswith((" for", " on")) or content.startswith(("to ", "for ")):
-        return True
     span = doc.char_span(min(f.cue_start, f.content_start), max(f.cue_end, f.content_end), alignment_mode="expand")
-    return span is not None and any(t.dep_ == "xcomp" or t.lower_ == "to" and t.dep_ == "aux" for t in span)
+    if span is None:
+        return False
+    cue = [t.lower_ for t in span if f.cue_start <= t.idx < f.cue_end]
+    first = next((t.lower_ for t in span if t.idx >= f.content_start), "")
+    return cue[-1:] in (["for"], ["on"]) or first in {"to", "for"} or \
+        any(t.dep_ == "xcomp" or t.lower_ == "to" and t.dep_ == "aux" for t in span)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimgraph.extractors import Article, Attribution
+from claimgraph.extractors.lexicon import MODES
 from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -43,8 +44,7 @@ STANCE = {"asserts": cg("Assertion"), "denies": cg("Denial"), "warns": cg("Warni
 STANCE_EDGE = {"asserts": cg("asserts"), "denies": cg("denies"), "warns": cg("warns"),
                "questions": cg("questions"), "hedged": cg("hedges")}
 KIND = {"direct": cg("Direct"), "indirect": cg("Indirect"), "mixed": cg("Mixed")}
-MODE = {"statement": cg("Statement"), "belief": cg("Belief"), "intention": cg("Intention"),
-        "evidence": cg("Evidence"), "evaluation": cg("Evaluation")}
+MODE = {mode: cg(mode.capitalize()) for mode in MODES}  # cg:Statement, cg:Belief …
 ACTOR_CLASS = {"person": cg("Person"), "organization": cg("Organization"), "outlet": cg("Outlet"),
                "country": cg("Country"), "anonymous": cg("AnonymousGroup"), "document": cg("Document")}
 
