@@ -29,6 +29,7 @@ from claimgraph.graph import (
     all_claims,
     claims_in,
     content_hash,
+    forget_article,
     update_story,
 )
 from claimgraph.distributed import extract_distributed, extract_parallel
@@ -176,6 +177,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                     resolver = Resolver.from_store(store.ox, aliases=aliases)
                     continue
             touched |= claims_in(store.ox, graph.iri)  # what the old version of the article touched
+            forget_article(store.ox, graph.iri)
             report.graphs[store.put(graph)] += 1
             changed.add(article.id)
             touched |= {claim_iri(rec.claim) for rec in resolution.records if rec.claim}
@@ -183,7 +185,8 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                 on_article(report.articles)
         story_changed = bool(touched or resolver.actors.same_as)
         if story_changed:
-            update_story(store.ox, touched, same_as=resolver.actors.same_as)
+            settled = update_story(store.ox, touched, same_as=resolver.actors.same_as)
+            changed |= _docs_of(store, settled)
         if report.articles or story_changed or not spliceable:
             store.flush()
             write_snapshot(store, out, changed=changed if spliceable else None)
@@ -206,11 +209,17 @@ def remove(out_dir: str | os.PathLike[str], docs: Iterable[str]) -> list[str]:
         touched: set[str] = all_claims(store.ox) if store.recovering else set()
         for d in gone:
             touched |= claims_in(store.ox, article_iri(d))
+            forget_article(store.ox, article_iri(d))
         missing = [d for d in gone if not store.remove(article_iri(d))]
-        update_story(store.ox, touched)
-        write_snapshot(store, out, changed=set(gone) if spliceable else None)
+        settled = update_story(store.ox, touched)
+        write_snapshot(store, out, changed=set(gone) | _docs_of(store, settled) if spliceable else None)
     seal(out)
     return missing
+
+
+def _docs_of(store: GraphStore, graphs: set[str]) -> set[str]:
+    """The document ids of article graphs (those whose records the story refresh rewrote)."""
+    return {doc for doc, iri in store.articles() if iri in graphs} if graphs else set()
 
 
 def _count(report: BuildReport, recs: Iterable[Attribution]) -> None:

@@ -11,6 +11,7 @@ character offsets into ``doc.text``.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -72,6 +73,7 @@ class Found:
     sentence_end: int = 0
     cue_i: int = -1  # token index of the cue word
     mode: Mode = "statement"
+    negated: bool = False  # the content's main predicate is negated on the surface
     # The content's pieces ("“X,” he said, “Y.”" has two), in text order; empty: one piece.
     pieces: tuple[tuple[int, int], ...] = ()
     source_span: tuple[int, int] | None = None  # the whole source as written, when wider than ``mention``
@@ -91,8 +93,9 @@ class Found:
             "content_start": self.content_start, "content_end": self.content_end, "kind": self.kind,
             "stance": self.stance, "certainty": self.certainty, "parent": self.parent,
             "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
-            "source": None if src is None else [src.text, src.name, src.kind, src.start, src.end],
-            "mode": self.mode,
+            "source": None if src is None else [src.text, src.name, src.kind, src.start, src.end, src.sieve,
+                                                src.author, src.author_kind],
+            "mode": self.mode, "negated": self.negated,
             "pieces": [list(p) for p in self.pieces] or [[self.content_start, self.content_end]],
         }
 
@@ -120,6 +123,7 @@ def rule_candidates(doc: Doc, lex: Lexicon) -> list[Found]:
     found = [f for f in found if f.content_end > f.content_start]
     found.extend(_hedge_attributions(doc, lex, found))
     found.extend(_continued_quotes(doc, quotes, found))
+    found.extend(_speaker_turns(doc, lex, found))
     return _dedupe(found)
 
 
@@ -134,9 +138,25 @@ def finish(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Found]:
         span = doc.char_span(first[0], first[1], alignment_mode="expand")
         if span is None or not len(span):
             continue
-        f.stance, f.certainty = classify(f.cue_lemma, f.cue_hedged, span, lex)
+        reading = classify(f.cue_lemma, f.cue_hedged, span, lex, answering=_answering(doc, f, lex))
+        f.stance, f.certainty, f.negated = reading.stance, reading.certainty, reading.negated
         f.mode = mode_of(f, doc, lex)
     return found
+
+
+def _answering(doc: Doc, f: Found, lex: Lexicon) -> bool:
+    """Does the cue answer something put to the speaker: "replied", "Asked about the memo, she
+    said …", "In response to the report, …"?"""
+    if f.cue_lemma in lex.answer_verbs:
+        return True
+    if not 0 <= f.cue_i < len(doc):
+        return False
+    cue = doc[f.cue_i]
+    if any(c.dep_ == "advcl" and c.lemma_ == "ask" and c.tag_ == "VBN" for c in cue.children):
+        return True
+    sent = cue.sent
+    opening = [t.lower_ for t in sent[:4] if not t.is_punct]
+    return opening[:1] == ["asked"] or opening[:2] == ["when", "asked"] or opening[:3] == ["in", "response", "to"]
 
 
 def _share_cited_content(found: list[Found], text: str) -> None:
@@ -619,6 +639,19 @@ def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found]) -> None:
     resolver = Resolver(doc, lex, lambda at: bisect.bisect_right(breaks, at))
     last_quoted: Found | None = None
     for f in found:
+        turn = f.extra.pop("turn", None) or _TURN.match(text, f.content_start)
+        if isinstance(turn, re.Match) and _is_speaker_label(turn.group("label"), lex):
+            # "WALLACE: Let's start …" — a transcript's speaker turn: the label speaks, whoever
+            # introduced the transcript; unlabelled quotes after it continue that turn.
+            a, b = turn.span("label")
+            f.source = resolver.speaker(turn.group("label"), a, b)
+            f.cue, f.cue_start, f.cue_end = ":", b, b + 1
+            f.content_start = turn.end()
+            if f.pieces:
+                f.pieces = ((turn.end(), f.pieces[0][1]), *f.pieces[1:])
+            f.kind, f.continues_quote, f.mention, f.implicit = "direct", False, None, None
+            last_quoted = f
+            continue
         if f.continues_quote:
             if last_quoted is None or last_quoted.source is None:
                 f.source = None
@@ -628,7 +661,7 @@ def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found]) -> None:
             resolver.same_as(f.source, f.content_start)
             last_quoted = f
             continue
-        f.source = resolver.resolve(f.mention, f.cue_start, f.implicit)
+        f.source = resolver.resolve(f.mention, f.cue_start, f.implicit, cue=f.cue_lemma)
         if f.source_span is not None and f.source.text is not None:
             # The source as written, whole ("Hemsley, the co-author of …"); resolved on its head.
             a, b = f.source_span
@@ -636,6 +669,43 @@ def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found]) -> None:
         if f.kind in {"direct", "mixed"} and f.implicit is None:
             last_quoted = f
     found[:] = [f for f in found if f.source is not None]
+
+
+#: A transcript's speaker label at the start of a paragraph or quotation: "WALLACE: …", "MR. LEE: …".
+_TURN = re.compile(r"[\"“‘']?(?P<label>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):[ \t]+(?=\S)")
+_NOT_SPEAKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "WATCH", "READ", "RELATED",
+                           "PHOTOS", "VIDEO", "AUDIO", "LIVE", "BREAKING", "ADVERTISEMENT", "SOURCE", "SOURCES", "TRANSCRIPT"})
+
+
+def _speaker_turns(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Found]:
+    """A transcript's turns that no other rule found ("PENCE: She will not …" on a line of its
+    own): the label is resolved with the sources; the content runs to the end of the line."""
+    text = doc.text
+    out = []
+    for m in re.finditer(r"(?m)^[ \t]*(?=[\"“‘']?[A-Z])", text):
+        turn = _TURN.match(text, m.end())
+        if turn is None or not _is_speaker_label(turn.group("label"), lex):
+            continue
+        end = text.find("\n", turn.end())
+        end = len(text) if end < 0 else end
+        content = text[turn.end():end].rstrip().rstrip("\"”’'")
+        if not content.strip() or any(f.content_start <= turn.end() < f.content_end or
+                                      f.content_start <= m.end() < f.content_end for f in found):
+            continue
+        span = doc.char_span(turn.end(), turn.end() + len(content), alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        f = Found(":", "say", turn.end("label"), turn.end("label") + 1, turn.end(), turn.end() + len(content),
+                  kind="direct", sentence_start=sent.start_char, sentence_end=min(end, max(sent.end_char, end)),
+                  cue_i=span.start)
+        f.extra["turn"] = turn
+        out.append(f)
+    return out
+
+
+def _is_speaker_label(label: str, lex: Lexicon) -> bool:
+    return len(label.replace(".", "")) >= 2 and label not in _NOT_SPEAKERS and label.lower() not in lex.countries
 
 
 def _nest(found: list[Found]) -> None:

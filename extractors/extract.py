@@ -80,7 +80,7 @@ def _shifted(found: list[dict[str, Any]], offset: int, before: int) -> list[dict
         if g["parent"] is not None:
             g["parent"] += before
         if g["source"] is not None and g["source"][3] >= 0:
-            g["source"] = [*g["source"][:3], g["source"][3] + offset, g["source"][4] + offset]
+            g["source"] = [*g["source"][:3], g["source"][3] + offset, g["source"][4] + offset, *g["source"][5:]]
         out.append(g)
     return out
 
@@ -97,18 +97,20 @@ def to_records(article: Article, cleaned: CleanText, found: list[dict[str, Any]]
         cs, ce = cleaned.to_raw(f["content_start"]), cleaned.to_raw_end(f["content_end"])
         qs, qe = cleaned.to_raw(f["cue_start"]), cleaned.to_raw_end(f["cue_end"])
         ss, se = cleaned.to_raw(f["sentence_start"]), cleaned.to_raw_end(f["sentence_end"])
-        text, name, kind, a, b = f["source"] or (None, "unspecified (implicit)", "anonymous", -1, -1)
+        text, name, kind, a, b, *more = f["source"] or (None, "unspecified (implicit)", "anonymous", -1, -1)
+        sieve, author, author_kind = (*more, "", None, None)[:3]
         if a >= 0:
             a, b = cleaned.to_raw(a), cleaned.to_raw_end(b)
             text = raw[a:b]
         parent = f["parent"]
         pieces = tuple((cleaned.to_raw(a), cleaned.to_raw_end(b)) for a, b in f["pieces"]) if len(f["pieces"]) > 1 else ()
         records.append(Attribution(
-            id=ids[n], doc=article.id, source=Source(text, name, cast(SourceKind, kind), a, b), cue=f["cue"],
+            id=ids[n], doc=article.id, cue=f["cue"],
+            source=Source(text, name, cast(SourceKind, kind), a, b, sieve, author, author_kind),
             cue_start=qs, cue_end=qe, content=" ".join(raw[a:b] for a, b in pieces) if pieces else raw[cs:ce], content_start=cs, content_end=ce,
             type=f["kind"], stance=f["stance"], certainty=f["certainty"], sentence=raw[ss:se].strip(),
             sentence_start=ss, sentence_end=se, parent=ids[parent] if parent is not None else None,
-            claim=claims[n], mode=f["mode"], content_pieces=pieces,
+            claim=claims[n], mode=f["mode"], content_pieces=pieces, negated=bool(f.get("negated", False)),
         ))
     return records
 

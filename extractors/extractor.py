@@ -159,6 +159,13 @@ def _found(doc: Doc, v: DocView, t: Tagged, lex: Lexicon) -> Found | None:
         span = _strip(doc[t.source[0]:t.source[1]])
         mention = mention_for(span.root)
         source_span = (span.start_char, span.end_char)
+    else:  # the tagger named no source: the cue's own subject, possessor or agent, if any
+        mention = _syntactic_source(head, pieces)
+        if mention is not None:
+            source_span = (mention.start_char, mention.end_char)
+            rel = next((c for c in head.children if c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"}), None)
+            if rel is not None:  # "Morial, who said …": PolNeAR marks the pronoun
+                source_span = (rel.idx, rel.idx + len(rel))
     hedged = any(v.lower[i] in lex.hedge_words for i in range(*t.cue)) or \
         any(c.dep_ == "auxpass" for c in head.children) and v.lemma[t.cue_head] in lex.hedge_passives
     lemma = _cue_lemma(doc[t.cue[0]:t.cue[1]], head)
@@ -172,13 +179,44 @@ def _found(doc: Doc, v: DocView, t: Tagged, lex: Lexicon) -> Found | None:
     )
 
 
+def _syntactic_source(head: Token, pieces: list[tuple[int, int]]) -> Span | None:
+    """The speaker the parse gives a cue: its subject ("Trump *urged* …"), its possessor ("*his*
+    claim"), its passive agent, or those of the verb it is coordinated with; never a token inside
+    the content, nor an expletive "it"/"there"."""
+    for verb in (head, head.head if head.dep_ in {"conj", "xcomp"} else None):
+        if verb is None:
+            continue
+        if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"} for c in verb.children) \
+                and not any(a <= verb.head.idx < b for a, b in pieces):
+            return mention_for(verb.head)
+        for c in verb.children:
+            tok = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "agent" else c
+            if tok is None or c.dep_ not in {"nsubj", "poss", "agent"} or tok.dep_ == "expl" \
+                    or tok.lower_ in {"it", "there", "this", "that"} or tok.tag_ in {"WP", "WDT"}:
+                continue
+            if any(a <= tok.idx < b for a, b in pieces):
+                continue
+            return mention_for(tok)
+    return None
+
+
 def _widen_source(doc: Doc, f: Found) -> None:
-    """Give a rule attribution its whole source as written ("Hemsley, the co-author of …", "Le
-    Pen, who has …"): the subtree of the mention's head, as PolNeAR marks sources, when it stays
-    clear of the cue and the content. The name is still resolved on the mention."""
+    """Give a rule attribution its whole source as written, as PolNeAR marks sources: the
+    subtree of the mention's head ("Hemsley, the co-author of …", "Le Pen, who has …"), the whole
+    apposition around a name ("The state's campaign chairman, Phil Lovas,"), or the relative
+    pronoun that is the cue's subject ("an economist *who* said …") — when it stays clear of the
+    cue and the content. The name is still resolved on the mention."""
     if f.mention is None or f.continues_quote:
         return
+    cue = doc[f.cue_i] if 0 <= f.cue_i < len(doc) else None
+    if cue is not None and cue.dep_ == "relcl":
+        rel = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"who", "which", "that"}), None)
+        if rel is not None and cue.head.i in range(f.mention.start, f.mention.end):
+            f.source_span = (rel.idx, rel.idx + len(rel))
+            return
     root = f.mention.root
+    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
+        root = root.head
     span = _strip(doc[root.left_edge.i:root.right_edge.i + 1])
     if len(span) <= len(f.mention) or span.end_char > f.cue_start and span.start_char < f.cue_end \
             or span.start_char < f.content_end and f.content_start < span.end_char:
@@ -187,9 +225,11 @@ def _widen_source(doc: Doc, f: Found) -> None:
 
 
 def _strip(span: Span) -> Span:
+    """A span without the punctuation around it, nor a focus adverb before it ("Even China")."""
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
-    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space or span[0].pos_ == "ADV" and span[0].dep_ == "advmod"
+                             and span[0].lower_ in {"even", "also", "only", "too", "both", "again"}):
         span = span[1:]
     return span
 

@@ -48,6 +48,14 @@ class Lexicon:
     # Predicates that reject a proposition: "reports … were untrue", "it was fake news".
     denial_predicates: frozenset[str]
     denial_phrases: tuple[str, ...]
+    # Nouns for something advanced by someone: calling one "bogus" or "false" rejects it.
+    claim_nouns: frozenset[str]
+    # Not being aware of something, or never having heard of it, rejects it ("not aware of any
+    # request"); not knowing, recalling or being sure is uncertainty ("I don't recall the meeting").
+    awareness_predicates: frozenset[str]
+    epistemic_predicates: frozenset[str]
+    # Cues that answer something put to the speaker: a negation in an answer rejects it.
+    answer_verbs: frozenset[str]
     # Threats: "there will be consequences", "will not allow".
     threat_nouns: frozenset[str]
     threat_governors: frozenset[str]
@@ -68,6 +76,26 @@ class Lexicon:
     role_phrases: frozenset[str]
     head_of_state_roles: frozenset[str]
     # Words stripped from the front of a source name: determiners, quantifiers, "unnamed".
+    # Abbreviated and written-out titles to the role they give ("Sen." → senator), and role words
+    # that name one role ("spokeswoman" → spokesperson, "congressman" → representative).
+    title_roles: dict[str, str]
+    role_synonyms: dict[str, str]
+    # Words that tell a person's gender (honorifics, gendered nouns) and the pronouns that need one.
+    gender_words: dict[str, Literal["male", "female"]]
+    pronoun_gender: dict[str, Literal["male", "female"]]
+    # Documents someone files or writes (the author speaks through them), their short forms, and
+    # the verbs that make the subject a document's author ("the union filed a lawsuit").
+    authored_documents: frozenset[str]
+    # … of which these carry their author's own voice: "a statement from the ministry said" is the
+    # ministry speaking, while "the union's lawsuit alleges" is a document the union filed.
+    voice_documents: frozenset[str]
+    document_synonyms: dict[str, str]
+    authoring_verbs: frozenset[str]
+    # Heads that are never a speaker: times, events and topics ("Earlier Tuesday", "a wave of
+    # reactions", "details of a memo"); an event's author speaks instead ("a tweet from Wu").
+    time_heads: frozenset[str]
+    event_heads: frozenset[str]
+    topic_heads: frozenset[str]
     name_strip: frozenset[str]
     # Titles stripped before matching a surname: "Mr", "President".
     titles: frozenset[str]
@@ -124,12 +152,24 @@ EN: Final = Lexicon(
     hedge_passives=frozenset({"say", "think", "believe", "report", "rumor", "rumour"}),
     denial_predicates=frozenset(
         "untrue false baseless groundless unfounded incorrect inaccurate fabricated nonsense "
-        "unaware rubbish lie lies fabrication fiction misleading".split()
+        "rubbish lie lies fabrication fiction misleading bogus hoax smear phony phoney fake "
+        "absurd ludicrous preposterous debunked discredited distortion slander libel defamatory".split()
     ),
     denial_phrases=(
-        "fake news", "not true", "never heard of", "not aware of", "no knowledge of", "no basis",
-        "no truth", "not the case", "no such", "pure fiction", "never happened",
+        "fake news", "not true", "no knowledge of", "no basis", "no truth", "not the case", "no such",
+        "pure fiction", "never happened", "not accurate", "not correct", "no merit", "without merit",
+        "categorically",
     ),
+    claim_nouns=frozenset(
+        "report reports story stories claim claims allegation allegations accusation accusations charge "
+        "charges suggestion suggestions rumor rumors rumour rumours article articles news assertion "
+        "assertions account accounts narrative reporting".split()
+    ),
+    awareness_predicates=frozenset({"aware", "unaware", "hear", "knowledge"}),
+    epistemic_predicates=frozenset(
+        "know recall remember sure certain say tell confirm recollect recollection idea clear".split()
+    ),
+    answer_verbs=frozenset({"reply", "respond", "answer", "retort", "counter"}),
     threat_nouns=frozenset("consequence consequences repercussion repercussions price retaliation".split()),
     threat_governors=frozenset("be face impose pay suffer bear".split()),
     threat_phrases=("will not allow", "will not tolerate", "won't allow", "won't tolerate",
@@ -162,12 +202,65 @@ EN: Final = Lexicon(
     role_nouns=frozenset(
         "spokesperson spokesman spokeswoman adviser advisor minister secretary president premier "
         "chancellor ambassador diplomat director editor chief head leader official analyst "
-        "professor envoy counterpart general commander governor mayor senator representative".split()
+        "professor envoy counterpart general commander governor mayor senator representative "
+        "congressman congresswoman lawmaker chair chairman chairwoman administrator commissioner "
+        "attorney lawyer judge justice sheriff candidate nominee executive ceo founder manager "
+        "officer deputy chancellor treasurer superintendent inspector auditor".split()
     ),
     role_phrases=frozenset({"prime minister", "foreign minister", "national security adviser", "secretary of state",
                             "press secretary", "general secretary", "editor-in-chief"}),
     head_of_state_roles=frozenset({"leader", "president", "premier", "prime minister", "chancellor", "king", "queen",
                                    "emperor"}),
+    title_roles={
+        "sen.": "senator", "sen": "senator", "senator": "senator", "rep.": "representative", "rep": "representative",
+        "representative": "representative", "congressman": "representative", "congresswoman": "representative",
+        "gov.": "governor", "gov": "governor", "governor": "governor", "mayor": "mayor", "president": "president",
+        "pres.": "president", "gen.": "general", "general": "general", "adm.": "admiral", "judge": "judge",
+        "justice": "justice", "secretary": "secretary", "minister": "minister", "ambassador": "ambassador",
+        "chancellor": "chancellor", "premier": "premier", "prof.": "professor", "professor": "professor",
+        "administrator": "administrator", "commissioner": "commissioner", "sheriff": "sheriff",
+        "attorney": "attorney", "chairman": "chair", "chairwoman": "chair", "chair": "chair",
+        "director": "director", "superintendent": "superintendent", "speaker": "speaker", "leader": "leader",
+    },
+    role_synonyms={
+        "spokesman": "spokesperson", "spokeswoman": "spokesperson", "congressman": "representative",
+        "congresswoman": "representative", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
+        "advisor": "adviser", "attorney": "lawyer",
+    },
+    gender_words={
+        **dict.fromkeys("mr mr. sir lord king prince spokesman congressman chairman businessman husband father "
+                        "son brother uncle nephew grandfather boyfriend man boy widower actor".split(), "male"),
+        **dict.fromkeys("mrs mrs. ms ms. miss madam lady queen princess spokeswoman congresswoman chairwoman "
+                        "businesswoman wife mother daughter sister aunt niece grandmother girlfriend woman girl "
+                        "widow actress".split(), "female"),
+    },
+    pronoun_gender={**dict.fromkeys(["he", "him", "his", "himself"], "male"),
+                    **dict.fromkeys(["she", "her", "hers", "herself"], "female")},
+    authored_documents=frozenset(
+        "lawsuit suit complaint filing petition motion indictment ruling audit memo memorandum letter "
+        "report study statement brief affidavit subpoena order opinion decision review investigation "
+        "analysis proposal bill document documents".split()
+    ),
+    voice_documents=frozenset(
+        "report reports statement statements readout communique communiqué release study survey analysis "
+        "transcript notice review investigation".split()
+    ),
+    document_synonyms={"suit": "lawsuit", "memorandum": "memo"},
+    authoring_verbs=frozenset(
+        "file bring release publish issue write send submit sign draft produce commission author pen "
+        "prepare conduct unveil introduce post".split()
+    ),
+    time_heads=frozenset(
+        "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon "
+        "evening night week weekend month year day earlier later hours minutes time".split()
+    ),
+    event_heads=frozenset(
+        "tweet tweets post posts message messages video interview speech appearance hearing ad ads spot "
+        "commercial conference briefing rally election explosion attack wave reaction reactions response "
+        "responses flurry series round outpouring barrage language website remarks comment comments".split()
+    ),
+    topic_heads=frozenset("details detail contents content parts part portions portion excerpts excerpt "
+                          "copy copies version versions".split()),
     name_strip=frozenset(
         "a an the one two three four some several other another unnamed anonymous multiple many "
         "few various certain numerous both".split()

@@ -16,6 +16,8 @@ class Source:
     ``text`` is the mention as written nearest the cue ("he", "Liu"), ``None`` when implicit
     ("reportedly"); ``name`` is the resolved actor's canonical name within the article
     ("Liu Pengyu", "US officials"); ``start``/``end`` locate ``text`` (``-1`` when implicit).
+    ``sieve`` says which resolution sieve named it (``sources.py``); a document's ``author`` is who
+    wrote or filed it ("the union's lawsuit" → the union).
     """
 
     text: str | None
@@ -23,6 +25,9 @@ class Source:
     kind: SourceKind
     start: int = -1
     end: int = -1
+    sieve: str = ""
+    author: str | None = None
+    author_kind: SourceKind | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +62,10 @@ class Attribution:
     #: or more for a quote split by its cue ("“X,” he said, “Y.”"); ``content_start``/``content_end``
     #: span them all. Empty means one piece, ``content`` itself.
     content_pieces: tuple[tuple[int, int], ...] = ()
+    #: The content's main predicate is negated on the surface ("did not", "no X was"), whatever the
+    #: stance: a negated statement nobody contradicts asserts; one that contradicts a claim another
+    #: source asserts denies it.
+    negated: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -72,6 +81,8 @@ class Attribution:
             "source_text": self.source.text,
             "source": self.source.name,
             "source_kind": self.source.kind,
+            "source_sieve": self.source.sieve,
+            "source_author": self.source.author,
             "cue": self.cue,
             "content": self.content,
             "content_start": self.content_start,
@@ -82,6 +93,7 @@ class Attribution:
             "claim": self.claim,
             "mode": self.mode,
             "content_pieces": [list(p) for p in self.pieces],
+            "negated": self.negated,
             "certainty": self.certainty,
             "cue_start": self.cue_start,
             "cue_end": self.cue_end,
@@ -97,9 +109,10 @@ class Attribution:
     @classmethod
     def from_json(cls, row: dict[str, Any]) -> Attribution:
         src = Source(row["source_text"], row["source"], row["source_kind"],
-                     row.get("source_start", -1), row.get("source_end", -1))
-        known = {"id", "doc", "source_text", "source", "source_kind", "cue", "content", "content_start",
-                 "content_end", "type", "stance", "parent", "claim", "mode", "content_pieces", "certainty",
+                     row.get("source_start", -1), row.get("source_end", -1), row.get("source_sieve") or "",
+                     row.get("source_author"), row.get("source_author_kind"))
+        known = {"id", "doc", "source_text", "source", "source_kind", "source_sieve", "source_author", "cue", "content", "content_start",
+                 "content_end", "type", "stance", "parent", "claim", "mode", "content_pieces", "negated", "certainty",
                  "cue_start", "cue_end",
                  "source_start", "source_end", "sentence", "sentence_start", "sentence_end"}
         return cls(
@@ -109,7 +122,7 @@ class Attribution:
             type=row["type"], stance=row["stance"], certainty=row.get("certainty", "certain"),
             sentence=row.get("sentence", ""), sentence_start=row.get("sentence_start", -1),
             sentence_end=row.get("sentence_end", -1), parent=row.get("parent"), claim=row.get("claim"),
-            mode=row.get("mode", "statement"), content_pieces=_pieces(row),
+            mode=row.get("mode", "statement"), content_pieces=_pieces(row), negated=bool(row.get("negated", False)),
             extra={k: v for k, v in row.items() if k not in known},
         )
 

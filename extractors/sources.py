@@ -1,11 +1,26 @@
 """Who said it: the source mention nearest the cue, and its actor inside the article.
 
 Mentions are read off the dependency parse (the subject of the cue, the object of "according to"
-or "citing"). Resolution follows the heuristics of quote-attribution systems such as BBC citron and
-Muzny et al. (2017, "A two-stage sieve approach for quote attribution"): a pronoun goes to the
-most recent speaker (same paragraph first, people first), a surname or "Mr X" to the full name
-written in the article, "the officials" to the last group of officials, "the report" to the last
-outlet. Anonymous sources stay typed groups and are never merged with named people.
+or "citing"). A mention is named by an ordered set of small sieves, the first that answers wins
+(the multi-pass design of Lee et al. 2013 and Muzny et al. 2017); each record keeps the name of
+its sieve, so every speaker can be explained:
+
+``pronoun``      he/she/they/it → the most salient compatible antecedent: gender and number agree,
+                 the last speaker of the paragraph first, then the people it names (subjects first)
+``partitive``    "four of the seven commissioners" → the commissioners
+``non-actor``    a time, an event or a topic is never a speaker: "a tweet from Wu" → Wu,
+                 "details of a memo by the Herald" → the memo's author, "Earlier Tuesday" → unknown
+``country``      "Beijing" → China
+``name``         a person's name, titles split off ("EPA Administrator Jane Roe" → Jane Roe), a
+                 surname or a name without its middle initial → the full name the article wrote
+``acronym``      "NRC" ↔ "Nuclear Regulatory Commission" when the article spells it out
+``outlet``       a news organization
+``document``     "the report" → the outlet that reported; "the lawsuit" → the union's lawsuit,
+                 written by the union; "a statement from the ministry" → the ministry
+``role``         "the congressman", "the spokeswoman" → the person the article gave that role
+``anonymous``    "several US officials" → US officials (typed groups, never merged with people)
+``organization`` "the committee" → the committee the article named; other organizations
+``fallback``     anything else, as written
 """
 from __future__ import annotations
 
@@ -14,8 +29,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .cast import Cast, Person, document_author, person_words, role_word
 from .lexicon import Lexicon, SourceKind
 from .records import Source
+
+#: The name given to a source no sieve can name: better unknown than a wrong name.
+UNKNOWN = "unknown source"
 
 _EXCLUDED_NP_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "parataxis", "conj", "cc", "prep"}
 _KEEP_PREP = {"with", "familiar", "close", "from", "at", "of", "in", "for"}
@@ -36,7 +55,7 @@ def np_span(head: Token) -> Span:
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks) + 1
     doc = head.doc
-    while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+    while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].tag_ == "POS"):
         hi -= 1
     while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
@@ -93,6 +112,17 @@ class _Said:
     para: int
     plural: bool
     head: str
+    cue: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """What a sieve made of a mention."""
+
+    name: str
+    kind: SourceKind
+    sieve: str
+    author: tuple[str, SourceKind] | None = None
 
 
 @dataclass(slots=True)
@@ -102,133 +132,263 @@ class Resolver:
     doc: Doc
     lex: Lexicon
     para_at: Callable[[int], int]
-    people: list[tuple[int, list[str]]] = field(default_factory=list)  # (char, name tokens)
-    roles: dict[str, list[tuple[int, str, frozenset[str]]]] = field(default_factory=dict)  # role → (char, name, role words)
+    cast: Cast = field(init=False)
     history: list[_Said] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            words = [t.text for t in ent if t.lower_ not in self.lex.titles and not t.is_punct and t.tag_ != "POS"]
-            if len(words) >= 2:
-                self.people.append((ent.start_char, words))
-            self._note_roles(ent, " ".join(words))
-
-    def _note_roles(self, ent: Span, name: str) -> None:
-        """Record "Liu Pengyu, the … spokesperson" and "spokesman Dmitry Peskov" as roles."""
-        if not name:
-            return
-        root = ent.root
-        related = [c for c in root.children if c.dep_ in {"appos", "compound"}]
-        if root.dep_ == "appos":
-            related.append(root.head)
-        for tok in related:
-            toks = list(tok.subtree) if tok.dep_ == "appos" else [t for t in ent.doc[tok.left_edge.i : tok.i + 1]]
-            words = frozenset(_role_word(t) for t in toks)
-            for t in toks:
-                if t.lemma_.lower() in self.lex.role_nouns:
-                    self.roles.setdefault(_role_word(t), []).append((ent.start_char, name, words))
+        self.cast = Cast(self.doc, self.lex)
 
     # -- public -------------------------------------------------------------------------------
-    def resolve(self, mention: Span | None, at: int, implicit: tuple[str, SourceKind] | None = None) -> Source:
+    def resolve(self, mention: Span | None, at: int, implicit: tuple[str, SourceKind] | None = None,
+                cue: str = "") -> Source:
         """Resolve ``mention`` (or an implicit source) seen at character ``at``; remember it."""
         if mention is None:
             name, kind = implicit or ("unspecified (implicit)", "anonymous")
-            return Source(None, name, kind)
+            return Source(None, name, kind, sieve="implicit")
         conjuncts = [t for t in mention.root.conjuncts if t.i > mention.root.i and t.dep_ == "conj"]
         if conjuncts:
             parts = [self._resolve_one(mention_for(c) if c is not mention.root else mention, at)
                      for c in [mention.root, *conjuncts]]
-            first = parts[0]
-            names = sorted(dict.fromkeys(p[0] for p in parts))  # one name for the group, whatever the order
-            kinds = {p[1] for p in parts}
-            group_kind: SourceKind = first[1] if len(kinds) == 1 else "organization"
+            names = sorted(dict.fromkeys(p.name for p in parts))  # one name for the group, whatever the order
+            kinds = {p.kind for p in parts}
+            group_kind: SourceKind = parts[0].kind if len(kinds) == 1 else "organization"
             lo = min(mention.start, *(c.left_edge.i for c in conjuncts))
             hi = max(mention.end, *(c.right_edge.i + 1 for c in conjuncts))
             span = self.doc[lo:hi]
-            src = Source(span.text, " and ".join(names), group_kind, span.start_char, span.end_char)
-            self._remember(src, at, plural=True, head="")
+            src = Source(span.text, " and ".join(names), group_kind, span.start_char, span.end_char, sieve="group")
+            self._remember(src, at, plural=True, head="", cue=cue)
             return src
-        name, kind = self._resolve_one(mention, at)
-        if kind == "person" and " " in name and all(name.split() != words for _, words in self.people):
-            self.people.append((mention.start_char, name.split()))  # "Wang Huiyao" missed by NER
-        src = Source(mention.text, name, kind, mention.start_char, mention.end_char)
+        named = self._resolve_one(mention, at)
+        if named.kind == "person" and " " in named.name and self.cast.person_named(named.name.split()) is None:
+            self.cast.people.append(Person(named.name.split(), mention.start_char))  # "Wang Huiyao" missed by NER
+        src = Source(mention.text, named.name, named.kind, mention.start_char, mention.end_char, sieve=named.sieve,
+                     author=named.author[0] if named.author else None,
+                     author_kind=named.author[1] if named.author else None)
         root = mention.root
         self._remember(src, at, plural=root.tag_ in {"NNS", "NNPS"} or root.lower_ in self.lex.pronouns_plural,
-                       head=root.lemma_.lower())
+                       head=root.lemma_.lower(), cue=cue)
+        return src
+
+    def speaker(self, label: str, start: int, end: int) -> Source:
+        """The speaker of a transcript turn ("WALLACE:"): the person the article names with that
+        surname ("Chris Wallace"), else the label in title case."""
+        words = [w for w in label.replace(".", " ").split() if w.lower() not in self.lex.titles]
+        last = words[-1].lower() if words else label.lower()
+        found = [p for p in self.cast.people if p.start <= start and p.words[-1].lower() == last and len(p.words) > 1]
+        name = found[-1].name if found else " ".join(w.capitalize() for w in words or [label])
+        src = Source(label, name, "person", start, end, sieve="speaker-turn")
+        self._remember(src, start, plural=False, head="")
         return src
 
     def same_as(self, source: Source, at: int) -> None:
         """Note that ``source`` spoke again at ``at`` (a continued quote)."""
         self._remember(source, at, plural=False, head="")
 
-    # -- resolution ---------------------------------------------------------------------------
-    def _resolve_one(self, mention: Span, at: int) -> tuple[str, SourceKind]:
-        lex = self.lex
+    # -- the sieves ---------------------------------------------------------------------------
+    def _resolve_one(self, mention: Span, at: int) -> Named:
+        for sieve in (self._pronoun, self._partitive, self._non_actor, self._country, self._name, self._acronym,
+                      self._outlet, self._document, self._role, self._anonymous, self._organization):
+            named = sieve(mention, at)
+            if named is not None:
+                return named
+        return self._fallback(mention)
+
+    def _words(self, mention: Span) -> list[Token]:
+        return _strip_front([t for t in mention if not t.is_punct or t.tag_ == "POS"], self.lex)
+
+    def _text(self, mention: Span) -> str:
+        return "".join(t.text_with_ws for t in self._words(mention)).strip() or mention.text
+
+    def _pronoun(self, mention: Span, at: int) -> Named | None:
+        low = mention.root.lower_
         root = mention.root
-        low = root.lower_
-        if len(mention) == 1 and (low in lex.pronouns_singular or low in lex.pronouns_plural):
-            return self._pronoun(low, at, mention)
-        if (root.pos_ == "NUM" or low in lex.name_strip) and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
-            # "Four of the seven commissioners" speak for the group named after "of"
-            of = next(c for c in root.children if c.dep_ == "prep" and c.lower_ == "of")
-            pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return self._resolve_one(mention_for(pobj), at)
-        words = _strip_front([t for t in mention if not t.is_punct or t.tag_ == "POS"], lex)
-        text = "".join(t.text_with_ws for t in words).strip() or mention.text
-        key = text.lower().replace("’", "'")
-        if key in lex.countries:
-            return lex.countries[key], "country"
-        head = root.lemma_.lower() if root.lower_ not in lex.media_heads else root.lower_
+        if len(mention) == 1 and low in {"who", "which", "that"} and root.head.dep_ == "relcl" \
+                and root.head.head is not root.head:
+            inner = self._resolve_one(mention_for(root.head.head), at)  # "Flynn, who said …"
+            return Named(inner.name, inner.kind, "pronoun", inner.author)
+        if len(mention) != 1 or (low not in self.lex.pronouns_singular and low not in self.lex.pronouns_plural):
+            return None
+        name, kind = self._antecedent(low, at, mention)
+        return Named(name, kind, "pronoun")
+
+    def _partitive(self, mention: Span, at: int) -> Named | None:
+        """"Four of the seven commissioners" speak for the group named after "of"."""
+        root = mention.root
+        if not (root.pos_ == "NUM" or root.lower_ in self.lex.name_strip):
+            return None
+        of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return self._resolve_one(mention_for(pobj), at) if pobj is not None else None
+
+    def _non_actor(self, mention: Span, at: int) -> Named | None:
+        """Times, events and topics do not speak; an event's author, or a topic's document, does."""
+        root = mention.root
+        head = root.lemma_.lower()
+        if root.pos_ == "PROPN" and root.ent_type_ not in {"DATE", "TIME"}:
+            return None
+        if root.ent_type_ in {"DATE", "TIME"} or head in self.lex.time_heads:
+            return Named(UNKNOWN, "anonymous", "non-actor")
+        if head in self.lex.event_heads:
+            author = document_author(root, self.lex)
+            if author is None:
+                return Named(UNKNOWN, "anonymous", "non-actor")
+            inner = self._resolve_one(mention_for(author), at)
+            return Named(inner.name, inner.kind, "non-actor", inner.author)
+        if head in self.lex.topic_heads:
+            of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is None:
+                return Named(UNKNOWN, "anonymous", "non-actor")
+            inner = self._resolve_one(mention_for(pobj), at)
+            return Named(inner.name, inner.kind, "non-actor", inner.author)
+        return None
+
+    def _country(self, mention: Span, at: int) -> Named | None:
+        key = self._text(mention).lower().replace("’", "'")
+        if key in self.lex.countries:
+            return Named(self.lex.countries[key], "country", "country")
+        return None
+
+    def _name(self, mention: Span, at: int) -> Named | None:
+        root = mention.root
         ent = _entity_of(root)
         if ent is not None and ent.label_ == "PERSON":
-            return self._person(ent), "person"
+            return Named(self._person(ent, at), "person", "name")
         if mention[0].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "miss"}:
-            return self._person_tokens([t.text for t in words if t.lower_ not in lex.titles] or [root.text]), "person"
+            words = [t.text for t in self._words(mention) if t.lower_ not in self.lex.titles]
+            return Named(self._person_tokens(words or [root.text], at), "person", "name")
+        return None
+
+    def _acronym(self, mention: Span, at: int) -> Named | None:
+        text = _strip_the(self._text(mention))
+        if text in self.cast.acronyms:
+            return Named(self.cast.acronyms[text], "organization", "acronym")
+        ent = _entity_of(mention.root)
+        if ent is not None and ent.label_ == "ORG":  # "The Nuclear Regulatory Commission (NRC" as parsed
+            name = _strip_the(ent.text)
+            for acr, full in self.cast.acronyms.items():
+                if name == full or name == f"{full} ({acr}":
+                    return Named(full, "organization", "acronym")
+        return None
+
+    def _outlet(self, mention: Span, at: int) -> Named | None:
         if self._is_outlet(mention):
-            return _strip_the(mention.text), "outlet"
-        author = _author(root)
-        if author is not None and (head in lex.media_heads or head in lex.document_heads):
-            return self._resolve_one(mention_for(author), at)  # "the report, published by HRW, said"
-        if head in lex.media_heads and root.pos_ == "NOUN":
+            return Named(_strip_the(mention.text), "outlet", "outlet")
+        return None
+
+    def _document(self, mention: Span, at: int) -> Named | None:
+        """Reports, statements and filings go to who wrote them."""
+        lex = self.lex
+        root = mention.root
+        if root.pos_ != "NOUN":
+            return None
+        head = root.lemma_.lower() if root.lower_ not in lex.media_heads else root.lower_
+        lemma = root.lemma_.lower()
+        author = _author(root) or (document_author(root, lex) if lemma in lex.authored_documents else None)
+        if author is not None and (head in lex.media_heads or lemma in lex.authored_documents or head in lex.document_heads):
+            written = self._resolve_one(mention_for(author), at)
+            if lemma in lex.voice_documents or head in lex.media_heads:
+                return Named(written.name, written.kind, "document")  # "the report, published by HRW, said"
+            return Named(f"{written.name}'s {root.text.lower()}", "document", "document", (written.name, written.kind))
+        if head in lex.media_heads:
             if mention[0].lower_ == "the" and root.tag_ == "NN":
-                recent = self._recent(lambda s: s.kind == "outlet")
+                recent = self._recent(lambda s: s.kind == "outlet" or s.cue in lex.outlet_verbs - {"say"}
+                                      and s.kind in {"organization", "outlet"})
                 if recent is not None:
-                    return recent.name, "outlet"
-            return "unnamed media reports", "outlet"
+                    return Named(recent.name, recent.kind, "document")
+            return Named("unnamed media reports", "outlet", "document")
+        if lemma in lex.authored_documents and mention[0].lower_ in {"the", "this", "that"}:
+            earlier = self.cast.document_before(lemma, root.i)
+            if earlier is not None:
+                written = self._resolve_one(mention_for(earlier.author), at)
+                if lemma in lex.voice_documents:
+                    return Named(written.name, written.kind, "document")
+                noun = lex.document_synonyms.get(lemma, lemma)
+                return Named(f"{written.name}'s {noun}", "document", "document", (written.name, written.kind))
+        return None
+
+    def _role(self, mention: Span, at: int) -> Named | None:
+        """"the spokesman" → the person introduced with that role ("Liu Pengyu, the … spokesperson");
+        every word of the description must fit the role ("the foreign minister" ≠ "Prime Minister X")."""
+        root = mention.root
+        if mention[0].lower_ != "the" or root.pos_ != "NOUN" or any(t.ent_type_ == "PERSON" for t in mention):
+            return None
+        role = role_word(root, self.lex)
+        if role not in self.lex.role_nouns and root.lower_ not in self.lex.title_roles:
+            return None
+        want = {role_word(t, self.lex) for t in mention[1:] if not t.is_punct and t.i != root.i}
+        people = [p for p in self.cast.people if role in p.roles and p.start <= at
+                  and want <= p.roles | {w.lower() for w in p.words} | self._described(p)]
+        if people:
+            return Named(people[-1].name, "person", "role")
+        return None
+
+    def _described(self, person: Person) -> set[str]:
+        """Every word written around the person's roles (affiliation words: "Republican", "Ohio")."""
+        out: set[str] = set()
+        for i in person.mentions:
+            tok = self.doc[i]
+            for c in tok.children:
+                if c.dep_ in {"appos", "compound", "amod"}:
+                    out |= {role_word(t, self.lex) for t in c.subtree}
+            if tok.dep_ == "appos":
+                out |= {role_word(t, self.lex) for t in tok.head.subtree}
+        return out
+
+    def _anonymous(self, mention: Span, at: int) -> Named | None:
+        lex = self.lex
+        root = mention.root
+        head = root.lemma_.lower()
+        if head not in lex.anonymous_heads or any(t.ent_type_ == "PERSON" for t in mention):
+            return None
+        return Named(self._anonymous_name(mention, self._words(mention), head, self._country_modifier(mention)),
+                     "anonymous", "anonymous")
+
+    def _organization(self, mention: Span, at: int) -> Named | None:
+        lex = self.lex
+        root = mention.root
+        head = root.lemma_.lower()
         country = self._country_modifier(mention)
         if head in {"government", "regime", "leadership", "authorities"} and country:
-            return country, "country"
-        if head in lex.anonymous_heads and not any(t.ent_type_ == "PERSON" for t in mention):
-            person = self._by_role(mention, at)
-            if person:
-                return person, "person"
-            return self._anonymous(mention, words, head, country), "anonymous"
-        person = self._by_role(mention, at)
-        if person:
-            return person, "person"
+            return Named(country, "country", "country")
         if head in lex.role_nouns and root.pos_ == "NOUN":
             # "the minister" after "the transport minister": the same unnamed person
+            words = self._words(mention)
             if mention[0].lower_ == "the":
                 want = {t.lower_ for t in words}
                 recent = self._recent(lambda s: s.head == head and want <= set(s.name.lower().split()))
                 if recent is not None:
-                    return recent.name, recent.kind
-            return _strip_the(text), "person"
+                    return Named(recent.name, recent.kind, "role")
+            return Named(_strip_the(self._text(mention)), "person", "role")
         if (head in lex.document_heads or head in lex.record_heads) and root.pos_ == "NOUN":
-            return _strip_the(text), "document"
+            return Named(_strip_the(self._text(mention)), "document", "document")
+        ent = _entity_of(root)
         if ent is not None and ent.label_ in {"GPE", "LOC"}:
-            return lex.countries.get(ent.text.lower(), _strip_the(ent.text)), "country"
+            return Named(lex.countries.get(ent.text.lower(), _strip_the(ent.text)), "country", "country")
+        if mention[0].lower_ == "the" and root.pos_ == "NOUN" and ent is None:
+            # "the committee" → the committee the article named; "the union" → the teachers union
+            want = {t.lower_ for t in mention[1:] if not t.is_punct and t.i != root.i}
+            named = self.cast.organization_for(root.lower_, want, root.i)
+            if named is None:
+                recent = self._recent(lambda s: s.kind == "organization" and root.lower_ in s.name.lower().split()
+                                      and want <= set(s.name.lower().split()) and not s.plural)
+                named = recent.name if recent is not None else None
+            if named is not None:
+                return Named(named, "organization", "organization")
         if head in lex.organization_heads or (ent is not None and ent.label_ in {"ORG", "NORP"}):
-            return self._organization(mention, country), "organization"
-        if root.pos_ == "PROPN":
-            names = [t.text for t in words if t.lower_ not in lex.titles]
-            return self._person_tokens(names or [root.text]), "person"
-        return _strip_the(text), "organization"
+            return Named(self._organization_name(mention, country), "organization", "organization")
+        return None
 
-    def _pronoun(self, low: str, at: int, mention: Span) -> tuple[str, SourceKind]:
+    def _fallback(self, mention: Span) -> Named:
+        root = mention.root
+        if root.pos_ == "PROPN":
+            names = [t.text for t in self._words(mention) if t.lower_ not in self.lex.titles]
+            return Named(self._person_tokens(names or [root.text], mention.start_char), "person", "fallback")
+        return Named(_strip_the(self._text(mention)), "organization", "fallback")
+
+    # -- pronouns -----------------------------------------------------------------------------
+    def _antecedent(self, low: str, at: int, mention: Span) -> tuple[str, SourceKind]:
+        lex = self.lex
         if low == "it":
             # "it" speaks for an organisation, a country or an outlet named before
             recent = self._recent(lambda s: s.kind in {"organization", "country", "outlet", "document"} and not s.plural)
@@ -236,31 +396,81 @@ class Resolver:
                 return recent.name, recent.kind
             orgs = [e for e in self.doc.ents if e.label_ in {"ORG", "GPE"} and e.end <= mention.start]
             if orgs:
-                return self._resolve_one(orgs[-1], at)
+                named = self._resolve_one(orgs[-1], at)
+                return named.name, named.kind
             return "it", "organization"
-        if low in {"he", "she"}:
+        para = self.para_at(at)
+        if low in lex.pronouns_plural:
+            for test in (lambda s: s.para == para and (s.plural or s.kind in {"organization", "country"}),
+                         lambda s: s.plural or s.kind in {"organization", "country"}):
+                recent = self._recent(test)
+                if recent is not None:
+                    return recent.name, recent.kind
+            return low, "anonymous"
+        gender = lex.pronoun_gender.get(low)
+        if gender is not None:
             # "Putin traveled to Beijing – he and Xi pledged …": a person named earlier in the
             # same sentence is the nearest antecedent.
             sent = mention.sent
-            people = [e for e in self.doc.ents if e.label_ == "PERSON" and sent.start <= e.start and e.end <= mention.start]
-            if people:
-                return self._person(people[-1]), "person"
-        para = self.para_at(at)
-        if low in self.lex.pronouns_plural:
-            tests = [lambda s: s.para == para and (s.plural or s.kind in {"organization", "country"}),
-                     lambda s: s.plural or s.kind in {"organization", "country"}]
-        else:
-            tests = [lambda s: s.para == para and not s.plural and s.kind in {"person", "anonymous"},
-                     lambda s: s.para == para and not s.plural,
-                     lambda s: not s.plural and s.kind in {"person", "anonymous"}]
-        for test in tests:
-            recent = self._recent(test)
-            if recent is not None:
-                return recent.name, recent.kind
-        before = [words for pos, words in self.people if pos < at]
-        if before and low not in self.lex.pronouns_plural:
-            return " ".join(before[-1]), "person"
+            here = [p for p in self._people_between(sent.start, mention.start) if self._agrees(p, gender)]
+            if here:
+                return here[-1][1].name, "person"
+
+        def fits(s: _Said) -> bool:
+            return self._agrees_name(s.name, s.kind, gender)
+
+        recent = self._recent(lambda s: s.para == para and not s.plural and s.kind in {"person", "anonymous"} and fits(s))
+        if recent is not None:
+            return recent.name, recent.kind
+        # People the paragraph names before the pronoun (a known gender that agrees first, then
+        # subjects, then the nearest); the paragraph's last speaker of any kind ("Beijing … He also
+        # called for peace"); then the previous paragraph's people; then any earlier speaker.
+        para_start = self._para_start(mention.start)
+        person = self._salient(para_start, mention.start, gender)
+        if person is not None:
+            return person.name, "person"
+        recent = self._recent(lambda s: s.para == para and not s.plural)
+        if recent is not None:
+            return recent.name, recent.kind
+        if para_start > 0:
+            person = self._salient(self._para_start(para_start - 1), para_start, gender)
+            if person is not None:
+                return person.name, "person"
+        recent = self._recent(lambda s: not s.plural and s.kind in {"person", "anonymous"} and fits(s))
+        if recent is not None:
+            return recent.name, recent.kind
+        before = [(i, p) for i, p in self._people_between(0, mention.start) if self._agrees((i, p), gender)]
+        if before and low not in lex.pronouns_plural:
+            return before[-1][1].name, "person"
         return low, "anonymous"
+
+    def _salient(self, lo: int, hi: int, gender: str | None) -> Person | None:
+        cands = [(i, p) for i, p in self._people_between(lo, hi) if self._agrees((i, p), gender)]
+        if not cands:
+            return None
+        return max(cands, key=lambda c: (gender is not None and c[1].gender == gender, c[0] in c[1].subjects, c[0]))[1]
+
+    def _people_between(self, lo: int, hi: int) -> list[tuple[int, Person]]:
+        """(token, person) for each person mention with its head in [lo, hi), in text order."""
+        found = [(i, p) for p in self.cast.people for i in p.mentions if lo <= i < hi]
+        return sorted(found, key=lambda pair: pair[0])
+
+    def _para_start(self, i: int) -> int:
+        """The first token of the paragraph holding token ``i``."""
+        doc = self.doc
+        while i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+            i -= 1
+        return max(i, 0)
+
+    @staticmethod
+    def _agrees(pair: tuple[int, Person], gender: str | None) -> bool:
+        return gender is None or pair[1].gender in (None, gender)
+
+    def _agrees_name(self, name: str, kind: str, gender: str | None) -> bool:
+        if gender is None or kind != "person":
+            return True
+        person = self.cast.person_named(name.split())
+        return person is None or person.gender in (None, gender)
 
     def _recent(self, test) -> _Said | None:  # type: ignore[no-untyped-def]
         for said in reversed(self.history):
@@ -268,33 +478,27 @@ class Resolver:
                 return said
         return None
 
-    def _person(self, ent: Span) -> str:
-        words = [t.text for t in ent if t.lower_ not in self.lex.titles and not t.is_punct and t.tag_ != "POS"]
-        return self._person_tokens(words or [ent.text])
+    # -- names --------------------------------------------------------------------------------
+    def _person(self, ent: Span, at: int) -> str:
+        words, _ = person_words(ent, self.lex)
+        if not words:
+            words = [t.text for t in ent if not t.is_punct]
+        known = self.cast.person_named(words) if len(words) >= 2 else None
+        if known is not None:
+            return known.name
+        return self._person_tokens(words or [ent.text], at)
 
-    def _person_tokens(self, words: list[str]) -> str:
+    def _person_tokens(self, words: list[str], at: int) -> str:
         """A surname or partial name becomes the full name last written before it in the article."""
         if len(words) >= 2:
-            return " ".join(words)
+            known = self.cast.person_named(words)
+            return known.name if known is not None else " ".join(words)
         word = words[0]
-        best = None
-        for _, full in self.people:
-            if word in (full[0], full[-1]):
-                best = full
+        best = self.cast.by_surname(word, at)
         if best is None:  # "Lula" for "Luiz Inacio Lula da Silva"
-            inner = [full for _, full in self.people if word in full[1:-1] and word.lower() not in _PARTICLES]
+            inner = [p for p in self.cast.people if word in p.words[1:-1] and word.lower() not in _PARTICLES]
             best = inner[-1] if inner else None
-        return " ".join(best) if best else word
-
-    def _by_role(self, mention: Span, at: int) -> str | None:
-        """"the spokesman" → the person introduced with that role ("Liu Pengyu, the … spokesperson");
-        every word of the description must fit the role ("the foreign minister" ≠ "Prime Minister X")."""
-        if mention[0].lower_ != "the" or mention.root.lemma_.lower() not in self.lex.role_nouns:
-            return None
-        want = {_role_word(t) for t in mention[1:] if not t.is_punct}
-        entries = [(pos, name) for pos, name, words in self.roles.get(_role_word(mention.root), []) if want <= words]
-        before = [name for pos, name in entries if pos <= at]
-        return before[-1] if before else None
+        return best.name if best is not None else word
 
     def _is_outlet(self, mention: Span) -> bool:
         lows = {t.lower_ for t in mention}
@@ -314,7 +518,7 @@ class Resolver:
                 return name
         return None
 
-    def _anonymous(self, mention: Span, words: list[Token], head: str, country: str | None) -> str:
+    def _anonymous_name(self, mention: Span, words: list[Token], head: str, country: str | None) -> str:
         """"several US officials" → "US officials"; "a source" → "unnamed source"."""
         if mention[0].lower_ == "the" and mention.root.tag_ == "NNS" and len(words) == 1:
             recent = self._recent(lambda s: s.kind == "anonymous" and s.head == head)
@@ -337,7 +541,7 @@ class Resolver:
             return f"unnamed {text}"
         return text
 
-    def _organization(self, mention: Span, country: str | None) -> str:
+    def _organization_name(self, mention: Span, country: str | None) -> str:
         words = _strip_front(list(mention), self.lex)
         if country and words and words[0].ent_type_ == "GPE" and len(words) > 2 and words[1].tag_ == "POS":
             adj = self.lex.country_adjectives.get(country, country)
@@ -349,14 +553,9 @@ class Resolver:
                        + t.whitespace_)
         return _strip_the("".join(out).strip() or mention.text)
 
-    def _remember(self, src: Source, at: int, plural: bool, head: str) -> None:
+    def _remember(self, src: Source, at: int, plural: bool, head: str, cue: str = "") -> None:
         para = self.para_at(at)
-        self.history.append(_Said(src.name, src.kind, para, plural, head))
-
-
-def _role_word(tok: Token) -> str:
-    low = tok.lemma_.lower()
-    return "spokesperson" if low in {"spokesman", "spokeswoman"} else low
+        self.history.append(_Said(src.name, src.kind, para, plural, head, cue))
 
 
 def _strip_front(toks: list[Token], lex: Lexicon) -> list[Token]:

@@ -1,12 +1,20 @@
 """How a source stands toward the proposition it is credited with.
 
 Stance is read against the content's positive proposition, not the verb alone (see the corpus
-README): "said reports that Y were untrue" denies Y; "there will be no repercussions" denies the
-threat; "warned" and "there will be consequences" warn; "may", "reportedly", "I doubt" hedge.
+README): "said reports that Y were untrue" denies Y; "warned" and "there will be consequences"
+warn; "may", "reportedly", "I doubt" hedge.
+
+A denial rejects something someone advances: a report, an allegation, a question put to the
+speaker ("that is flatly untrue", "the Herald's bogus story", "not aware of any request", a
+negation in an answer). A negated statement on its own ("the mayor was not a subject of the audit")
+asserts a negative fact, and is kept as ``negated``: it becomes a denial only when another source
+asserts what it negates, which is decided where claims are clustered across articles
+(``graph/story.py``). Epistemic negation ("I don't recall", "I can't say for sure") hedges.
 The order of the tests is the order of precedence.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from spacy.tokens import Span, Token
@@ -16,30 +24,42 @@ from .lexicon import Lexicon, Stance
 Certainty = Literal["certain", "hedged"]
 
 
-def classify(cue_lemma: str, cue_hedged: bool, content: Span, lex: Lexicon) -> tuple[Stance, Certainty]:
-    """Return (stance, certainty) for a cue and its content span."""
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A content's stance, certainty and surface negation."""
+
+    stance: Stance
+    certainty: Certainty
+    negated: bool = False
+
+
+def classify(cue_lemma: str, cue_hedged: bool, content: Span, lex: Lexicon, *, answering: bool = False) -> Reading:
+    """Read a content's stance under its cue; ``answering``: the cue answers something put to the
+    speaker ("replied", "Asked about …, she said")."""
     root = content_root(content)
     hedged = cue_hedged or _hedged(root, content, lex)
     certainty: Certainty = "hedged" if hedged else "certain"
     verb_stance = lex.reporting_verbs.get(cue_lemma, lex.cue_nouns.get(cue_lemma))
-    if verb_stance == "denies":
-        return "denies", certainty
-    if _rejects(root, content, lex):
-        return "denies", certainty
     threat = _threat(content, lex)
-    if threat == "negated":
-        return "denies", certainty
+    negated = _negated(root) or threat == "negated"
+    if verb_stance == "denies" or _rejects(root, content, lex):
+        return Reading("denies", certainty, negated)
+    epistemic = _epistemic(root, lex)
+    if epistemic == "unaware":
+        return Reading("denies", certainty, True)
+    if epistemic == "unsure":
+        return Reading("hedged", "hedged", True)
+    if negated and answering:
+        return Reading("denies", certainty, True)
     if verb_stance == "warns" or threat == "threat":
-        return "warns", certainty
+        return Reading("warns", certainty, negated)
     if verb_stance == "questions":
-        return "questions", certainty
+        return Reading("questions", certainty, negated)
     if hedged:
-        return "hedged", certainty
+        return Reading("hedged", certainty, negated)
     if content.text.rstrip().rstrip("”\"'’").endswith("?"):
-        return "questions", certainty
-    if _negated(root):
-        return "denies", certainty
-    return "asserts", certainty
+        return Reading("questions", certainty, negated)
+    return Reading("asserts", certainty, negated)
 
 
 def content_root(content: Span) -> Token:
@@ -75,12 +95,41 @@ def _rejects(root: Token, content: Span, lex: Lexicon) -> bool:
     for tok in content:  # "called the reports “baseless”": the verdict sits on the object
         if tok.dep_ == "oprd" or (tok.dep_ == "pobj" and tok.head.lower_ == "as") or (tok.dep_ == "amod" and tok.i > tok.head.i):
             preds.append(tok)
+        elif tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.claim_nouns \
+                and tok.lemma_.lower() in lex.denial_predicates:
+            return True  # "the Herald's bogus story"
     if root.lemma_.lower() in lex.denial_predicates and root.pos_ in {"ADJ", "NOUN"}:
         return True
     return any(
         t.lemma_.lower() in lex.denial_predicates or t.lower_ in lex.denial_predicates
         for p in preds for t in [p, *(c for c in p.children if c.dep_ in {"amod", "compound"})]
     )
+
+
+def _epistemic(root: Token, lex: Lexicon) -> Literal["unaware", "unsure", None]:
+    """Negated knowing: "not aware of any request", "never heard of that" reject what they name;
+    "I don't recall", "she did not know who sent it", "I can't say for sure" are uncertain."""
+    preds = [root, *(c for c in root.children if c.dep_ in {"acomp", "xcomp", "dobj", "attr"})]
+    for pred in preds:
+        word = pred.lemma_.lower()
+        if word not in lex.awareness_predicates and word not in lex.epistemic_predicates:
+            continue
+        negative = word == "unaware" or _negated(pred) or _negated(root) or any(
+            c.lower_ in {"no", "little"} and c.dep_ == "det" for c in pred.children)
+        if not negative:
+            continue
+        if word in lex.awareness_predicates and not _wh_object(pred):
+            return "unaware"
+        return "unsure"
+    return None
+
+
+def _wh_object(pred: Token) -> bool:
+    """"not aware who sent it", "no idea whether …": a question left open, not a rejection."""
+    for tok in pred.subtree:
+        if tok.i > pred.i and tok.tag_ in {"WP", "WRB", "WDT"} or tok.lower_ in {"whether", "if"} and tok.i > pred.i:
+            return True
+    return False
 
 
 def _threat(content: Span, lex: Lexicon) -> Literal["threat", "negated", None]:

@@ -110,10 +110,17 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
         add(node, cg("inArticle"), art)
         add(node, cg("source"), actor)
         add(node, cg("claim"), claim)
-        add(node, cg("stance"), STANCE[rec.stance])
+        # A negated assertion's stance depends on the store: the story graph states it (an
+        # assertion of the negative fact, or a denial when another source asserts the claim).
+        settled_later = rec.negated and rec.stance == "asserts"
+        if not settled_later:
+            add(node, cg("stance"), STANCE[rec.stance])
         add(node, cg("kind"), KIND[rec.type])
         add(node, cg("mode"), MODE[rec.mode])
         add(node, cg("hedged"), Literal("true" if rec.certainty == "hedged" else "false", datatype=XSD_BOOL))
+        add(node, cg("negated"), Literal("true" if rec.negated else "false", datatype=XSD_BOOL))
+        if rec.source.sieve:
+            add(node, cg("sourceSieve"), Literal(rec.source.sieve))
         add(node, cg("cue"), Literal(rec.cue))
         if rec.source.text is not None:
             add(node, cg("sourceText"), Literal(rec.source.text))
@@ -154,10 +161,18 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
         add(actor, RDFS_LABEL, Literal(rec.source.name))
         if rec.source.text:
             add(actor, cg("mentionedAs"), Literal(rec.source.text))
+        if rec.source.author:
+            author_kind = rec.source.author_kind or "organization"
+            author = NamedNode(actor_iri(rec.source.author, author_kind, base))
+            add(actor, cg("author"), author)
+            add(author, RDF_TYPE, ACTOR_CLASS[author_kind])
+            add(author, cg("name"), Literal(rec.source.author))
+            add(author, RDFS_LABEL, Literal(rec.source.author))
         add(claim, RDF_TYPE, cg("Claim"))
         add(claim, cg("text"), Literal(rec.content))
 
-        add(actor, STANCE_EDGE[rec.stance], claim)
+        if not settled_later:
+            add(actor, STANCE_EDGE[rec.stance], claim)
         add(art, cg("reports"), claim)
         if rec.source.kind == "outlet":
             add(actor, cg("reports"), claim)

@@ -11,21 +11,27 @@ from claimgraph.extractors import Attribution, Source
 from claimgraph.extractors.lexicon import SourceKind
 from claimgraph.ontology import PREFIXES
 
+from .iris import actor_kind
 from .rdf import ACTOR_CLASS, KIND, MODE, STANCE
+from .story import story_graph
 
 _PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _RECORDS = _PREFIXES + """
 SELECT ?id ?doc ?sourceText ?sb0 ?se0 ?source ?cls ?cue ?content ?begin ?end ?k ?st ?mode ?hedged
-       ?parentId ?claim ?sentence ?sb ?se ?cb ?ce
+       ?parentId ?claim ?sentence ?sb ?se ?cb ?ce ?negated ?sieve ?author ?authorName
 WHERE {
   ?a a cg:Attribution ; cg:recordId ?id ; cg:inArticle ?art ; cg:source ?actor ; cg:claim ?claim ;
-     cg:stance ?st ; cg:kind ?k ; cg:mode ?mode ; cg:hedged ?hedged ; cg:cue ?cue ; nif:anchorOf ?content ;
+     cg:kind ?k ; cg:mode ?mode ; cg:hedged ?hedged ; cg:cue ?cue ; nif:anchorOf ?content ;
      nif:beginIndex ?begin ; nif:endIndex ?end ; cg:sentence ?sentence ; cg:sentenceBegin ?sb ;
      cg:sentenceEnd ?se ; cg:cueBegin ?cb ; cg:cueEnd ?ce .
   ?art cg:documentId ?doc .
   ?actor cg:name ?source ; a ?cls .
   OPTIONAL { ?a cg:sourceText ?sourceText ; cg:sourceBegin ?sb0 ; cg:sourceEnd ?se0 }
   OPTIONAL { ?a cg:nestedIn ?p . ?p cg:recordId ?parentId }
+  OPTIONAL { ?a cg:stance ?st }  # a negated assertion's stance is settled in the story graph
+  OPTIONAL { ?a cg:negated ?negated }
+  OPTIONAL { ?a cg:sourceSieve ?sieve }
+  OPTIONAL { ?actor cg:author ?author . ?author cg:name ?authorName }
 }
 """
 _PIECES = _PREFIXES + """
@@ -47,13 +53,14 @@ def read_records(store: ox.Store, *, docs: set[str] | None = None) -> Iterator[A
     graphs = sorted(((q.object.value, q.graph_name) for q in store.quads_for_pattern(None, _DOCUMENT_ID, None, None)
                      if docs is None or q.object.value in docs), key=lambda pair: pair[0])
     seen_docs: set[str] = set()
+    story = story_graph()
     for doc, g in graphs:
         if doc in seen_docs:
             continue
         seen_docs.add(doc)
         # One article graph at a time: Oxigraph's union-graph joins cost far more per row.
         rows: dict[str, Attribution] = {}
-        for s in _solutions(store, g):
+        for s in _solutions(store, [g, story]):
             kind = _KIND_OF_CLASS.get(s["cls"].value)
             if kind is None or s["id"].value in rows or s["doc"].value != doc:
                 continue
@@ -72,12 +79,17 @@ def _record(s: ox.QuerySolution, kind: str) -> Attribution:
     return Attribution(
         id=s["id"].value, doc=s["doc"].value,
         source=Source(s["sourceText"].value if has_text else None, s["source"].value, cast(SourceKind, kind),
-                      int(s["sb0"].value) if has_text else -1, int(s["se0"].value) if has_text else -1),
+                      int(s["sb0"].value) if has_text else -1, int(s["se0"].value) if has_text else -1,
+                      s["sieve"].value if s["sieve"] is not None else "",
+                      s["authorName"].value if s["authorName"] is not None else None,
+                      cast(SourceKind, actor_kind(s["author"].value)) if s["author"] is not None else None),
         cue=s["cue"].value, cue_start=int(s["cb"].value), cue_end=int(s["ce"].value),
         content=s["content"].value, content_start=int(s["begin"].value), content_end=int(s["end"].value),
-        type=_TYPE_OF[s["k"].value], stance=_STANCE_OF[s["st"].value],  # type: ignore[arg-type]
+        type=_TYPE_OF[s["k"].value],  # type: ignore[arg-type]
+        stance=_STANCE_OF[s["st"].value] if s["st"] is not None else "asserts",  # type: ignore[arg-type]
         mode=_MODE_OF[s["mode"].value],  # type: ignore[arg-type]
         certainty="hedged" if s["hedged"].value == "true" else "certain",
+        negated=s["negated"] is not None and s["negated"].value == "true",
         sentence=s["sentence"].value, sentence_start=int(s["sb"].value), sentence_end=int(s["se"].value),
         parent=s["parentId"].value if s["parentId"] is not None else None,
         claim=s["claim"].value.rsplit("/", 1)[-1],

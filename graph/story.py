@@ -1,6 +1,13 @@
 """The story graph: facts that only exist across articles, derived from the article graphs.
 
-For each claim: a readable label (the mention that shares most with the others), how many mentions
+For each claim, first the stance of its **negated assertions**: an article graph states no stance
+for a negated statement that asserts a negative fact ("the firm did not pay the bribe"); the story
+graph does — a denial (with ``cg:denialBasis``, the assertion it answers) when another source, or
+the same source in another article, asserts the claim it negates ("the firm paid the bribe"),
+else an assertion. Article graphs say only what their article says; the result is the same in
+any build order, and undone when the assertion goes.
+
+Then, for each claim: a readable label (the mention that shares most with the others), how many mentions
 it has, whether it is contested (asserted or warned about by some actors and denied by others), one
 ``cg:Contradiction`` per asserter–denier pair, and quote variants: the same speaker's direct or
 mixed quotes for the claim as different articles render them, with the variants that flip polarity
@@ -57,6 +64,16 @@ def claims_in(store: ox.Store, graph: str) -> set[str]:
     return {q.object.value for q in store.quads_for_pattern(None, cg("claim"), None, g)}
 
 
+def forget_article(store: ox.Store, graph: str, base: str = DEFAULT_BASE) -> None:
+    """Drop what the story graph says about one article's attributions (their settled stance),
+    before the article is replaced or removed; the claims they touched are refreshed after."""
+    g, sg = ox.NamedNode(graph), story_graph(base)
+    for q in list(store.quads_for_pattern(None, cg("claim"), None, g)):
+        for p in (cg("stance"), cg("denialBasis")):
+            for x in list(store.quads_for_pattern(q.subject, p, None, sg)):
+                store.remove(x)
+
+
 def all_claims(store: ox.Store, base: str = DEFAULT_BASE) -> set[str]:
     """Every claim an article points to or the story graph describes (a full refresh after a
     writer died between storing articles and updating the story)."""
@@ -68,14 +85,19 @@ def all_claims(store: ox.Store, base: str = DEFAULT_BASE) -> set[str]:
 
 
 def update_story(store: ox.Store, claims: Iterable[str], *, same_as: dict[str, str] | None = None,
-                 base: str = DEFAULT_BASE) -> None:
+                 base: str = DEFAULT_BASE) -> set[str]:
     """Recompute the story facts of ``claims`` (claim IRIs), then the actor ↔ actor edges and the
-    ``owl:sameAs`` links of user-supplied aliases (actor name → external IRI)."""
+    ``owl:sameAs`` links of user-supplied aliases (actor name → external IRI).
+
+    Returns the article graphs whose records changed (a negated statement turned into a denial or
+    back), so the exported files can be refreshed for them."""
     sg = story_graph(base)
     quads: list[ox.Quad] = []
+    changed: set[str] = set()
     for claim_iri in sorted(set(claims)):
         claim = ox.NamedNode(claim_iri)
         _drop_claim(store, claim, sg)
+        changed |= _settle_denials(store, claim, sg)
         quads += _claim_facts(store, claim, sg, base)
     for name, target in sorted((same_as or {}).items()):
         for q in store.quads_for_pattern(None, cg("name"), ox.Literal(name), None):
@@ -86,6 +108,48 @@ def update_story(store: ox.Store, claims: Iterable[str], *, same_as: dict[str, s
                     continue  # not an IRI: the alias still merges names, without a link
     store.extend(quads)
     _contradicts_edges(store, sg)
+    return changed
+
+
+def _settle_denials(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> set[str]:
+    """State the stance of each negated assertion of ``claim`` in the story graph: a denial when
+    another source (or another article) asserts the claim, else an assertion of the negative fact.
+    Returns the article graphs whose records' stance changed."""
+    mentions = []
+    before: dict[ox.NamedNode, ox.Term] = {}
+    for q in store.quads_for_pattern(None, cg("claim"), claim, None):
+        a, g = q.subject, q.graph_name
+        if not isinstance(a, ox.NamedNode) or not isinstance(g, ox.NamedNode):
+            continue
+        stance = next((x.object for x in store.quads_for_pattern(a, cg("stance"), None, g)), None)
+        src = next((x.object for x in store.quads_for_pattern(a, cg("source"), None, g)), None)
+        negated = next((x.object.value for x in store.quads_for_pattern(a, cg("negated"), None, g)), "false") == "true"
+        mentions.append((a, g, src, stance, negated))
+    for a, *_ in mentions:  # what the story graph said before
+        for p in (cg("stance"), cg("denialBasis")):
+            for x in list(store.quads_for_pattern(a, p, None, sg)):
+                if p == cg("stance"):
+                    before[a] = x.object
+                store.remove(x)
+    for edge in ("asserts", "denies"):
+        for x in list(store.quads_for_pattern(None, cg(edge), claim, sg)):
+            store.remove(x)
+    positive = sorted(((a, g, src) for a, g, src, stance, negated in mentions
+                       if not negated and stance in (cg("Assertion"), cg("Warning"))), key=lambda m: m[0].value)
+    quads: list[ox.Quad] = []
+    changed: set[str] = set()
+    for a, g, src, stance, negated in mentions:
+        if stance is not None or not negated or src is None:
+            continue  # the article itself settled it
+        basis = next((p for p, pg, ps in positive if ps != src or pg != g), None)
+        want = cg("Denial") if basis is not None else cg("Assertion")
+        quads += [ox.Quad(a, cg("stance"), want, sg), ox.Quad(src, cg("denies" if basis is not None else "asserts"), claim, sg)]
+        if basis is not None:
+            quads.append(ox.Quad(a, cg("denialBasis"), basis, sg))
+        if before.get(a) != want:
+            changed.add(g.value)
+    store.extend(quads)
+    return changed
 
 
 def _drop_claim(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> None:

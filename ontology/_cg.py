@@ -48,6 +48,7 @@ class CG(DefinedNamespace):
     alias: URIRef
     asserter: URIRef
     asserts: URIRef
+    author: URIRef
     claim: URIRef
     claimSimilarity: URIRef
     claimTerms: URIRef
@@ -57,6 +58,7 @@ class CG(DefinedNamespace):
     cue: URIRef
     cueBegin: URIRef
     cueEnd: URIRef
+    denialBasis: URIRef
     denier: URIRef
     denies: URIRef
     documentId: URIRef
@@ -71,6 +73,7 @@ class CG(DefinedNamespace):
     mentionedAs: URIRef
     mode: URIRef
     name: URIRef
+    negated: URIRef
     nestedIn: URIRef
     pieceIndex: URIRef
     polarityFlip: URIRef
@@ -88,6 +91,7 @@ class CG(DefinedNamespace):
     sourceBegin: URIRef
     sourceEnd: URIRef
     sourceMatch: URIRef
+    sourceSieve: URIRef
     sourceText: URIRef
     speaker: URIRef
     stance: URIRef

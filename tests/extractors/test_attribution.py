@@ -31,7 +31,7 @@ def _field(rec, key):
         # direct quotes, both orders, straight and curly marks
         ("“We have no plans to raise taxes,” the finance minister told reporters.", "finance minister", "told", "We have no plans to raise taxes", "asserts", "direct"),
         ('"This is a disgrace," said opposition leader Maria Lopez.', "Maria Lopez", "said", "This is a disgrace", "asserts", "direct"),
-        ("The coach said: “We were simply not good enough today.”", "coach", "said", "We were simply not good enough today", "denies", "direct"),
+        ("The coach said: “We were simply not good enough today.”", "coach", "said", "We were simply not good enough today", "asserts", "direct"),
         # mixed quotes
         ("The minister said the talks had been “very productive” and would continue.", "minister", "said", "the talks had been “very productive” and would continue", "asserts", "mixed"),
         # noun-phrase objects of denial / claims
@@ -107,7 +107,7 @@ def test_standalone_quote_paragraph_goes_on_from_the_last_speaker(attributions):
 def test_unbalanced_quote_marks_do_not_lose_the_article(attributions):
     text = "“We will win, the general said.\n\nThe army said it had not fired on civilians."
     recs = attributions(text)
-    assert any(r.source.name == "army" and r.stance == "denies" for r in recs)
+    assert any(r.source.name == "army" and r.negated for r in recs)
 
 
 def test_scare_quotes_are_not_speech(attributions):

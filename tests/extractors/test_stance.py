@@ -11,11 +11,9 @@ import pytest
         ("Zhao replied that it was “fake news”.", "denies"),
         ("She said she had never heard of the plan.", "denies"),
         ("The embassy said it was not aware of any request.", "denies"),
-        ("He said there was no collusion.", "denies"),
         ("The ministry denied the report.", "denies"),
         ("The agency dismissed the claims as baseless.", "denies"),
         ("Officials said there would be consequences if the border was crossed.", "warns"),
-        ("Officials said there would be no consequences for the vote.", "denies"),
         ("The general warned that the offensive could start within days.", "warns"),
         ("The minister said the economy may contract next year.", "hedged"),
         ("Analysts said the deal would likely collapse.", "hedged"),
@@ -24,7 +22,6 @@ import pytest
         ("“I am not going to resign, but I will change my team,” the mayor said.", "asserts"),
         ("The senator questioned whether the plan was legal.", "questions"),
         ("The minister accused the opposition of spreading false information.", "asserts"),
-        ("The ministry said no curfew had been imposed.", "denies"),
         ("The ministry called the reports “baseless”.", "denies"),
         ("The senator described the plan as “a good start”.", "asserts"),
     ],
@@ -38,3 +35,43 @@ def test_stance(attributions, text, stance):
 def test_hedged_warning_stays_a_warning_with_hedged_certainty(attributions):
     [rec] = attributions("The official said there will likely be consequences for China.")
     assert (rec.stance, rec.certainty) == ("warns", "hedged")
+
+
+# -- denial means rejecting something someone advances ---------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The governor said she can't veto a court ruling.",
+    "The union said it had not coordinated the filing with the party.",
+    "The auditor said the mayor was not a subject of the audit.",
+    "He said there was no collusion.",
+    "Officials said there would be no consequences for the vote.",
+    "The ministry said no curfew had been imposed.",
+])
+def test_a_negative_fact_nobody_disputes_is_asserted_and_kept_as_negated(attributions, text):
+    [rec] = attributions(text)
+    assert (rec.stance, rec.negated) == ("asserts", True)
+
+
+@pytest.mark.parametrize("text", [
+    "“I don't recall that meeting,” the senator said.",
+    "“I can't say for sure where the file came from,” Lee said.",
+    "She said she did not know who had sent it.",
+    "The minister said he was not sure whether the talks would resume.",
+])
+def test_not_knowing_is_hedged_not_a_denial(attributions, text):
+    [rec] = attributions(text)
+    assert rec.stance == "hedged"
+    assert rec.certainty == "hedged"
+
+
+@pytest.mark.parametrize("text", [
+    "The spokesman said that was “flatly untrue”.",
+    "The mayor said the Herald's bogus story had hurt the city.",
+    "The ministry said the report was not accurate.",
+    "She said she had never heard of that.",
+    "The embassy said it was not aware of any request from Moscow.",
+    "Asked about the cover-up, the governor said there was no cover-up.",
+    "The company replied that it had not broken any law.",
+])
+def test_rejecting_a_report_or_answering_an_allegation_is_a_denial(attributions, text):
+    recs = attributions(text)
+    assert recs and recs[0].stance == "denies"
