@@ -9,7 +9,11 @@ same kind only (an anonymous group never becomes a person):
   ("Xi Jingping" / "Xi Jinping"; rapidfuzz ratio ≥ 80 on tokens of 4+ letters), confidence = ratio;
 * a bare surname ("Sullivan", "Liu": a family name may come first or last) is the known person
   with that name only when exactly one is known (confidence 0.6); two different full names that share
-  a surname ("Jake Sullivan", "John Sullivan") stay two actors.
+  a surname ("Jake Sullivan", "John Sullivan") stay two actors;
+* a name with or without a middle initial or a title is the same person ("Mary K. Olsen" / "Mary
+  Olsen", "Governor Tom Reyes" / "Tom Reyes"; confidence 0.95, rules ``initial`` and ``title``);
+* an acronym is the one known organization whose name it abbreviates, and the other way round
+  ("NRC" / "Nuclear Regulatory Commission"; confidence 0.8, rule ``acronym``).
 
 Roles and affiliations are read from the article text around a name: a title before it ("US
 national security adviser Jake Sullivan", "Russian leader Vladimir Putin") or an apposition after it
@@ -31,6 +35,10 @@ from rapidfuzz import fuzz
 
 SPELLING_MIN = 80.0
 SURNAME_CONFIDENCE = 0.6
+VARIANT_CONFIDENCE = 0.95  # a middle initial or a title more or less
+ACRONYM_CONFIDENCE = 0.8
+_TITLE_WORDS = frozenset(w.rstrip(".") for w in EN.titles | set(EN.title_roles) | EN.role_nouns)
+_ACRONYM_STOP = frozenset({"of", "and", "the", "for", "on", "in", "to", "at", "&"})
 
 _COUNTRY_ALT = "|".join(re.escape(k) for k in sorted(EN.countries, key=len, reverse=True) if k[0].isalpha())
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(EN.role_nouns | EN.role_phrases, key=len, reverse=True))
@@ -130,6 +138,8 @@ class ActorIndex:
     _names: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, normalized) → canonical
     _by_surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # persons only
     _aliases: dict[str, str] = field(default_factory=dict)  # normalized alias → canonical (any kind)
+    _loose: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, name w/o initials, titles) → canonical
+    _initials: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # "nrc" → organizations
     same_as: dict[str, str] = field(default_factory=dict)  # canonical → external IRI (Wikidata …)
 
     def add(self, name: str, kind: str) -> None:
@@ -137,6 +147,9 @@ class ActorIndex:
         if key in self._names:
             return
         self._names[key] = name
+        self._loose.setdefault((kind, _loose(key[1])), name)
+        if kind in {"organization", "outlet"} and len(key[1].split()) > 1:
+            self._initials[_acronym(key[1])].add(name)
         if kind == "person" and len(key[1].split()) > 1:
             tokens = key[1].split()  # family names come last in "Jake Sullivan", first in "Liu Pengyu"
             self._by_surname[tokens[-1]].add(name)
@@ -167,6 +180,15 @@ class ActorIndex:
         known = self._names.get((kind, norm))
         if known is not None:
             return Match(known, 1.0, "exact")
+        if kind == "person" and len(_loose(norm).split()) > 1:
+            known = self._loose.get((kind, _loose(norm)))
+            if known is not None:
+                rule = "initial" if _loose(norm) == _loose(normalize(known)) and _initial_in(norm, known) else "title"
+                return Match(known, VARIANT_CONFIDENCE, rule)
+        if kind in {"organization", "outlet"}:
+            match = self._acronym_match(name, norm, kind)
+            if match is not None:
+                return match
         if kind == "person":
             tokens = norm.split()
             if len(tokens) == 1:
@@ -179,6 +201,21 @@ class ActorIndex:
                     return best
         self.add(name, kind)
         return Match(name, 1.0, "new")
+
+    def _acronym_match(self, name: str, norm: str, kind: str) -> Match | None:
+        """"NRC" is the one known organization it abbreviates; "Nuclear Regulatory Commission"
+        the one known acronym it spells."""
+        compact = name.replace(".", "").strip()
+        if compact.isupper() and 2 <= len(compact) <= 8 and " " not in compact:
+            named = self._initials.get(compact.lower(), set())
+            if len(named) == 1:
+                return Match(next(iter(named)), ACRONYM_CONFIDENCE, "acronym")
+            return None
+        if len(norm.split()) > 1:
+            known = self._names.get((kind, _acronym(norm)))
+            if known is not None and known.replace(".", "").isupper():
+                return Match(known, ACRONYM_CONFIDENCE, "acronym")
+        return None
 
     def _spelling(self, tokens: list[str]) -> Match | None:
         best: Match | None = None
@@ -198,3 +235,20 @@ class ActorIndex:
             if score >= SPELLING_MIN and (best is None or score / 100 > best.confidence):
                 best = Match(canonical, round(score / 100, 3), "spelling")
         return best
+
+
+def _loose(norm: str) -> str:
+    """A normalized person name without middle initials or leading titles ("governor tom k reyes"
+    → "tom reyes")."""
+    words = norm.split()
+    while len(words) > 2 and words[0].rstrip(".") in _TITLE_WORDS:
+        words.pop(0)
+    return " ".join(w for w in words if len(w.rstrip(".")) > 1)
+
+
+def _initial_in(a: str, b: str) -> bool:
+    return any(len(w.rstrip(".")) == 1 for w in a.split() + normalize(b).split())
+
+
+def _acronym(norm: str) -> str:
+    return "".join(w[0] for w in norm.split() if w not in _ACRONYM_STOP)

@@ -38,6 +38,38 @@ def test_a_spelling_variant_merges():
     assert (m.name, m.rule) == ("Xi Jinping", "spelling") and 0.8 <= m.confidence < 1
 
 
+def test_a_middle_initial_or_a_title_is_the_same_person():
+    index = ActorIndex()
+    index.resolve("Mary K. Olsen", "person")
+    m = index.resolve("Mary Olsen", "person")
+    assert (m.name, m.rule) == ("Mary K. Olsen", "initial") and m.confidence < 1
+    index.resolve("Tom Reyes", "person")
+    t = index.resolve("Governor Tom Reyes", "person")
+    assert (t.name, t.rule) == ("Tom Reyes", "title")
+
+
+def test_a_middle_initial_does_not_merge_two_first_names():
+    index = ActorIndex()
+    index.resolve("Mary K. Olsen", "person")
+    assert index.resolve("Maria Olsen", "person").rule == "new"
+
+
+@pytest.mark.parametrize(("first", "second"), [("Nuclear Regulatory Commission", "NRC"),
+                                               ("NRC", "Nuclear Regulatory Commission")])
+def test_an_acronym_and_its_expansion_are_one_organization(first, second):
+    index = ActorIndex()
+    index.resolve(first, "organization")
+    m = index.resolve(second, "organization")
+    assert (m.name, m.rule) == (first, "acronym") and m.confidence < 1
+
+
+def test_an_acronym_that_fits_two_organizations_stays_apart():
+    index = ActorIndex()
+    index.resolve("National Rifle Association", "organization")
+    index.resolve("National Research Agency", "organization")
+    assert index.resolve("NRA", "organization").rule == "new"
+
+
 def test_different_short_first_names_do_not_merge():
     index = ActorIndex()
     index.resolve("Jon Smith", "person")

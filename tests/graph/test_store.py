@@ -185,3 +185,20 @@ def test_mode_and_content_pieces_are_stored_checked_and_read_back(tmp_path):
             "SELECT ?k ?t WHERE { ?a cg:contentPiece ?p . ?p cg:pieceIndex ?k ; nif:anchorOf ?t } ORDER BY ?k",
             use_default_graph_as_union=True))
     assert [s["t"].value for s in pieces] == ["We will not back down", "and we will win this fight"]
+
+
+def test_each_source_says_which_sieve_named_it_and_documents_keep_their_author(tmp_path):
+    text = ("The teachers union filed a lawsuit against the district on Friday.\n\n"
+            "The lawsuit alleges that the district withheld pay from 300 teachers.\n")
+    (tmp_path / "suit.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    claimgraph.build([tmp_path / "suit.txt"], out)
+    [row] = [json.loads(line) for line in (out / "attributions.jsonl").read_text().splitlines()]
+    assert (row["source"], row["source_kind"], row["source_sieve"], row["source_author"]) == \
+        ("teachers union's lawsuit", "document", "document", "teachers union")
+    with GraphStore(out) as store:
+        [answer] = list(store.ox.query(
+            "PREFIX cg: <https://w3id.org/claimgraph/ontology#> "
+            "SELECT ?sieve ?author WHERE { ?a cg:sourceSieve ?sieve ; cg:source ?doc . "
+            "?doc a cg:Document ; cg:author ?w . ?w cg:name ?author }", use_default_graph_as_union=True))
+    assert (answer["sieve"].value, answer["author"].value) == ("document", "teachers union")

@@ -1,0 +1,72 @@
+"""Who denies what: a negative statement is a denial only of something someone else asserts.
+
+The extractor keeps a negated statement's surface negation; whether it denies is decided across the
+store, where claims are clustered — so a later article can turn an earlier negative statement into
+a denial, and the answer is the same in either build order.
+"""
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+import pytest
+
+from claimgraph import build, remove
+from claimgraph.graph import GraphStore, ShapeValidator
+from claimgraph.ontology import NAMESPACE
+
+from .test_sparql import rows
+
+NEGATIVE = "Mayor Ann Cole said the city did not pay the contractor for the bridge repairs.\n"
+POSITIVE = "The state auditor, Tom Reyes, said the city paid the contractor for the bridge repairs last year.\n"
+
+
+def feed(tmp_path, name, text):
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def stances(out):
+    lines = (out / "attributions.jsonl").read_text(encoding="utf-8").splitlines()
+    return {(r["source"], r["stance"], r["negated"]) for r in map(json.loads, lines)}
+
+
+def test_a_negative_fact_nobody_disputes_stays_an_assertion(tmp_path):
+    out = tmp_path / "out"
+    build([feed(tmp_path, "a", NEGATIVE)], out)
+    assert stances(out) == {("Ann Cole", "asserts", True)}
+    assert rows(out, "who-denies", text="contractor") == []
+
+
+@pytest.mark.parametrize("order", [("negative", "positive"), ("positive", "negative")])
+def test_a_negation_of_what_another_article_asserts_is_a_denial_in_either_order(tmp_path, order):
+    texts = {"negative": NEGATIVE, "positive": POSITIVE}
+    out = tmp_path / "out"
+    for name in order:  # one build per article: the second joins the store the first left
+        build([feed(tmp_path, name, texts[name])], out)
+    assert stances(out) == {("Ann Cole", "denies", True), ("Tom Reyes", "asserts", False)}
+    assert {r["source"] for r in rows(out, "who-denies", text="contractor")} == {"Ann Cole"}
+    contested = rows(out, "contested-claims")
+    assert len(contested) == 1 and {"Ann Cole", "Tom Reyes"} <= set(json.dumps(contested[0]).split('"'))
+
+
+def test_the_story_graph_records_what_the_denial_answers_and_article_graphs_stay_as_written(tmp_path):
+    out = tmp_path / "out"
+    build([feed(tmp_path, "a", NEGATIVE), feed(tmp_path, "b", POSITIVE)], out)
+    cg = NAMESPACE
+    with GraphStore(out) as store:
+        [basis] = list(store.ox.quads_for_pattern(None, ox.NamedNode(cg + "denialBasis"), None, None))
+        assert basis.graph_name.value.endswith("/graph/story")
+        # the negative article's own graph states no stance for its negated statement: it says
+        # what the article says, and is valid against the shapes
+        article = next(g for d, g in GraphStore.articles(store) if d == "a.txt")
+        assert not list(store.ox.quads_for_pattern(basis.subject, ox.NamedNode(cg + "stance"), None, ox.NamedNode(article)))
+        assert all(r.conforms for r in ShapeValidator().check_store(store.ox))
+
+
+def test_removing_the_assertion_takes_the_denial_back(tmp_path):
+    out = tmp_path / "out"
+    build([feed(tmp_path, "a", NEGATIVE), feed(tmp_path, "b", POSITIVE)], out)
+    remove(out, ["b.txt"])
+    assert stances(out) == {("Ann Cole", "asserts", True)}
