@@ -116,7 +116,7 @@ def rule_candidates(doc: Doc, lex: Lexicon) -> list[Found]:
         for tok in sent:
             for cand in _at_token(tok, sent, lex, quotes, quote_starts):
                 cand.sentence_start, cand.sentence_end = sent.start_char, sent.end_char
-                cand.cue_i = tok.i
+                cand.cue_i = tok.i if cand.cue_i < 0 else cand.cue_i
                 found.append(cand)
     _share_cited_content(found, text)
     found = [_shape_content(f, text, quotes) for f in found]
@@ -225,6 +225,23 @@ def _citing(tok: Token, sent: Span, lex: Lexicon) -> Iterator[Found]:
     if obj is None:
         return
     clause_child = next((c for c in obj.children if c.dep_ in {"acl", "relcl", "ccomp"} and _has_own_subject(c)), None)
+    own = next((c for c in tok.children if c.dep_ == "ccomp" and _has_own_subject(c)), None)
+    if _source_like(obj, lex) and own is not None:
+        # "Reuters reported, citing a source, that …": the parser hangs the clause on "citing";
+        # both the report and the cited source say it.
+        head = _governing_cue(tok, sent, lex)
+        span = _subtree(own)
+        start = skip_that(sent.doc.text, span.start_char)
+        span = sent.doc.char_span(start, span.end_char, alignment_mode="expand") or span
+        yield Found("citing", "cite", tok.idx, _end(tok), span.start_char, span.end_char, mention=mention_for(obj),
+                    extra={"citing_head": head.i if head is not None else -1, "phrase_end": _end(tok.right_edge)})
+        subject = _subject(head, lex) if head is not None else None
+        if head is not None and subject is not None and not any(c.dep_ == "ccomp" for c in head.children):
+            outer = Found(head.text, head.lemma_.lower(), head.idx, _end(head), span.start_char, span.end_char,
+                          mention=mention_for(subject))
+            outer.cue_i = head.i
+            yield outer
+        return
     if _source_like(obj, lex) and (clause_child is None or clause_child.dep_ == "relcl"):
         # "The FT reports, citing officials, that …": the cited source shares the report's content.
         head = _governing_cue(tok, sent, lex)
@@ -311,8 +328,11 @@ def _reporting_verb(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], q
         return
     if lemma == "continue" and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in {":", "“", '"'}):
         return  # "continue" reports speech only as "He continued: “…”"
-    if any(c.dep_ == "auxpass" for c in tok.children):
-        return  # "is said to …" is a hedge (see _hedge_attributions); "was told" names the addressee
+    if any(c.dep_ == "auxpass" for c in tok.children) and not any(
+            c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in tok.children):
+        # "is said to …" is a hedge (see _hedge_attributions); "was told" names the addressee —
+        # unless the teller is named: "she was told by aides that …" is the aides speaking
+        return
     if tok.dep_ in {"amod", "compound"}:
         return
     subject = _subject(tok, lex)

@@ -99,7 +99,9 @@ class HybridExtractor:
                    (f.mention is None or f.mention.root.lemma_.lower() not in NOT_SOURCES) and
                    f.confidence >= (self.min_statement_confidence if mode_of(f, doc, self.lexicon) == "statement"
                                     else self.min_confidence)]
-        return finish(doc, self.lexicon, rules + [f for f in learned if _adds(f, rules)])
+        return finish(doc, self.lexicon, rules + [f for f in learned if _adds(
+            f, rules, nested_ok=mode_of(f, doc, self.lexicon) == "belief"
+            and any(c.dep_ == "ccomp" for c in doc[f.cue_i].children))])
 
 
 def make_extractor(name: ExtractorName, lexicon: Lexicon, model: AttributionModel | None = None) -> Extractor:
@@ -112,11 +114,17 @@ def make_extractor(name: ExtractorName, lexicon: Lexicon, model: AttributionMode
     return ModelExtractor(lexicon, model) if name == "model" else HybridExtractor(lexicon, model)
 
 
-def _adds(new: Found, found: list[Found]) -> bool:
-    """``new`` adds to ``found`` when none of them shares its cue or most of its content."""
+def _adds(new: Found, found: list[Found], *, nested_ok: bool = False) -> bool:
+    """``new`` adds to ``found`` when none of them shares its cue or most of its content — unless,
+    with ``nested_ok`` (beliefs), its cue lies inside that content: then it is nested ("the report
+    said investigators *believe* …"), not a second reading of the same attribution. (Requests and
+    plans inside reported speech are what is reported, not attributions of their own.)"""
     for f in found:
         if f.cue_start < new.cue_end and new.cue_start < f.cue_end and not f.continues_quote:
             return False
+        if nested_ok and f.content_start <= new.cue_start and new.content_end <= f.content_end \
+                and new.cue_end <= new.content_start:
+            continue
         inter = min(f.content_end, new.content_end) - max(f.content_start, new.content_start)
         if inter > 0.5 * (new.content_end - new.content_start):
             return False

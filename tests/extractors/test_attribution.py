@@ -186,3 +186,28 @@ def test_look_alikes_are_not_attributions(attributions, text):
 def test_according_to_data_is_a_document_source(attributions):
     [rec] = attributions("Unemployment rose to 5%, according to figures from the statistics office.")
     assert rec.source.kind == "document" and rec.content == "Unemployment rose to 5%"
+
+
+def test_a_report_citing_a_source_with_the_clause_after_the_citation_is_two_linked_attributions(attributions):
+    recs = attributions("Reuters reported, citing a source, that the plant would close.")
+    outer = next(r for r in recs if r.cue == "reported")
+    inner = next(r for r in recs if r.cue == "citing")
+    assert (outer.source.name, outer.content) == ("Reuters", "the plant would close")
+    assert (inner.source.name, inner.parent) == ("unnamed source", outer.id)
+
+
+def test_a_passive_with_its_teller_named_is_the_teller_speaking(attributions):
+    recs = attributions("Cole said she was told by aides that the money was gone.")
+    inner = next(r for r in recs if r.content == "the money was gone")
+    assert inner.source.name == "unnamed aides" and inner.parent == recs[0].id
+
+
+def test_a_belief_inside_reported_speech_is_nested(attributions):
+    recs = attributions("The senator said many voters fear that taxes will rise.")
+    inner = next(r for r in recs if r.cue == "fear")
+    assert (inner.mode, inner.parent) == ("belief", recs[0].id)
+
+
+def test_a_request_inside_reported_speech_is_what_is_reported_not_an_attribution(attributions):
+    recs = attributions("US officials said Russia asked China for military equipment.")
+    assert [r.cue for r in recs] == ["said"]

@@ -16,7 +16,9 @@ TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map("".jo
 def test_arbitrary_text_gives_records_with_offsets_inside_it(attributions, text):
     for rec in attributions(text):
         assert 0 <= rec.content_start <= rec.content_end <= len(text)
-        assert text[rec.content_start:rec.content_end] == rec.content
+        # a quote split by its cue is one content in pieces, joined by a space
+        assert " ".join(text[a:b] for a, b in rec.pieces) == rec.content
+        assert all(rec.content_start <= a <= b <= rec.content_end for a, b in rec.pieces)
         assert 0 <= rec.cue_start <= rec.cue_end <= len(text)
         assert rec.stance in {"asserts", "denies", "warns", "questions", "hedged"}
         assert rec.type in {"direct", "indirect", "mixed"}

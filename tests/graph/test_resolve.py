@@ -104,6 +104,13 @@ def test_roles_and_affiliations_come_from_titles_and_appositions():
     assert leaders(role_facts(text, set())) == {"Emmanuel Macron": "France"}
 
 
+def test_roles_with_an_organisation_before_the_name_are_split_off():
+    text = ("EPA Administrator Jane Roe said the rule would stand. A Herald spokeswoman, Ann Lee, said "
+            "the paper stood by its story.")
+    facts = {(f.name, f.role, f.affiliation) for f in role_facts(text, {"Jane Roe", "Ann Lee"})}
+    assert {("Jane Roe", "administrator", "EPA"), ("Ann Lee", "spokeswoman", "Herald")} <= facts
+
+
 # -- claims ---------------------------------------------------------------------------------------
 def _clusters(*sentences: str, leaders_: dict[str, str] | None = None) -> list[str]:
     cc = ClaimClusters()
