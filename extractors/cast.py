@@ -129,6 +129,7 @@ class Cast:
             for other in self.organizations:
                 if other.name.isupper() and other.name == _initials(org.name):
                     self.acronyms.setdefault(other.name, org.name)
+        self._read_surnames()
         self._read_documents()
         self._read_gender_from_pronouns()
 
@@ -193,6 +194,23 @@ class Cast:
             if person.start <= before and word in (person.words[0], person.words[-1]) and len(person.words) >= 2:
                 best = person
         return best
+
+    def _read_surnames(self) -> None:
+        """A surname written alone after the full name ("Gonzalez said …", which NER often misses)
+        is another mention of that person, when only one person has it."""
+        by_word: dict[str, list[Person]] = {}
+        for person in self.people:
+            if len(person.words) >= 2:
+                by_word.setdefault(person.words[-1], []).append(person)
+        for tok in self.doc:
+            owners = by_word.get(tok.text)
+            if not owners or len(owners) != 1 or tok.ent_type_ == "PERSON" or not tok.text[:1].isupper():
+                continue
+            [person] = owners
+            if tok.idx > person.start and tok.i not in person.mentions:
+                person.mentions.append(tok.i)
+                if tok.dep_ in {"nsubj", "nsubjpass"}:
+                    person.subjects.append(tok.i)
 
     def _read_gender_from_pronouns(self) -> None:
         """"Ellen Wu … her colleagues": one person in a sentence and only one gender of pronoun
@@ -273,6 +291,10 @@ def document_author(tok: Token, lex: Lexicon) -> Token | None:
                          and c.lower_ not in {"that", "which", "who"}), None)
             if subj is not None and subj.pos_ in {"PROPN", "NOUN", "PRON"}:
                 return subj
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in {"VERB", "AUX"}:
+        subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)  # "Wright, in a letter, said"
+        if subj is not None and subj.pos_ in {"PROPN", "NOUN"}:
+            return subj
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.authoring_verbs:
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.pos_ in {"PROPN", "NOUN"}:

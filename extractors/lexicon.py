@@ -96,6 +96,10 @@ class Lexicon:
     time_heads: frozenset[str]
     event_heads: frozenset[str]
     topic_heads: frozenset[str]
+    # "the agency", "the company": an organization named by what it is — the last organization that
+    # spoke, a company preferably one whose name says so ("Bay Power Co.").
+    generic_organizations: frozenset[str]
+    company_suffixes: frozenset[str]
     name_strip: frozenset[str]
     # Titles stripped before matching a surname: "Mr", "President".
     titles: frozenset[str]
@@ -158,7 +162,7 @@ EN: Final = Lexicon(
     denial_phrases=(
         "fake news", "not true", "no knowledge of", "no basis", "no truth", "not the case", "no such",
         "pure fiction", "never happened", "not accurate", "not correct", "no merit", "without merit",
-        "categorically",
+        "categorically", "hit job", "hit piece", "witch hunt", "smear campaign",
     ),
     claim_nouns=frozenset(
         "report reports story stories claim claims allegation allegations accusation accusations charge "
@@ -245,7 +249,7 @@ EN: Final = Lexicon(
         "report reports statement statements readout communique communiqué release study survey analysis "
         "transcript notice review investigation".split()
     ),
-    document_synonyms={"suit": "lawsuit", "memorandum": "memo"},
+    document_synonyms={"suit": "lawsuit", "complaint": "lawsuit", "filing": "lawsuit", "memorandum": "memo"},
     authoring_verbs=frozenset(
         "file bring release publish issue write send submit sign draft produce commission author pen "
         "prepare conduct unveil introduce post".split()
@@ -259,6 +263,11 @@ EN: Final = Lexicon(
         "commercial conference briefing rally election explosion attack wave reaction reactions response "
         "responses flurry series round outpouring barrage language website remarks comment comments".split()
     ),
+    generic_organizations=frozenset(
+        "agency company firm group organization organisation body regulator corporation business "
+        "utility operator manufacturer retailer bank insurer watchdog".split()
+    ),
+    company_suffixes=frozenset("co co. inc inc. corp corp. llc ltd ltd. plc company corporation group".split()),
     topic_heads=frozenset("details detail contents content parts part portions portion excerpts excerpt "
                           "copy copies version versions".split()),
     name_strip=frozenset(
@@ -273,7 +282,8 @@ EN: Final = Lexicon(
         "times post journal news tribune herald gazette guardian telegraph independent reuters "
         "bloomberg associated press agency xinhua tass ria interfax cnn bbc nbc abc cbs fox msnbc "
         "npr politico axios economist observer standard mirror express chronicle bulletin daily "
-        "weekly magazine newspaper television tv radio broadcaster wire".split()
+        "weekly magazine newspaper television tv radio broadcaster wire globe inquirer examiner courier "
+        "dispatch sentinel monitor ledger bee star sun".split()
     ),
     outlet_names=frozenset(
         "reuters bloomberg afp ap xinhua tass cnn bbc nbc abc cbs npr politico axios al jazeera "

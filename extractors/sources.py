@@ -257,6 +257,11 @@ class Resolver:
         if mention[0].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "miss"}:
             words = [t.text for t in self._words(mention) if t.lower_ not in self.lex.titles]
             return Named(self._person_tokens(words or [root.text], at), "person", "name")
+        words = [t.text for t in self._words(mention)]
+        if root.text[:1].isupper() and root.pos_ in {"PROPN", "NOUN"} and words:
+            person = self.cast.person_at(root.i) or (self.cast.by_surname(words[-1], at) if len(words) == 1 else None)
+            if person is not None:  # "Price said …", a surname NER missed
+                return Named(person.name, "person", "name")
         return None
 
     def _acronym(self, mention: Span, at: int) -> Named | None:
@@ -293,9 +298,13 @@ class Resolver:
         if head in lex.media_heads:
             if mention[0].lower_ == "the" and root.tag_ == "NN":
                 recent = self._recent(lambda s: s.kind == "outlet" or s.cue in lex.outlet_verbs - {"say"}
-                                      and s.kind in {"organization", "outlet"})
+                                      and s.kind in {"organization", "outlet", "person"})
                 if recent is not None:
                     return Named(recent.name, recent.kind, "document")
+                named = [e for e in self.doc.ents if e.end <= mention.start and e.label_ in {"ORG", "WORK_OF_ART"}
+                         and self._is_outlet(e)]
+                if named:  # "The Boston Globe first reported the dispute. … The report said"
+                    return Named(_strip_the(named[-1].text), "outlet", "document")
             return Named("unnamed media reports", "outlet", "document")
         if lemma in lex.authored_documents and mention[0].lower_ in {"the", "this", "that"}:
             earlier = self.cast.document_before(lemma, root.i)
@@ -311,6 +320,13 @@ class Resolver:
         """"the spokesman" → the person introduced with that role ("Liu Pengyu, the … spokesperson");
         every word of the description must fit the role ("the foreign minister" ≠ "Prime Minister X")."""
         root = mention.root
+        if len(mention) == 1 and root.text[:1].isupper() and (root.lower_ in self.lex.title_roles
+                                                              or role_word(root, self.lex) in self.lex.role_nouns):
+            # A headline's "Senator denies …": the one person the article gives that role
+            role = role_word(root, self.lex)
+            holders = {p.name for p in self.cast.people if role in p.roles}
+            if len(holders) == 1:
+                return Named(holders.pop(), "person", "role")
         if mention[0].lower_ != "the" or root.pos_ != "NOUN" or any(t.ent_type_ == "PERSON" for t in mention):
             return None
         role = role_word(root, self.lex)
@@ -360,7 +376,8 @@ class Resolver:
                 if recent is not None:
                     return Named(recent.name, recent.kind, "role")
             return Named(_strip_the(self._text(mention)), "person", "role")
-        if (head in lex.document_heads or head in lex.record_heads) and root.pos_ == "NOUN":
+        if (head in lex.document_heads or head in lex.record_heads or head in lex.authored_documents) \
+                and root.pos_ == "NOUN":
             return Named(_strip_the(self._text(mention)), "document", "document")
         ent = _entity_of(root)
         if ent is not None and ent.label_ in {"GPE", "LOC"}:
@@ -373,11 +390,22 @@ class Resolver:
                 recent = self._recent(lambda s: s.kind == "organization" and root.lower_ in s.name.lower().split()
                                       and want <= set(s.name.lower().split()) and not s.plural)
                 named = recent.name if recent is not None else None
+            if named is None and head in lex.generic_organizations and len(want) == 0:
+                named = self._generic_organization(head)
             if named is not None:
                 return Named(named, "organization", "organization")
         if head in lex.organization_heads or (ent is not None and ent.label_ in {"ORG", "NORP"}):
             return Named(self._organization_name(mention, country), "organization", "organization")
         return None
+
+    def _generic_organization(self, head: str) -> str | None:
+        """"the agency" → the last organization that spoke; "the company" → preferably the last
+        one whose name says it is a company."""
+        orgs = [s for s in self.history if s.kind == "organization" and not s.plural]
+        if head in {"company", "firm", "corporation", "business"}:
+            companies = [s for s in orgs if {w.lower() for w in s.name.split()} & self.lex.company_suffixes]
+            orgs = companies or orgs
+        return orgs[-1].name if orgs else None
 
     def _fallback(self, mention: Span) -> Named:
         root = mention.root
@@ -429,7 +457,7 @@ class Resolver:
         person = self._salient(para_start, mention.start, gender)
         if person is not None:
             return person.name, "person"
-        recent = self._recent(lambda s: s.para == para and not s.plural)
+        recent = self._recent(lambda s: s.para == para and not s.plural and fits(s))
         if recent is not None:
             return recent.name, recent.kind
         if para_start > 0:

@@ -138,3 +138,18 @@ def test_transcript_turns_go_to_the_labelled_speaker(attributions):
     assert [(r.source.text, r.source.name) for r in turns] == [("WALLACE", "Chris Wallace"), ("PENCE", "Mike Pence")]
     assert turns[0].content == "Will she be at the debate?"
     assert {r.source.sieve for r in turns} == {"speaker-turn"}
+
+
+# -- whole articles from other stories --------------------------------------------------------------
+def test_articles_from_other_stories_name_their_speakers_and_their_deniers():
+    """Three short articles written for the tests (a lawsuit, a lobbying story, a regulator), with a
+    hand-made gold: documents, acronyms, roles, spokespeople, pronouns, negative facts, hedges."""
+    from pathlib import Path
+
+    from claimgraph.evaluation import evaluate
+
+    fixtures = Path(__file__).parent.parent / "fixtures"
+    scores = evaluate(fixtures / "other_stories_gold.jsonl", [fixtures / "other_stories"]).scores
+    assert scores["content_recall"] >= 0.95
+    assert scores["source_accuracy"] >= 0.95
+    assert scores["denial_precision"] >= 0.85 and scores["denial_recall"] >= 0.85
