@@ -155,7 +155,11 @@ class Cast:
         root = ent.root
         related = [c for c in root.children if c.dep_ in {"appos", "compound"} and c.i not in range(ent.start, ent.end)]
         if root.dep_ == "appos":
-            related.append(root.head)
+            head = root.head  # "The head coach of the Riverside Hawks, Tom Guerrero": up to "coach"
+            for _ in range(3):
+                if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
+                    head = head.head.head
+            related.append(head)
         for tok in related:
             for t in (tok.subtree if tok.dep_ == "appos" or tok is root.head else [tok]):
                 if not (ent.start <= t.i < ent.end):

@@ -201,7 +201,7 @@ EN: Final = Lexicon(
         "faction rebels militants country countries nation nations state states side sides department office agency council commission "
         "committee company firm bank regime party army military police court parliament congress "
         "senate cabinet kremlin pentagon house union alliance organization organisation group "
-        "institute foundation university".split()
+        "institute foundation university league federation association network".split()
     ),
     role_nouns=frozenset(
         "spokesperson spokesman spokeswoman adviser advisor minister secretary president premier "
@@ -209,7 +209,9 @@ EN: Final = Lexicon(
         "professor envoy counterpart general commander governor mayor senator representative "
         "congressman congresswoman lawmaker chair chairman chairwoman administrator commissioner "
         "attorney lawyer judge justice sheriff candidate nominee executive ceo founder manager "
-        "officer deputy chancellor treasurer superintendent inspector auditor".split()
+        "officer deputy chancellor treasurer superintendent inspector auditor councilman councilwoman "
+        "alderman assemblyman assemblywoman legislator delegate trustee coach controller comptroller "
+        "editor-in-chief publisher".split()
     ),
     role_phrases=frozenset({"prime minister", "foreign minister", "national security adviser", "secretary of state",
                             "press secretary", "general secretary", "editor-in-chief"}),
@@ -225,11 +227,16 @@ EN: Final = Lexicon(
         "administrator": "administrator", "commissioner": "commissioner", "sheriff": "sheriff",
         "attorney": "attorney", "chairman": "chair", "chairwoman": "chair", "chair": "chair",
         "director": "director", "superintendent": "superintendent", "speaker": "speaker", "leader": "leader",
+        "councilman": "council member", "councilwoman": "council member", "councilmember": "council member",
+        "alderman": "council member", "assemblyman": "assembly member", "assemblywoman": "assembly member",
+        "coach": "coach", "controller": "controller", "comptroller": "controller",
     },
     role_synonyms={
         "spokesman": "spokesperson", "spokeswoman": "spokesperson", "congressman": "representative",
         "congresswoman": "representative", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
-        "advisor": "adviser", "attorney": "lawyer",
+        "advisor": "adviser", "attorney": "lawyer", "councilman": "council member", "councilwoman": "council member",
+        "alderman": "council member", "assemblyman": "assembly member", "assemblywoman": "assembly member",
+        "comptroller": "controller",
     },
     gender_words={
         **dict.fromkeys("mr mr. sir lord king prince spokesman congressman chairman businessman husband father "
@@ -267,7 +274,10 @@ EN: Final = Lexicon(
         "agency company firm group organization organisation body regulator corporation business "
         "utility operator manufacturer retailer bank insurer watchdog".split()
     ),
-    company_suffixes=frozenset("co co. inc inc. corp corp. llc ltd ltd. plc company corporation group".split()),
+    company_suffixes=frozenset(
+        "co co. inc inc. corp corp. llc ltd ltd. plc company corporation group pharmaceuticals pharma motors "
+        "airlines energy holdings technologies systems industries labs bank capital partners brands foods".split()
+    ),
     topic_heads=frozenset("details detail contents content parts part portions portion excerpts excerpt "
                           "copy copies version versions".split()),
     name_strip=frozenset(

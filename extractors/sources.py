@@ -84,6 +84,11 @@ def mention_for(head: Token) -> Span:
             ent = _entity_of(child)
             if ent is not None:
                 return ent
+        if child.dep_ == "appos" and child.ent_type_ == "ORG" and head.pos_ == "NOUN" and head.ent_type_ == "" \
+                and head.lemma_.lower() not in _ROLE_HINTS:
+            ent = _entity_of(child)  # "the medical news site HealthWire"
+            if ent is not None:
+                return ent
     return np_span(head)
 
 
@@ -197,7 +202,10 @@ class Resolver:
         return _strip_front([t for t in mention if not t.is_punct or t.tag_ == "POS"], self.lex)
 
     def _text(self, mention: Span) -> str:
-        return "".join(t.text_with_ws for t in self._words(mention)).strip() or mention.text
+        words = self._words(mention)
+        # a dropped comma keeps its space: "Hawks, Tom" must not become "HawksTom"
+        return "".join(t.text + (" " if t.whitespace_ or t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_punct
+                                 and t.doc[t.i + 1].whitespace_ else "") for t in words).strip() or mention.text
 
     def _pronoun(self, mention: Span, at: int) -> Named | None:
         low = mention.root.lower_
@@ -254,6 +262,18 @@ class Resolver:
         ent = _entity_of(root)
         if ent is not None and ent.label_ == "PERSON":
             return Named(self._person(ent, at), "person", "name")
+        if root.pos_ == "NOUN" and (role_word(root, self.lex) in self.lex.role_nouns or root.lower_ in self.lex.title_roles):
+            # "The head coach of the Riverside Hawks, Tom Guerrero", "Its editor, Marcus Bell": the
+            # name in apposition, wherever the parser hung it
+            named = [t for t in root.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > root.i]
+            if len(named) == 1:
+                tok = named[0]
+                person = self.cast.person_at(tok.i)
+                if person is not None:
+                    return Named(person.name, "person", "name")
+                ent = _entity_of(tok)  # a role's name is a person's, whatever NER thought
+                words = [t.text for t in (ent or self.doc[tok.left_edge.i:tok.i + 1]) if not t.is_punct]
+                return Named(self._person_tokens(words, at), "person", "name")
         if mention[0].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "miss"}:
             words = [t.text for t in self._words(mention) if t.lower_ not in self.lex.titles]
             return Named(self._person_tokens(words or [root.text], at), "person", "name")

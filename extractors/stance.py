@@ -118,6 +118,8 @@ def _epistemic(root: Token, lex: Lexicon) -> Literal["unaware", "unsure", None]:
             c.lower_ in {"no", "little"} and c.dep_ == "det" for c in pred.children)
         if not negative:
             continue
+        if word in {"say", "tell", "confirm"} and not any(c.lower_ in {"can", "could", "ca"} for c in pred.children):
+            continue  # "I can't say", "could not confirm" — but "nobody said a word" is not uncertainty
         if word in lex.awareness_predicates and not _wh_object(pred):
             return "unaware"
         return "unsure"
