@@ -689,6 +689,32 @@ def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found]) -> None:
         if f.kind in {"direct", "mixed"} and f.implicit is None:
             last_quoted = f
     found[:] = [f for f in found if f.source is not None]
+    _headline_sources(found, text, lex)
+
+
+def _headline_sources(found: list[Found], text: str, lex: Lexicon) -> None:
+    """A headline names its speaker by what it is ("Ministry denies …", "Tech firm says …"); the
+    body names it: the first later speaker with that head word (a company: one whose name says so)."""
+    first_break = text.find("\n")
+    if first_break < 0:
+        return
+    generic = lex.generic_organizations | lex.organization_heads
+    body = [f.source for f in found if f.source is not None and f.cue_start > first_break
+            and f.source.kind in {"organization", "country", "outlet", "person"}]
+    for f in found:
+        src = f.source
+        if src is None or f.cue_start >= first_break or src.sieve not in {"organization", "fallback"}:
+            continue
+        words = src.name.lower().split()
+        if not words or len(words) > 2 or words[-1] not in generic:
+            continue
+        head = words[-1]
+        for named in body:
+            theirs = {w.lower() for w in named.name.split()}
+            if head in theirs and named.name.lower() != src.name.lower() or \
+                    head in {"company", "firm", "corporation"} and theirs & lex.company_suffixes:
+                f.source = replace(named, text=src.text, start=src.start, end=src.end, sieve="headline")
+                break
 
 
 #: A transcript's speaker label at the start of a paragraph or quotation: "WALLACE: …", "MR. LEE: …".

@@ -121,6 +121,32 @@ class Lexicon:
     evidence_verbs: frozenset[str]
 
 
+def _world() -> tuple[dict[str, str], dict[str, str]]:
+    """Every country's name, demonym, capital and longer alternative names (``countryinfo``), so
+    "Damascus said" is Syria and "Syrian officials" are typed by country, whatever the story."""
+    from countryinfo import all_countries
+
+    names: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    for country in all_countries():
+        info = country.info()
+        name = info.get("name")
+        if not name:
+            continue
+        demonym = info.get("demonym") or ""
+        capitals = info.get("capital") or []
+        capitals = [c.replace(" D.C.", "") for c in ([capitals] if isinstance(capitals, str) else capitals)]
+        keys = [name, f"the {name}", demonym, f"{demonym}s" if demonym and not demonym.endswith("s") else "",
+                *capitals, *(a for a in info.get("altSpellings") or () if len(a) > 3 and a.isascii())]
+        for key in keys:
+            if key and len(key) > 2:
+                names.setdefault(key.lower(), name)
+        adjectives[name] = demonym or name
+    return names, adjectives
+
+
+_WORLD, _DEMONYMS = _world()
+
 EN: Final = Lexicon(
     reporting_verbs={
         **dict.fromkeys(
@@ -176,7 +202,8 @@ EN: Final = Lexicon(
     answer_verbs=frozenset({"reply", "respond", "answer", "retort", "counter"}),
     threat_nouns=frozenset("consequence consequences repercussion repercussions price retaliation".split()),
     threat_governors=frozenset("be face impose pay suffer bear".split()),
-    threat_phrases=("will not allow", "will not tolerate", "won't allow", "won't tolerate",
+    threat_phrases=("will not allow", "will not tolerate", "won't allow", "won't tolerate", "would not allow",
+                    "would not tolerate",
                     "will not stand", "will not accept"),
     anonymous_heads=frozenset(
         "official officials source sources person people diplomat diplomats aide aides insider "
@@ -184,7 +211,9 @@ EN: Final = Lexicon(
         "observers witness witnesses resident residents lawmaker lawmakers scientist scientists "
         "researcher researchers economist economists meteorologist meteorologists doctor doctors "
         "critic critics activist activists investor investors protester protesters prosecutor "
-        "prosecutors investigator investigators".split()
+        "prosecutors investigator investigators neighbor neighbors neighbour neighbours parent parents "
+        "student students worker workers employee employees voter voters supporter supporters opponent "
+        "opponents locals reporter reporters journalist journalists".split()
     ),
     media_heads=frozenset({"media", "medium", "press", "report", "reports", "outlet", "outlets", "news",
                            "newspaper", "paper", "broadcaster", "network", "channel", "magazine", "tabloid"}),
@@ -211,7 +240,7 @@ EN: Final = Lexicon(
         "attorney lawyer judge justice sheriff candidate nominee executive ceo founder manager "
         "officer deputy chancellor treasurer superintendent inspector auditor councilman councilwoman "
         "alderman assemblyman assemblywoman legislator delegate trustee coach controller comptroller "
-        "editor-in-chief publisher".split()
+        "editor-in-chief publisher marshal".split()
     ),
     role_phrases=frozenset({"prime minister", "foreign minister", "national security adviser", "secretary of state",
                             "press secretary", "general secretary", "editor-in-chief"}),
@@ -229,7 +258,7 @@ EN: Final = Lexicon(
         "director": "director", "superintendent": "superintendent", "speaker": "speaker", "leader": "leader",
         "councilman": "council member", "councilwoman": "council member", "councilmember": "council member",
         "alderman": "council member", "assemblyman": "assembly member", "assemblywoman": "assembly member",
-        "coach": "coach", "controller": "controller", "comptroller": "controller",
+        "coach": "coach", "controller": "controller", "comptroller": "controller", "marshal": "marshal",
     },
     role_synonyms={
         "spokesman": "spokesperson", "spokeswoman": "spokesperson", "congressman": "representative",
@@ -300,6 +329,7 @@ EN: Final = Lexicon(
         "global times".split()
     ),
     countries={
+        **_WORLD,
         **dict.fromkeys(["us", "u.s.", "u.s", "usa", "u.s.a.", "united states", "the united states",
                          "america", "washington", "american", "americans"], "United States"),
         **dict.fromkeys(["china", "beijing", "chinese", "prc"], "China"),
@@ -331,7 +361,7 @@ EN: Final = Lexicon(
         "Turkey": "Turkish", "Taiwan": "Taiwanese", "North Korea": "North Korean",
         "South Korea": "South Korean", "Canada": "Canadian", "Australia": "Australian",
         "Poland": "Polish", "Italy": "Italian", "NATO": "NATO",
-    },
+    } | {name: demonym for name, demonym in _DEMONYMS.items() if name not in {"United States", "United Kingdom"}},
     pronouns_singular=frozenset({"he", "she", "him", "her", "it", "i"}),
     pronouns_plural=frozenset({"they", "we", "them", "us"}),
     belief_verbs=frozenset(

@@ -76,6 +76,9 @@ def mention_for(head: Token) -> Span:
             start = ent.start
             if start > 0 and doc[start - 1].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "prof"}:
                 start -= 1
+            poss = next((c for c in head.children if c.dep_ == "poss" and c.i < start), None)
+            if poss is not None and ent.label_ != "PERSON":
+                start = poss.left_edge.i  # "Turkey's defense ministry", not "defense ministry"
             if ent.label_ == "PERSON" or head.pos_ == "PROPN":
                 return doc[start : ent.end]
     for child in head.children:
@@ -224,6 +227,8 @@ class Resolver:
         root = mention.root
         if not (root.pos_ == "NUM" or root.lower_ in self.lex.name_strip):
             return None
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in root.children):
+            return None  # "One of them, Carla Jimenez": the name says who
         of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         return self._resolve_one(mention_for(pobj), at) if pobj is not None else None
@@ -252,6 +257,8 @@ class Resolver:
         return None
 
     def _country(self, mention: Span, at: int) -> Named | None:
+        if mention.root.ent_type_ == "PERSON":
+            return None  # "Jordan said" may be a person called Jordan
         key = self._text(mention).lower().replace("’", "'")
         if key in self.lex.countries:
             return Named(self.lex.countries[key], "country", "country")
@@ -262,7 +269,8 @@ class Resolver:
         ent = _entity_of(root)
         if ent is not None and ent.label_ == "PERSON":
             return Named(self._person(ent, at), "person", "name")
-        if root.pos_ == "NOUN" and (role_word(root, self.lex) in self.lex.role_nouns or root.lower_ in self.lex.title_roles):
+        if root.pos_ == "NOUN" and (role_word(root, self.lex) in self.lex.role_nouns or root.lower_ in self.lex.title_roles) \
+                or root.pos_ == "NUM" or root.lower_ in {"one", "another"}:
             # "The head coach of the Riverside Hawks, Tom Guerrero", "Its editor, Marcus Bell": the
             # name in apposition, wherever the parser hung it
             named = [t for t in root.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > root.i]
@@ -387,6 +395,8 @@ class Resolver:
         country = self._country_modifier(mention)
         if head in {"government", "regime", "leadership", "authorities"} and country:
             return Named(country, "country", "country")
+        if head in lex.role_nouns and root.pos_ == "NOUN" and root.tag_ == "NNS":
+            return Named(self._anonymous_name(mention, self._words(mention), head, country), "anonymous", "anonymous")
         if head in lex.role_nouns and root.pos_ == "NOUN":
             # "the minister" after "the transport minister": the same unnamed person
             words = self._words(mention)
@@ -405,11 +415,9 @@ class Resolver:
         if mention[0].lower_ == "the" and root.pos_ == "NOUN" and ent is None:
             # "the committee" → the committee the article named; "the union" → the teachers union
             want = {t.lower_ for t in mention[1:] if not t.is_punct and t.i != root.i}
-            named = self.cast.organization_for(root.lower_, want, root.i)
-            if named is None:
-                recent = self._recent(lambda s: s.kind == "organization" and root.lower_ in s.name.lower().split()
-                                      and want <= set(s.name.lower().split()) and not s.plural)
-                named = recent.name if recent is not None else None
+            recent = self._recent(lambda s: s.kind == "organization" and root.lower_ in s.name.lower().split()
+                                  and want <= set(s.name.lower().split()) and not s.plural)
+            named = recent.name if recent is not None else self.cast.organization_for(root.lower_, want, root.i)
             if named is None and head in lex.generic_organizations and len(want) == 0:
                 named = self._generic_organization(head)
             if named is not None:
@@ -430,8 +438,16 @@ class Resolver:
     def _fallback(self, mention: Span) -> Named:
         root = mention.root
         if root.pos_ == "PROPN":
-            names = [t.text for t in self._words(mention) if t.lower_ not in self.lex.titles]
-            return Named(self._person_tokens(names or [root.text], mention.start_char), "person", "fallback")
+            words = [t for t in self._words(mention) if t.lower_ not in self.lex.titles]
+            # "Fire Marshal Greg Tate": the name is what follows the last title
+            last_title = max((k for k, t in enumerate(words[:-1]) if t.lower_ in self.lex.title_roles
+                              or role_word(t, self.lex) in self.lex.role_nouns), default=-1)
+            names = [t.text for t in words[last_title + 1:]]
+            name = self._person_tokens(names or [root.text], mention.start_char)
+            if last_title >= 0 and " " in name and self.cast.person_named(name.split()) is None:
+                person = Person(name.split(), mention.start_char, roles={role_word(t, self.lex) for t in words[:last_title + 1]})
+                self.cast.people.append(person)
+            return Named(name, "person", "name" if last_title >= 0 else "fallback")
         return Named(_strip_the(self._text(mention)), "organization", "fallback")
 
     # -- pronouns -----------------------------------------------------------------------------
@@ -583,7 +599,8 @@ class Resolver:
                 if not parts or parts[-1] != adj:
                     parts.append(adj)
             else:
-                parts.append(tok.text if tok.pos_ == "PROPN" or tok.text.isupper() else tok.lower_)
+                keep = tok.pos_ == "PROPN" or tok.text.isupper() or tok.ent_type_ in {"NORP", "GPE", "ORG"}
+                parts.append(tok.text if keep else tok.lower_)
         text = " ".join(parts)
         if len(words) == 1:
             return f"unnamed {text}"

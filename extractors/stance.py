@@ -93,7 +93,8 @@ def _rejects(root: Token, content: Span, lex: Lexicon) -> bool:
     preds = [c for c in root.children if c.dep_ in {"acomp", "attr", "oprd"}]
     preds += [p for c in root.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
     for tok in content:  # "called the reports “baseless”": the verdict sits on the object
-        if tok.dep_ == "oprd" or (tok.dep_ == "pobj" and tok.head.lower_ == "as") or (tok.dep_ == "amod" and tok.i > tok.head.i):
+        if tok.dep_ in {"oprd", "appos"} or (tok.dep_ == "pobj" and tok.head.lower_ == "as") \
+                or (tok.dep_ == "amod" and tok.i > tok.head.i):
             preds.append(tok)
         elif tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.claim_nouns \
                 and tok.lemma_.lower() in lex.denial_predicates:
@@ -120,6 +121,9 @@ def _epistemic(root: Token, lex: Lexicon) -> Literal["unaware", "unsure", None]:
             continue
         if word in {"say", "tell", "confirm"} and not any(c.lower_ in {"can", "could", "ca"} for c in pred.children):
             continue  # "I can't say", "could not confirm" — but "nobody said a word" is not uncertainty
+        if word == "know" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
+                                  for c in pred.children):
+            continue  # "he did not know Mercer": not acquainted, a negative fact
         if word in lex.awareness_predicates and not _wh_object(pred):
             return "unaware"
         return "unsure"
