@@ -283,7 +283,10 @@ def document_author(tok: Token, lex: Lexicon) -> Token | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ in {"PROPN", "NOUN"}:
                 return pobj
-        if child.dep_ == "acl":
+        if child.dep_ == "acl" and (child.lemma_.lower() not in lex.publishing_verbs
+                                    or tok.lemma_.lower() in lex.voice_documents):
+            # "a lawsuit filed by the union"; but "a memo first published by the Guardian" was
+            # not written by the Guardian (a report published by HRW is HRW's)
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if pobj is not None:

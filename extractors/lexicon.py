@@ -91,6 +91,8 @@ class Lexicon:
     voice_documents: frozenset[str]
     document_synonyms: dict[str, str]
     authoring_verbs: frozenset[str]
+    # Who published, leaked or obtained a document did not write it (unless it speaks for them).
+    publishing_verbs: frozenset[str]
     # Heads that are never a speaker: times, events and topics ("Earlier Tuesday", "a wave of
     # reactions", "details of a memo"); an event's author speaks instead ("a tweet from Wu").
     time_heads: frozenset[str]
@@ -240,7 +242,7 @@ EN: Final = Lexicon(
         "attorney lawyer judge justice sheriff candidate nominee executive ceo founder manager "
         "officer deputy chancellor treasurer superintendent inspector auditor councilman councilwoman "
         "alderman assemblyman assemblywoman legislator delegate trustee coach controller comptroller "
-        "editor-in-chief publisher marshal".split()
+        "editor-in-chief publisher marshal member".split()
     ),
     role_phrases=frozenset({"prime minister", "foreign minister", "national security adviser", "secretary of state",
                             "press secretary", "general secretary", "editor-in-chief"}),
@@ -290,6 +292,7 @@ EN: Final = Lexicon(
         "file bring release publish issue write send submit sign draft produce commission author pen "
         "prepare conduct unveil introduce post".split()
     ),
+    publishing_verbs=frozenset("publish obtain leak report reveal review see print broadcast air".split()),
     time_heads=frozenset(
         "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon "
         "evening night week weekend month year day earlier later hours minutes time".split()
@@ -301,7 +304,7 @@ EN: Final = Lexicon(
     ),
     generic_organizations=frozenset(
         "agency company firm group organization organisation body regulator corporation business "
-        "utility operator manufacturer retailer bank insurer watchdog".split()
+        "utility operator manufacturer retailer bank insurer watchdog airline carrier union".split()
     ),
     company_suffixes=frozenset(
         "co co. inc inc. corp corp. llc ltd ltd. plc company corporation group pharmaceuticals pharma motors "

@@ -95,17 +95,6 @@ def mention_for(head: Token) -> Span:
     return np_span(head)
 
 
-def _author(head: Token) -> Token | None:
-    """Who wrote a report or statement: "a report by Amnesty", "the report, published by HRW"."""
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if child.dep_ == "acl":
-            for agent in (c for c in child.children if c.dep_ == "agent"):
-                return next((c for c in agent.children if c.dep_ == "pobj"), None)
-    return None
-
-
 def _entity_of(tok: Token) -> Span | None:
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
@@ -317,7 +306,7 @@ class Resolver:
             return None
         head = root.lemma_.lower() if root.lower_ not in lex.media_heads else root.lower_
         lemma = root.lemma_.lower()
-        author = _author(root) or (document_author(root, lex) if lemma in lex.authored_documents else None)
+        author = document_author(root, lex) if lemma in lex.authored_documents or head in lex.media_heads else None
         if author is not None and (head in lex.media_heads or lemma in lex.authored_documents or head in lex.document_heads):
             written = self._resolve_one(mention_for(author), at)
             if lemma in lex.voice_documents or head in lex.media_heads:
@@ -348,8 +337,9 @@ class Resolver:
         """"the spokesman" → the person introduced with that role ("Liu Pengyu, the … spokesperson");
         every word of the description must fit the role ("the foreign minister" ≠ "Prime Minister X")."""
         root = mention.root
-        if len(mention) == 1 and root.text[:1].isupper() and (root.lower_ in self.lex.title_roles
-                                                              or role_word(root, self.lex) in self.lex.role_nouns):
+        headline = "\n" not in self.doc.text[:mention.start_char] and mention[0].lower_ not in {"the", "a", "an"}
+        if (len(mention) == 1 or headline) and (root.text[:1].isupper() or headline) \
+                and (root.lower_ in self.lex.title_roles or role_word(root, self.lex) in self.lex.role_nouns):
             # A headline's "Senator denies …": the one person the article gives that role
             role = role_word(root, self.lex)
             holders = {p.name for p in self.cast.people if role in p.roles}

@@ -42,6 +42,10 @@ VARIANT_MIN = 55.0
 MAX_WORDINGS = 60
 _NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|neither|nor|without)\b|n[’']t\b", re.I)
 _PRO = frozenset({"Assertion", "Warning"})
+#: Share of claim terms (Dice) a negated statement needs with an assertion to deny it: a cluster
+#: gathers mentions of one story; a denial must negate that very proposition, not a neighbour.
+FLIP_MIN = 0.5
+FLIP_SHARED = 3
 
 
 def cg(term: str) -> ox.NamedNode:
@@ -117,6 +121,7 @@ def _settle_denials(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> s
     Returns the article graphs whose records' stance changed."""
     mentions = []
     before: dict[ox.NamedNode, ox.Term] = {}
+    terms: dict[ox.NamedNode, frozenset[str]] = {}
     for q in store.quads_for_pattern(None, cg("claim"), claim, None):
         a, g = q.subject, q.graph_name
         if not isinstance(a, ox.NamedNode) or not isinstance(g, ox.NamedNode):
@@ -125,6 +130,11 @@ def _settle_denials(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> s
         src = next((x.object for x in store.quads_for_pattern(a, cg("source"), None, g)), None)
         negated = next((x.object.value for x in store.quads_for_pattern(a, cg("negated"), None, g)), "false") == "true"
         mentions.append((a, g, src, stance, negated))
+        terms[a] = frozenset((_one(store, a, cg("claimTerms")) or "").split())
+    for a, g, *_ in mentions:  # an outer record ("X said, citing Y, …") negates what it relays
+        if not terms[a]:
+            for q in store.quads_for_pattern(None, cg("nestedIn"), a, g):
+                terms[a] = terms[a] | terms.get(q.subject, frozenset())  # type: ignore[arg-type]
     for a, *_ in mentions:  # what the story graph said before
         for p in (cg("stance"), cg("denialBasis")):
             for x in list(store.quads_for_pattern(a, p, None, sg)):
@@ -141,7 +151,7 @@ def _settle_denials(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> s
     for a, g, src, stance, negated in mentions:
         if stance is not None or not negated or src is None:
             continue  # the article itself settled it
-        basis = next((p for p, pg, ps in positive if ps != src or pg != g), None)
+        basis = next((p for p, pg, ps in positive if (ps != src or pg != g) and _dice(terms[a], terms[p]) >= FLIP_MIN), None)
         want = cg("Denial") if basis is not None else cg("Assertion")
         quads += [ox.Quad(a, cg("stance"), want, sg), ox.Quad(src, cg("denies" if basis is not None else "asserts"), claim, sg)]
         if basis is not None:
@@ -150,6 +160,12 @@ def _settle_denials(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> s
             changed.add(g.value)
     store.extend(quads)
     return changed
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice of two term bags; 0 when they share fewer than :data:`FLIP_SHARED` terms (small bags
+    overlap by chance)."""
+    return 2 * len(a & b) / (len(a) + len(b)) if len(a & b) >= FLIP_SHARED else 0.0
 
 
 def _drop_claim(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> None:
