@@ -5,8 +5,10 @@ Read once per article from the parse, so the source sieves (``sources.py``) can 
 * **people** — a name written in full once ("Mary K. Olsen") is the same person written again
   without the initial ("Mary Olsen"); titles and roles glued to the name ("EPA Administrator Jane
   Roe", "Sen. Laura Kim", "Ann Lee, a Herald spokeswoman") are split off as the person's roles;
-  gender comes from honorifics, gendered nouns ("spokeswoman", "her brother, Peter Berg") and
-  pronouns that can only be theirs ("Ellen Wu … her colleagues", one person in the sentence);
+  gender comes from honorifics, gendered nouns ("spokeswoman", "her brother, Peter Berg"),
+  pronouns that can only be theirs ("Ellen Wu … her colleagues", one person in the sentence) and,
+  failing those, a first name that public name registers give one gender only (the lists coreferee
+  ships, read as data: U.S. Social Security and European registers);
 * **organizations** — named ones, with their acronyms ("Nuclear Regulatory Commission (NRC)", or an
   acronym whose letters spell a name the article writes out);
 * **documents** — a lawsuit, memo or report and who filed or wrote it ("the union filed a lawsuit",
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -60,6 +64,28 @@ class DocumentMention:
     noun: str  # lemma: lawsuit, memo, report …
     start: int  # token index
     author: Token
+
+
+@lru_cache(maxsize=1)
+def first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(female, male) first names, each without the names both lists hold ("Jordan", "Taylor").
+
+    Read from the files of the ``coreferee`` distribution without importing it (importing it would
+    load spaCy extensions we do not use); empty when it is not installed."""
+    try:
+        dist = metadata.distribution("coreferee")
+    except metadata.PackageNotFoundError:
+        return frozenset(), frozenset()
+
+    def read(name: str) -> set[str]:
+        path = dist.locate_file(f"coreferee/lang/common/data/{name}")
+        try:
+            return set(open(path, encoding="utf-8").read().split())  # noqa: SIM115 (read once)
+        except OSError:
+            return set()
+
+    female, male = read("female_names.dat"), read("male_names.dat")
+    return frozenset(female - male), frozenset(male - female)
 
 
 def _initial(word: str) -> bool:
@@ -132,6 +158,11 @@ class Cast:
         self._read_surnames()
         self._read_documents()
         self._read_gender_from_pronouns()
+        female, male = first_names()
+        for person in self.people:
+            if person.gender is None and len(person.words) >= 2:
+                first = person.words[0]
+                person.gender = "female" if first in female else "male" if first in male else None
 
     # -- people --------------------------------------------------------------------------------------
     def _add_person(self, ent: Span) -> None:

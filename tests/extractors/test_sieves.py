@@ -153,3 +153,12 @@ def test_articles_from_other_stories_name_their_speakers_and_their_deniers():
     assert scores["content_recall"] >= 0.95
     assert scores["source_accuracy"] >= 0.95
     assert scores["denial_precision"] >= 0.85 and scores["denial_recall"] >= 0.85
+
+
+def test_a_first_name_tells_her_from_him(attributions):
+    recs = attributions("Karen Lutz met the developer, David Okafor, in March.\n\n"
+                        "She said she had never discussed the zoning vote with him.")
+    assert recs[-1].source.name == "Karen Lutz"
+    recs = attributions("Karen Lutz met the developer, David Okafor, in March.\n\n"
+                        "He said he had never discussed the zoning vote with her.")
+    assert recs[-1].source.name == "David Okafor"
