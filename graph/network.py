@@ -80,6 +80,8 @@ class Evidence:
     hedged: bool
     source_text: str | None
     mode: str = "statement"
+    source_sieve: str = ""  # which resolution sieve named the speaker (pronoun, name, role …)
+    negated: bool = False  # the content is negated on the surface
     #: The content's pieces in ``sentence`` (one for most; a quote split by its cue has two); a
     #: piece outside the sentence is left out.
     pieces: tuple[tuple[int, int], ...] = ()
@@ -120,6 +122,7 @@ def evidence_of(rec: Attribution, claim: str) -> Evidence:
                     cue=inside(rec.cue_start, rec.cue_end), content=inside(rec.content_start, rec.content_end),
                     cue_text=rec.cue, content_text=rec.content, stance=rec.stance, kind=rec.type,
                     hedged=rec.certainty == "hedged", source_text=rec.source.text, mode=rec.mode,
+                    source_sieve=rec.source.sieve, negated=rec.negated,
                     pieces=tuple(p for p in (inside(a, b) for a, b in rec.pieces) if p != (0, 0)))
 
 

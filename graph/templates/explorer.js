@@ -225,6 +225,8 @@
     meta.append(el("span", {"class": "badge kind", text: ev.stance}), el("span", {"class": "badge kind", text: ev.kind}));
     if (ev.mode && ev.mode !== "statement") meta.append(el("span", {"class": "badge kind", text: ev.mode}));
     if (ev.hedged) meta.append(el("span", {"class": "badge kind", text: "hedged"}));
+    if (ev.negated) meta.append(el("span", {"class": "badge kind", text: "negated",
+                                            title: "negated on the surface; a denial only of what another source asserts"}));
     if (extra) meta.append(extra);
     meta.append(el("b", {text: a.outlet ? a.outlet + " · " : ""}), a.title || a.id || "");
     if (a.title) meta.append(" (" + a.id + ")");
@@ -234,6 +236,9 @@
     }
     meta.append(" · record " + ev.record + ", sentence at character " + ev.begin);
     var box = el("div", {"class": "ev"}, meta, highlighted(ev));
+    if (ev.source_text && ev.source_sieve) {  // why this speaker: the words and the sieve that named them
+      box.append(el("div", {"class": "why", text: "speaker: “" + ev.source_text + "”, named by the " + ev.source_sieve + " sieve"}));
+    }
     // A cue or content the parser put in a neighbouring sentence is shown on its own line.
     if (ev.content[0] === ev.content[1] && ev.content_text) {
       box.append(el("blockquote", null, "… ", el("mark", {"class": "content", text: ev.content_text})));
