@@ -106,9 +106,10 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
     return finish(doc, lex, rule_candidates(doc, lex))
 
 
-def rule_candidates(doc: Doc, lex: Lexicon) -> list[Found]:
-    """The rules' attributions before sources, nesting and stance (:func:`finish`)."""
-    text = doc.text
+def rule_candidates(doc: Doc, lex: Lexicon, *, text: str | None = None) -> list[Found]:
+    """The rules' attributions before sources, nesting and stance (:func:`finish`); ``text``:
+    ``doc.text`` when the caller has it."""
+    text = doc.text if text is None else text
     quotes = find_quotes(text)
     quote_starts = [q.start for q in quotes]
     found: list[Found] = []
@@ -123,15 +124,16 @@ def rule_candidates(doc: Doc, lex: Lexicon) -> list[Found]:
     found = [f for f in found if f.content_end > f.content_start]
     found.extend(_hedge_attributions(doc, lex, found))
     found.extend(_continued_quotes(doc, quotes, found))
-    found.extend(_speaker_turns(doc, lex, found))
+    found.extend(_speaker_turns(doc, text, lex, found))
     return _dedupe(found)
 
 
-def finish(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Found]:
+def finish(doc: Doc, lex: Lexicon, found: list[Found], *, text: str | None = None) -> list[Found]:
     """Order candidates, resolve their sources, nest them and read their stance and mode —
-    the same for every extractor (rules, model or both)."""
+    the same for every extractor (rules, model or both). ``text``: ``doc.text`` when the caller
+    has read it already (spaCy rebuilds it at every access)."""
     found = sorted(found, key=lambda f: _order(doc, f))
-    _resolve_sources(doc, lex, found)
+    _resolve_sources(doc, lex, found, doc.text if text is None else text)
     _nest(found)
     for f in found:
         first = f.spans()[0]  # a split quote's first piece carries its predicate, not the cue between
@@ -653,10 +655,9 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 
 # -- sources and nesting ----------------------------------------------------------------------
-def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found]) -> None:
-    text = doc.text  # spaCy rebuilds it at every access
+def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found], text: str) -> None:
     breaks = [i for i, ch in enumerate(text) if ch == "\n"]
-    resolver = Resolver(doc, lex, lambda at: bisect.bisect_right(breaks, at))
+    resolver = Resolver(doc, lex, lambda at: bisect.bisect_right(breaks, at), text=text)
     last_quoted: Found | None = None
     for f in found:
         turn = f.extra.pop("turn", None) or _TURN.match(text, f.content_start)
@@ -723,10 +724,9 @@ _NOT_SPEAKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE",
                            "PHOTOS", "VIDEO", "AUDIO", "LIVE", "BREAKING", "ADVERTISEMENT", "SOURCE", "SOURCES", "TRANSCRIPT"})
 
 
-def _speaker_turns(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Found]:
+def _speaker_turns(doc: Doc, text: str, lex: Lexicon, found: list[Found]) -> list[Found]:
     """A transcript's turns that no other rule found ("PENCE: She will not …" on a line of its
     own): the label is resolved with the sources; the content runs to the end of the line."""
-    text = doc.text
     out = []
     for m in re.finditer(r"(?m)^[ \t]*(?=[\"“‘']?[A-Z])", text):
         turn = _TURN.match(text, m.end())

@@ -138,13 +138,19 @@ class Cast:
 
     doc: Doc
     lex: Lexicon
+    text: str = ""  # doc.text (spaCy rebuilds it at every access)
     people: list[Person] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)  # "NRC" → "Nuclear Regulatory Commission"
     documents: list[DocumentMention] = field(default_factory=list)
+    entities: tuple[Span, ...] = ()  # the doc's named entities, read once
+    first_break: int = 0  # where the first line (a headline, if any) ends
 
     def __post_init__(self) -> None:
-        for ent in self.doc.ents:
+        self.entities = tuple(self.doc.ents)
+        text = self.text = self.text or self.doc.text
+        self.first_break = text.find("\n")  # -1: no headline line
+        for ent in self.entities:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
             elif ent.label_ in {"ORG", "FAC"}:
@@ -237,31 +243,44 @@ class Cast:
         for person in self.people:
             if len(person.words) >= 2:
                 by_word.setdefault(person.words[-1], []).append(person)
-        for tok in self.doc:
-            owners = by_word.get(tok.text)
-            if not owners or len(owners) != 1 or tok.ent_type_ == "PERSON" or not tok.text[:1].isupper():
+        if not by_word:
+            return
+        for word, owners in by_word.items():
+            if len(owners) != 1:
                 continue
             [person] = owners
-            if tok.idx > person.start and tok.i not in person.mentions:
-                person.mentions.append(tok.i)
-                if tok.dep_ in {"nsubj", "nsubjpass"}:
-                    person.subjects.append(tok.i)
+            for m in re.finditer(rf"\b{re.escape(word)}\b", self.text):
+                span = self.doc.char_span(m.start(), m.end())
+                if span is None or len(span) != 1 or span[0].ent_type_ == "PERSON":
+                    continue
+                tok = span[0]
+                if tok.idx > person.start and tok.i not in person.mentions:
+                    person.mentions.append(tok.i)
+                    if tok.dep_ in {"nsubj", "nsubjpass"}:
+                        person.subjects.append(tok.i)
 
     def _read_gender_from_pronouns(self) -> None:
         """"Ellen Wu … her colleagues": one person in a sentence and only one gender of pronoun
         after the name tell that person's gender."""
+        owner = {i: person for person in self.people for i in person.mentions}
+        if not owner:
+            return
+        pronoun_gender = self.lex.pronoun_gender
         for sent in self.doc.sents:
-            named = {id(p): p for p in self.people if any(sent.start <= i < sent.end for i in p.mentions)}
-            if len(named) != 1:
+            named: dict[int, tuple[Person, int]] = {}
+            seen: list[tuple[int, str]] = []
+            for tok in sent:
+                person = owner.get(tok.i)
+                if person is not None:
+                    named.setdefault(id(person), (person, tok.i))
+                elif tok.lower_ in pronoun_gender:
+                    seen.append((tok.i, pronoun_gender[tok.lower_]))
+            if len(named) != 1 or not seen:
                 continue
-            [person] = named.values()
-            if person.gender is not None:
-                continue
-            first = min(i for i in person.mentions if sent.start <= i < sent.end)
-            seen = {self.lex.pronoun_gender[t.lower_] for t in sent if t.i > first and t.lower_ in self.lex.pronoun_gender
-                    and not _in_quote(t)}
-            if len(seen) == 1:
-                person.gender = seen.pop()
+            [(person, first)] = named.values()
+            genders = {g for i, g in seen if i > first and not _in_quote(self.doc[i])}
+            if person.gender is None and len(genders) == 1:
+                person.gender = genders.pop()
 
     # -- organizations --------------------------------------------------------------------------------
     def _add_organization(self, ent: Span) -> None:
@@ -290,7 +309,11 @@ class Cast:
 
     # -- documents ------------------------------------------------------------------------------------
     def _read_documents(self) -> None:
-        for tok in self.doc:
+        for m in _document_words(self.lex.authored_documents).finditer(self.text):  # not every token: costly
+            span = self.doc.char_span(m.start(), m.end())
+            if span is None or len(span) != 1:
+                continue
+            tok = span[0]
             if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.authored_documents:
                 continue
             author = document_author(tok, self.lex)
@@ -338,6 +361,13 @@ def document_author(tok: Token, lex: Lexicon) -> Token | None:
         if subj is not None and subj.pos_ in {"PROPN", "NOUN"}:
             return subj
     return None
+
+
+@lru_cache(maxsize=4)
+def _document_words(nouns: frozenset[str]) -> re.Pattern[str]:
+    """A document noun, singular or plural, as a whole word."""
+    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})(?:s|es)?\b", re.I)
 
 
 def _initials(name: str) -> str:

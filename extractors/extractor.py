@@ -83,10 +83,10 @@ class HybridExtractor:
     min_statement_confidence: float = 0.8
 
     def __call__(self, doc: Doc) -> list[Found]:
-        rules = rule_candidates(doc, self.lexicon)
+        v = DocView.of(doc)
+        rules = rule_candidates(doc, self.lexicon, text=v.string)
         for f in rules:
             _widen_source(doc, f)
-        v = DocView.of(doc)
         cues = [(f.cue_start, f.cue_end) for f in rules if not f.continues_quote]
 
         def found_by_rules(cue: tuple[int, int]) -> bool:
@@ -99,7 +99,7 @@ class HybridExtractor:
                    (f.mention is None or f.mention.root.lemma_.lower() not in NOT_SOURCES) and
                    f.confidence >= (self.min_statement_confidence if mode_of(f, doc, self.lexicon) == "statement"
                                     else self.min_confidence)]
-        return finish(doc, self.lexicon, rules + [f for f in learned if _adds(
+        return finish(doc, self.lexicon, text=v.string, found=rules + [f for f in learned if _adds(
             f, rules, nested_ok=mode_of(f, doc, self.lexicon) == "belief"
             and any(c.dep_ == "ccomp" for c in doc[f.cue_i].children))])
 

@@ -96,10 +96,17 @@ def mention_for(head: Token) -> Span:
 
 
 def _entity_of(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    """The named entity a token is part of, read off its IOB tags (``doc.ents`` would rebuild every
+    entity of the doc at each call)."""
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 @dataclass(slots=True)
@@ -129,11 +136,12 @@ class Resolver:
     doc: Doc
     lex: Lexicon
     para_at: Callable[[int], int]
+    text: str | None = None  # doc.text, when the caller has it
     cast: Cast = field(init=False)
     history: list[_Said] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.cast = Cast(self.doc, self.lex)
+        self.cast = Cast(self.doc, self.lex, text=self.doc.text if self.text is None else self.text)
 
     # -- public -------------------------------------------------------------------------------
     def resolve(self, mention: Span | None, at: int, implicit: tuple[str, SourceKind] | None = None,
@@ -318,7 +326,7 @@ class Resolver:
                                       and s.kind in {"organization", "outlet", "person"})
                 if recent is not None:
                     return Named(recent.name, recent.kind, "document")
-                named = [e for e in self.doc.ents if e.end <= mention.start and e.label_ in {"ORG", "WORK_OF_ART"}
+                named = [e for e in self.cast.entities if e.end <= mention.start and e.label_ in {"ORG", "WORK_OF_ART"}
                          and self._is_outlet(e)]
                 if named:  # "The Boston Globe first reported the dispute. … The report said"
                     return Named(_strip_the(named[-1].text), "outlet", "document")
@@ -337,7 +345,7 @@ class Resolver:
         """"the spokesman" → the person introduced with that role ("Liu Pengyu, the … spokesperson");
         every word of the description must fit the role ("the foreign minister" ≠ "Prime Minister X")."""
         root = mention.root
-        headline = "\n" not in self.doc.text[:mention.start_char] and mention[0].lower_ not in {"the", "a", "an"}
+        headline = mention.start_char < self.cast.first_break and mention[0].lower_ not in {"the", "a", "an"}
         if (len(mention) == 1 or headline) and (root.text[:1].isupper() or headline) \
                 and (root.lower_ in self.lex.title_roles or role_word(root, self.lex) in self.lex.role_nouns):
             # A headline's "Senator denies …": the one person the article gives that role
@@ -448,7 +456,7 @@ class Resolver:
             recent = self._recent(lambda s: s.kind in {"organization", "country", "outlet", "document"} and not s.plural)
             if recent is not None:
                 return recent.name, recent.kind
-            orgs = [e for e in self.doc.ents if e.label_ in {"ORG", "GPE"} and e.end <= mention.start]
+            orgs = [e for e in self.cast.entities if e.label_ in {"ORG", "GPE"} and e.end <= mention.start]
             if orgs:
                 named = self._resolve_one(orgs[-1], at)
                 return named.name, named.kind

@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimgraph.extractors.clean import clean
 from claimgraph.extractors.lexicon import EN
 from rapidfuzz import fuzz
 
@@ -40,18 +41,15 @@ ACRONYM_CONFIDENCE = 0.8
 _TITLE_WORDS = frozenset(w.rstrip(".") for w in EN.titles | set(EN.title_roles) | EN.role_nouns)
 _ACRONYM_STOP = frozenset({"of", "and", "the", "for", "on", "in", "to", "at", "&"})
 
-_COUNTRY_ALT = "|".join(re.escape(k) for k in sorted(EN.countries, key=len, reverse=True) if k[0].isalpha())
 _ROLE_ALT = "|".join(re.escape(r) for r in sorted(EN.role_nouns | EN.role_phrases, key=len, reverse=True))
 _ROLE_WORDS = frozenset(r.lower() for r in EN.role_nouns | EN.role_phrases | set(EN.titles))
 _NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}"
-# "US national security adviser Jake Sullivan", "Russian leader Vladimir Putin"
+# A title before a name: "US national security adviser Jake Sullivan", "Russian leader Vladimir
+# Putin" (a country: looked up after matching, so the pattern stays small), "EPA Administrator Jane
+# Roe", "State Department spokesman Ned Price" (an organisation)
 _TITLE_BEFORE = re.compile(
-    rf"\b(?P<aff>(?i:{_COUNTRY_ALT}))(?:['’]s)?\s+(?P<role>(?:[A-Za-z-]+\s+){{0,3}}?(?i:{_ROLE_ALT}))\s+(?P<name>{_NAME})")
-# "Liu Pengyu, the Chinese embassy spokesperson in Washington," / "Zhao Lijian, a spokesman for the ministry,"
-# "EPA Administrator Jane Roe", "State Department spokesman Ned Price" (a capitalised affiliation)
-_ORG_TITLE = re.compile(
-    rf"\b(?!(?:The|A|An|In|On|At|By|For|And|But)\b)(?P<aff>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){{0,3}})\s+"
-    rf"(?P<role>(?i:{_ROLE_ALT}))\s+(?P<name>{_NAME})")
+    rf"\b(?!(?:The|A|An|In|On|At|By|For|And|But)\b)(?P<aff>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){{0,3}}?)(?:['’]s)?\s+"
+    rf"(?P<role>(?:[a-z-]+\s+){{0,3}}?(?i:{_ROLE_ALT}))\s+(?P<name>{_NAME})")
 # "a Herald spokeswoman, Ann Lee," / "the union's lawyer, Sam Ortiz,"
 _ROLE_THEN_NAME = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<aff>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){{0,3}}?)(?:['’]s)?\s+"
@@ -77,19 +75,17 @@ def role_facts(text: str, names: Iterable[str]) -> list[RoleFact]:
     wanted = set(names)
     facts: list[RoleFact] = []
     for m in _TITLE_BEFORE.finditer(text):
+        aff = m.group("aff")
+        if aff.lower() in _ROLE_WORDS:
+            continue
         name = _known(m.group("name"), wanted) or _trim_name(m.group("name"))
         if name:
-            aff = EN.countries.get(m.group("aff").lower(), m.group("aff"))
-            facts.append(RoleFact(name, " ".join(m.group("role").lower().split()), aff, m.start(), m.end()))
-    for pattern in (_ORG_TITLE, _ROLE_THEN_NAME):
-        for m in pattern.finditer(text):
-            aff = m.group("aff")
-            if pattern is _ORG_TITLE and (aff.lower() in EN.countries or aff.split()[0].lower() in EN.countries
-                                          or aff.lower() in _ROLE_WORDS):
-                continue  # "Russian leader Vladimir Putin": the country title above
-            name = _known(m.group("name"), wanted) or _trim_name(m.group("name"))
-            if name and not any(f.name == name and f.start == m.start() for f in facts):
-                facts.append(RoleFact(name, " ".join(m.group("role").lower().split()), aff, m.start(), m.end()))
+            country = EN.countries.get(aff.lower()) or EN.countries.get(clean(aff).text.lower())  # "U.S.U.S."
+            facts.append(RoleFact(name, " ".join(m.group("role").lower().split()), country or aff, m.start(), m.end()))
+    for m in _ROLE_THEN_NAME.finditer(text):
+        name = _known(m.group("name"), wanted) or _trim_name(m.group("name"))
+        if name and not any(f.name == name and f.start == m.start() for f in facts):
+            facts.append(RoleFact(name, " ".join(m.group("role").lower().split()), m.group("aff"), m.start(), m.end()))
     for m in _APPOSITION.finditer(text):
         name = _known(m.group("name"), wanted)
         if not name:

@@ -90,19 +90,54 @@ def _stem(word: str) -> str:
 
 
 def _countries_in(text: str) -> tuple[str, list[str]]:
-    """Replace place names and demonyms with ``country:<name>`` tokens, longest names first."""
+    """Replace place names and demonyms with ``country:<name>`` tokens, longest names first.
+
+    Looked up word by word in the lexicon's table (up to four words joined by a space or a hyphen),
+    not with one regular expression: the table holds every country's names, capital and demonym,
+    and a pattern with ~1,600 alternatives costs ~0.1 ms a string."""
+    words = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     found: list[str] = []
+    out: list[str] = []
+    last = i = 0
+    while i < len(words):
+        hit = None
+        a0, b0 = words[i]
+        first = text[a0:b0].lower().replace("’", "'")
+        longest = _FIRST_WORDS.get(first) or _FIRST_WORDS.get(first.rstrip(".")) or \
+            (_FIRST_WORDS.get(first[:-2]) if first.endswith("'s") else None)
+        if longest is None:  # no name starts with this word
+            i += 1
+            continue
+        for n in range(min(longest, len(words) - i), 0, -1):
+            a, b = words[i][0], words[i + n - 1][1]
+            if any(text[words[k][1]:words[k + 1][0]] not in {" ", "-"} for k in range(i, i + n - 1)):
+                continue
+            if a > 0 and (text[a - 1].isalnum() or text[a - 1] == "."):
+                break
+            ends = [b] + ([b - 1] if text[b - 1] == "." else []) + ([b - 2] if text[b - 2:b] in {"'s", "’s"} else [])
+            for end in ends:
+                name = EN.countries.get(text[a:end].lower().replace("’", "'"))
+                if name is not None:
+                    hit = (a, end, n, name)
+                    break
+            if hit:
+                break
+        if hit is None:
+            i += 1
+            continue
+        a, end, n, name = hit
+        found.append(_country_term(name))
+        out.append(text[last:a] + " ")
+        last, i = end, i + n
+    out.append(text[last:])
+    return "".join(out), found
 
-    def sub(m: re.Match[str]) -> str:
-        found.append(_country_term(EN.countries[m.group(0).lower().replace("’", "'")]))
-        return " "
 
-    return _COUNTRY_RE.sub(sub, text), found
-
-
-_COUNTRY_RE = re.compile(
-    r"(?<![\w.])(" + "|".join(re.escape(k) for k in sorted(EN.countries, key=len, reverse=True)) + r")(?![\w])",
-    re.I)
+_TOKEN = re.compile(r"[^\W_][\w.'’]*")
+_FIRST_WORDS: dict[str, int] = {}  # a name's first word → the most words a name starting with it has
+for _key in EN.countries:
+    _parts = re.split(r"[ -]", _key)
+    _FIRST_WORDS[_parts[0]] = max(_FIRST_WORDS.get(_parts[0], 0), len(_parts))
 
 
 @lru_cache(maxsize=8)
