@@ -80,7 +80,7 @@ def first_names() -> tuple[frozenset[str], frozenset[str]]:
     def read(name: str) -> set[str]:
         path = dist.locate_file(f"coreferee/lang/common/data/{name}")
         try:
-            return set(open(path, encoding="utf-8").read().split())  # noqa: SIM115 (read once)
+            return set(open(path, encoding="utf-8").read().split())
         except OSError:
             return set()
 
@@ -367,7 +367,7 @@ def document_author(tok: Token, lex: Lexicon) -> Token | None:
 def _document_words(nouns: frozenset[str]) -> re.Pattern[str]:
     """A document noun, singular or plural, as a whole word."""
     alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})(?:s|es)?\b", re.I)
+    return re.compile(rf"\b(?:{alt})(?:s|es)?\b", re.IGNORECASE)
 
 
 def _initials(name: str) -> str:

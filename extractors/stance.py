@@ -107,7 +107,7 @@ def _rejects(root: Token, content: Span, lex: Lexicon) -> bool:
     )
 
 
-def _epistemic(root: Token, lex: Lexicon) -> Literal["unaware", "unsure", None]:
+def _epistemic(root: Token, lex: Lexicon) -> Literal["unaware", "unsure"] | None:
     """Negated knowing: "not aware of any request", "never heard of that" reject what they name;
     "I don't recall", "she did not know who sent it", "I can't say for sure" are uncertain."""
     preds = [root, *(c for c in root.children if c.dep_ in {"acomp", "xcomp", "dobj", "attr"})]
