@@ -30,6 +30,7 @@ from claimgraph.graph import (
     claims_in,
     content_hash,
     forget_article,
+    settled_denials,
     update_story,
 )
 from claimgraph.distributed import extract_distributed, extract_parallel
@@ -135,6 +136,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
     with GraphStore(out, write=True) as store:
         spliceable = take_baseline(out) and not store.recovering
         changed: set[str] = set()
+        seen: set[str] = set()  # the article graphs of this build's inputs
         resolver = Resolver.from_store(store.ox, aliases=aliases)
         # after a writer died: its articles are whole or absent, the story is refreshed in full
         touched: set[str] = all_claims(store.ox) if store.recovering else set()
@@ -154,6 +156,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             report.words += len(article.text.split())
             report.attributions += len(recs)
             iri = article_iri(article.id)
+            seen.add(iri)
             if store.content_hash(iri) == content_hash(article, __version__):
                 report.graphs["unchanged"] += 1
                 _count(report, recs)
@@ -187,6 +190,9 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
         if story_changed:
             settled = update_story(store.ox, touched, same_as=resolver.actors.same_as)
             changed |= _docs_of(store, settled)
+        denials = settled_denials(store.ox, seen)  # negated assertions the story reads as denials
+        report.stances["asserts"] -= denials
+        report.stances["denies"] += denials
         if report.articles or story_changed or not spliceable:
             store.flush()
             write_snapshot(store, out, changed=changed if spliceable else None)

@@ -29,12 +29,12 @@ from .sparql import (
     named_queries,
 )
 from .store import GraphStore, StoreLocked, StoreMissing
-from .story import all_claims, claims_in, forget_article, story_graph, update_story
+from .story import all_claims, claims_in, forget_article, settled_denials, story_graph, update_story
 from .validate import ShapeValidator, Validation
 
 __all__ = [
     "FORMATS", "ActorIndex", "ArticleGraph", "ClaimClusters", "Match", "Resolution", "Resolver", "RoleFact",
-    "all_claims", "claims_in", "forget_article", "content_hash", "story_graph", "update_story", "GraphStore", "NamedQuery", "QueryError", "QueryPool", "QueryRefused", "QueryTimeout",
+    "all_claims", "claims_in", "forget_article", "settled_denials", "content_hash", "story_graph", "update_story", "GraphStore", "NamedQuery", "QueryError", "QueryPool", "QueryRefused", "QueryTimeout",
     "ShapeValidator", "StoreLocked", "StoreMissing", "Validation", "article_graph", "execute", "export", "guard",
     "named_queries", "read_attributions", "read_records", "write_attributions",
     "DEFAULT_MAX_NODES", "Evidence", "Explorer", "QuoteVariant", "anonymous_reliance", "contested_claims",

@@ -78,6 +78,19 @@ def forget_article(store: ox.Store, graph: str, base: str = DEFAULT_BASE) -> Non
                 store.remove(x)
 
 
+def settled_denials(store: ox.Store, graphs: set[str], base: str = DEFAULT_BASE) -> int:
+    """How many negated assertions in the article graphs ``graphs`` the story graph settled as
+    denials (for a build's summary, which counts what the articles said)."""
+    sg = story_graph(base)
+    n = 0
+    for q in store.quads_for_pattern(None, cg("stance"), cg("Denial"), sg):
+        for c in store.quads_for_pattern(q.subject, cg("claim"), None, None):
+            if c.graph_name.value in graphs:
+                n += 1
+            break
+    return n
+
+
 def all_claims(store: ox.Store, base: str = DEFAULT_BASE) -> set[str]:
     """Every claim an article points to or the story graph describes (a full refresh after a
     writer died between storing articles and updating the story)."""
