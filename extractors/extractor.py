@@ -99,9 +99,9 @@ class HybridExtractor:
                    (f.mention is None or f.mention.root.lemma_.lower() not in NOT_SOURCES) and
                    f.confidence >= (self.min_statement_confidence if mode_of(f, doc, self.lexicon) == "statement"
                                     else self.min_confidence)]
-        return finish(doc, self.lexicon, text=v.string, found=rules + [f for f in learned if _adds(
-            f, rules, nested_ok=mode_of(f, doc, self.lexicon) == "belief"
-            and any(c.dep_ == "ccomp" for c in doc[f.cue_i].children))])
+        added = [f for f in learned if _adds(f, rules, nested_ok=mode_of(f, doc, self.lexicon) == "belief"
+                                             and any(c.dep_ == "ccomp" for c in doc[f.cue_i].children))]
+        return finish(doc, self.lexicon, rules + added, text=v.string)
 
 
 def make_extractor(name: ExtractorName, lexicon: Lexicon, model: AttributionModel | None = None) -> Extractor:

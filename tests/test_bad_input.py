@@ -74,10 +74,10 @@ def test_an_article_that_breaks_the_attribution_rules_costs_only_itself(tmp_path
 
     real = extractor.finish
 
-    def flaky(doc, lex, found):
+    def flaky(doc, lex, found, **kw):
         if "BOOM" in doc.text:
             raise IndexError("a rule bug")
-        return real(doc, lex, found)
+        return real(doc, lex, found, **kw)
 
     monkeypatch.setattr(extractor, "finish", flaky)
     (tmp_path / "a.txt").write_text("The mayor said the bridge would reopen in May. BOOM", encoding="utf-8")
