@@ -162,3 +162,19 @@ def test_a_first_name_tells_her_from_him(attributions):
     recs = attributions("Karen Lutz met the developer, David Okafor, in March.\n\n"
                         "He said he had never discussed the zoning vote with her.")
     assert recs[-1].source.name == "David Okafor"
+
+
+def test_a_time_an_event_or_a_topic_named_as_the_speaker_is_refused(nlp):
+    """Whatever put them in the subject slot (a misparse, the tagger), these are not speakers."""
+    import bisect
+
+    from claimgraph.extractors.lexicon import EN
+    from claimgraph.extractors.sources import UNKNOWN, Resolver
+
+    doc = nlp("Earlier Tuesday said the vote was rigged. A wave of reactions followed the vote.")
+    breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+    resolver = Resolver(doc, EN, lambda at: bisect.bisect_right(breaks, at))
+    time = resolver.resolve(doc[0:2], 16)
+    wave = resolver.resolve(doc[8:12], 60)
+    assert (time.name, time.sieve) == (UNKNOWN, "non-actor")
+    assert (wave.name, wave.sieve) == (UNKNOWN, "non-actor")
