@@ -1,26 +1,63 @@
 """claimgraph — who asserts or denies what, and who reports it, as a knowledge graph from news.
 
-    >>> import claimgraph
-    >>> report = claimgraph.build(["corpus/seeds"], "out")        # writes out/attributions.jsonl
-    >>> records = list(claimgraph.read_attributions("out/attributions.jsonl"))
-"""
+>>> import claimgraph
+>>> report = claimgraph.build(["corpus/seeds"], "out")        # writes out/attributions.jsonl
+>>> records = list(claimgraph.read_attributions("out/attributions.jsonl"))
+
+Names are imported on first use (PEP 562), so a command that only queries the store never
+imports spaCy, rdflib or networkx."""
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.4.0"
 
-from claimgraph.extractors import (
-    Article,
-    Attribution,
-    IngestError,
-    Source,
-    extract,
-    load_pipeline,
-    read_inputs,
-)
-from claimgraph.graph import read_attributions, write_attributions
-from claimgraph.pipeline import BuildReport, build, remove
+_LAZY: dict[str, tuple[str, str]] = {
+    'Article': ('claimgraph.extractors', 'Article'),
+    'Attribution': ('claimgraph.extractors', 'Attribution'),
+    'IngestError': ('claimgraph.extractors', 'IngestError'),
+    'Source': ('claimgraph.extractors', 'Source'),
+    'extract': ('claimgraph.extractors', 'extract'),
+    'load_pipeline': ('claimgraph.extractors', 'load_pipeline'),
+    'read_inputs': ('claimgraph.extractors', 'read_inputs'),
+    'read_attributions': ('claimgraph.graph', 'read_attributions'),
+    'write_attributions': ('claimgraph.graph', 'write_attributions'),
+    'BuildReport': ('claimgraph.pipeline', 'BuildReport'),
+    'build': ('claimgraph.pipeline', 'build'),
+    'remove': ('claimgraph.pipeline', 'remove'),
+}
+
+if TYPE_CHECKING:
+    from claimgraph.extractors import (
+        Article,
+        Attribution,
+        IngestError,
+        Source,
+        extract,
+        load_pipeline,
+        read_inputs,
+    )
+    from claimgraph.graph import read_attributions, write_attributions
+    from claimgraph.pipeline import BuildReport, build, remove
 
 __all__ = [
     "Article", "Attribution", "BuildReport", "IngestError", "Source", "__version__", "build", "extract",
     "load_pipeline", "read_attributions", "read_inputs", "remove", "write_attributions",
 ]
+
+
+
+def __getattr__(name: str) -> Any:
+    """Import ``name`` from its module the first time it is asked for."""
+    try:
+        module, attr = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module, __name__), attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -4,48 +4,29 @@ from __future__ import annotations
 import sys
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from claimgraph import __version__
-from claimgraph.distributed import EngineUnavailable
-from claimgraph.extractors import IngestError, ModelMissing, ModelNotFound, PipelineSpec
-from claimgraph.extractors.extractor import EXTRACTORS
-from claimgraph.graph import (
-    DEFAULT_MAX_NODES,
-    FORMATS,
-    GraphStore,
-    QueryError,
-    QueryPool,
-    QueryRefused,
-    QueryTimeout,
-    ShapeValidator,
-    StoreLocked,
-    StoreMissing,
-    anonymous_reliance,
-    contested_claims,
-    contradictions,
-    export,
-    find,
-    most_cited_sources,
-    named_queries,
-    neighbourhood,
-    project,
-    reporting_chains,
-    write_explorer,
-)
-from claimgraph.graph.explorer import shorten
-from claimgraph.graph.network import ACTOR_KINDS
-from claimgraph.graph.sparql import parse_bindings
-from claimgraph.pipeline import build as run_build
-from claimgraph.pipeline import progress_printer
-from claimgraph.pipeline import remove as run_remove
+from claimgraph.extractors.choices import EXTRACTORS
+from claimgraph.graph.export import FORMATS
+from claimgraph.graph.palette import DEFAULT_MAX_NODES
+
+if TYPE_CHECKING:
+    from claimgraph.extractors import IngestError, PipelineSpec
+    from claimgraph.graph import GraphStore
+
+# Each command imports what it needs when it runs: `query`, `stats`, `export`, `validate`, `serve`
+# and --help never load spaCy (a test checks it), so they answer at once.
 
 STORE_OPTION = click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
                             help="A build's output folder (holding store/).")
 
 
 def _open(store_dir: str, write: bool = False) -> GraphStore:
+    from claimgraph.graph.store import GraphStore, StoreLocked, StoreMissing
+
     try:
         return GraphStore(store_dir, write=write)
     except (StoreMissing, StoreLocked) as exc:
@@ -61,6 +42,8 @@ WEIGHTS_OPTION = click.option("--weights", type=click.Path(exists=True, file_oka
 
 
 def _spec(model: str | None, extractor: str, weights: str | None) -> PipelineSpec:
+    from claimgraph.extractors.model import PipelineSpec
+
     return PipelineSpec(model, extractor, weights)  # type: ignore[arg-type]
 
 
@@ -109,6 +92,12 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
 
     Example: claimgraph build corpus/seeds --out out  (or --workers 2, or --engine dask --workers 2)
     """
+    from claimgraph.distributed import EngineUnavailable
+    from claimgraph.extractors import ModelMissing, ModelNotFound
+    from claimgraph.graph.store import StoreLocked
+    from claimgraph.pipeline import build as run_build
+    from claimgraph.pipeline import progress_printer
+
     def on_error(err: IngestError) -> None:
         click.echo(f"claimgraph: skipped {err}", err=True)
 
@@ -153,6 +142,15 @@ def query(query: str | None, store_dir: str, query_file, name: str | None, param
 
     Example: claimgraph query --store out --name who-denies --param text=military
     """
+    from claimgraph.graph.sparql import (
+        QueryError,
+        QueryPool,
+        QueryRefused,
+        QueryTimeout,
+        named_queries,
+        parse_bindings,
+    )
+
     library = named_queries()
     if list_queries:
         for q in library.values():
@@ -175,7 +173,7 @@ def query(query: str | None, store_dir: str, query_file, name: str | None, param
     _open(store_dir).close()
     try:
         bindings = dict(parse_bindings(params))
-        with QueryPool(f"{store_dir}/store", workers=1, timeout=timeout, cap=cap) as pool:
+        with QueryPool(f"{store_dir}/store", workers=1, timeout=timeout, cap=cap, start="fork") as pool:
             body, _, truncated = pool.run(text, bindings, fmt=fmt)
     except (QueryError, QueryRefused, QueryTimeout) as exc:
         raise click.ClickException(str(exc)) from None
@@ -193,6 +191,8 @@ def validate(store_dir: str) -> None:
 
     Example: claimgraph validate --store out
     """
+    from claimgraph.graph.validate import ShapeValidator
+
     store = _open(store_dir)
     failures = 0
     n = 0
@@ -214,6 +214,9 @@ def remove(docs: tuple[str, ...], store_dir: str) -> None:
 
     Example: claimgraph remove --store out 000_6d15ec292fdd1bf3.txt
     """
+    from claimgraph.graph.store import StoreLocked, StoreMissing
+    from claimgraph.pipeline import remove as run_remove
+
     try:
         missing = run_remove(store_dir, docs)
     except (StoreMissing, StoreLocked) as exc:
@@ -234,6 +237,8 @@ def export_cmd(store_dir: str, fmt: str, output: str) -> None:
 
     Example: claimgraph export --store out --format jsonld -o graph.jsonld
     """
+    from claimgraph.graph.export import export
+
     store = _open(store_dir)
     try:
         export(store.ox, fmt, output)
@@ -264,6 +269,9 @@ def view(store_dir: str, output: str | None, claim: str | None, actor: str | Non
 
     Example: claimgraph view --store out --claim "military aid" -o aid.html --png aid.png
     """
+    from claimgraph.graph.explorer import write_explorer
+    from claimgraph.graph.network import ACTOR_KINDS, find, neighbourhood, project
+
     with _open(store_dir) as store:
         G = project(store.ox)
     centres: list[str] = []
@@ -300,6 +308,16 @@ def stats(store_dir: str, k: int) -> None:
 
     Example: claimgraph stats --store out --top 5
     """
+    from claimgraph.graph.analytics import (
+        anonymous_reliance,
+        contested_claims,
+        contradictions,
+        most_cited_sources,
+        reporting_chains,
+    )
+    from claimgraph.graph.explorer import shorten
+    from claimgraph.graph.network import project
+
     with _open(store_dir) as store:
         G = project(store.ox)
 
@@ -341,6 +359,7 @@ def serve(store_dir: str, host: str, port: int, allow_update: bool, timeout: flo
     Example: claimgraph serve --store out --port 8000
     """
     from claimgraph.graph.server import ClaimgraphServer
+    from claimgraph.graph.store import StoreMissing
 
     try:
         server = ClaimgraphServer(store_dir, host, port, allow_update=allow_update, timeout=timeout, cap=cap,
@@ -375,7 +394,7 @@ def train(corpus: str, out_dir: str, model: str | None, limit: int | None, itera
 
     Example: claimgraph train ../shared/corpus/polnear/train --out weights
     """
-    from claimgraph.extractors import load_pipeline
+    from claimgraph.extractors import ModelNotFound, load_pipeline
     from claimgraph.extractors.training import train as run_train
 
     corpus_dir = Path(corpus)
@@ -411,6 +430,7 @@ def evaluate(gold: str, inputs: tuple[str, ...], as_json: bool, verbose: bool, m
     import json
 
     from claimgraph.evaluation import evaluate as run_evaluate
+    from claimgraph.extractors import ModelMissing, ModelNotFound
 
     try:
         result = run_evaluate(gold, inputs, model=_spec(model, extractor, weights),

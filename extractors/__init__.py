@@ -1,18 +1,56 @@
 """claimgraph.extractors — article text to attribution records (spaCy; knows nothing of RDF).
 
-    >>> from claimgraph.extractors import load_pipeline, read_inputs, extract
-    >>> nlp = load_pipeline()
-    >>> for article, records in extract(a for a in read_inputs(["corpus/seeds"]) if not isinstance(a, Exception)):
-    ...     ...
-"""
+>>> from claimgraph.extractors import load_pipeline, read_inputs, extract
+>>> nlp = load_pipeline()
+>>> for article, records in extract(a for a in read_inputs(["corpus/seeds"]) if not isinstance(a, Exception)):
+...     ...
+
+Names are imported on first use (PEP 562), so a command that only queries the store never
+imports spaCy, rdflib or networkx."""
 from __future__ import annotations
 
-from .article import Article, IngestError
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# A name that is also its module's name is imported now: importing the module would otherwise
+# shadow the lazy name with the module.
 from .extract import extract
-from .ingest import read_inputs
-from .learned import ModelMissing
-from .model import ModelNotFound, PipelineSpec, load_pipeline
-from .records import Attribution, Source
+
+_LAZY: dict[str, tuple[str, str]] = {
+    'Article': ('.article', 'Article'),
+    'IngestError': ('.article', 'IngestError'),
+    'read_inputs': ('.ingest', 'read_inputs'),
+    'ModelMissing': ('.learned', 'ModelMissing'),
+    'ModelNotFound': ('.model', 'ModelNotFound'),
+    'PipelineSpec': ('.model', 'PipelineSpec'),
+    'load_pipeline': ('.model', 'load_pipeline'),
+    'Attribution': ('.records', 'Attribution'),
+    'Source': ('.records', 'Source'),
+}
+
+if TYPE_CHECKING:
+    from .article import Article, IngestError
+    from .extract import extract
+    from .ingest import read_inputs
+    from .learned import ModelMissing
+    from .model import ModelNotFound, PipelineSpec, load_pipeline
+    from .records import Attribution, Source
 
 __all__ = ["Article", "Attribution", "IngestError", "ModelMissing", "ModelNotFound", "PipelineSpec", "Source", "extract",
            "load_pipeline", "read_inputs"]
+
+
+
+def __getattr__(name: str) -> Any:
+    """Import ``name`` from its module the first time it is asked for."""
+    try:
+        module, attr = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module, __name__), attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -5,14 +5,15 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, cast
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any, cast
 
 from .article import Article, IngestError
 from .clean import CleanText, clean
 from .lexicon import SourceKind
 from .records import Attribution, Source
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(

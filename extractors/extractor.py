@@ -31,15 +31,13 @@ from .attribution import (
     trim,
     unspoken,
 )
+from .choices import EXTRACTORS, ExtractorName
 from .features import DocView
 from .learned import AttributionModel, Tagged
 from .lexicon import Lexicon
 from .modes import mode_of
 from .quotes import Quote
 from .sources import mention_for
-
-ExtractorName = Literal["hybrid", "model", "rules"]
-EXTRACTORS: tuple[ExtractorName, ...] = ("hybrid", "model", "rules")
 
 
 class Extractor(Protocol):

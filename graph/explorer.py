@@ -32,10 +32,9 @@ from claimgraph.extractors.lexicon import MODES
 
 from . import analytics
 from .network import STANCES, Evidence, importance, top
-from .palette import CONTESTED, EDGES, FLIP, NODES
+from .palette import CONTESTED, DEFAULT_MAX_NODES, EDGES, FLIP, NODES
 
 #: Nodes shown by default; the page says how many were left out and how to see them all.
-DEFAULT_MAX_NODES = 400
 _LABEL_MAX = 60
 #: Kamada–Kawai minimises over all node pairs: about 0.03 s at 60 nodes but up to 1.6 s at 150, too
 #: slow for a page every build rewrites; the spring layout takes 0.06 s at 150.

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+#: Most nodes the explorer page draws (the most important first); importable without networkx.
+DEFAULT_MAX_NODES = 400
+
 
 class NodeStyle(NamedTuple):
     shape: str  # a vis-network shape

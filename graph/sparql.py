@@ -284,10 +284,12 @@ class QueryPool:
     timeout is stopped by killing its worker, which is then replaced."""
 
     def __init__(self, store_path: str | Path, *, workers: int = 2, timeout: float = 10.0, cap: int = 10_000,
-                 allow_update: bool = False, max_memory: int | None = MAX_MEMORY) -> None:
+                 allow_update: bool = False, max_memory: int | None = MAX_MEMORY, start: str = "spawn") -> None:
+        """``start``: how workers start — "spawn" (a fresh interpreter: safe beside the server's
+        threads) or "fork" (fast: the command line, single-threaded, runs one query)."""
         self.store_path = str(store_path)
         self.timeout, self.cap, self.allow_update, self.max_memory = timeout, cap, allow_update, max_memory
-        self._ctx = mp.get_context("spawn")
+        self._ctx = mp.get_context(start if start in mp.get_all_start_methods() else "spawn")
         self._idle: list[_Worker] = [self._new() for _ in range(workers)]
         self._cond = threading.Condition()
         self._size = workers

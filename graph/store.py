@@ -12,12 +12,14 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 from typing import Literal as Lit
 
 import pyoxigraph as ox
 from claimgraph.ontology import NAMESPACE
 
-from .rdf import ArticleGraph
+if TYPE_CHECKING:
+    from .rdf import ArticleGraph
 
 CONTENT_HASH = ox.NamedNode(NAMESPACE + "contentHash")
 #: Article graphs written between flushes of Oxigraph's in-memory write buffers to disk. Without

@@ -4,9 +4,10 @@ shapes (``shapes.ttl``), named SPARQL queries (``queries/*.rq``) and the closed 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final
 
-from ._cg import CG
+if TYPE_CHECKING:
+    from ._cg import CG
 
 HERE: Final = Path(__file__).parent
 #: The ontology namespace (prefix ``cg:``).
@@ -29,3 +30,12 @@ PREFIXES: Final = {
 }
 
 __all__ = ["CG", "CONTEXT_FILE", "DEFAULT_BASE", "NAMESPACE", "ONTOLOGY_FILE", "PREFIXES", "QUERIES_DIR", "SHAPES_FILE"]
+
+
+def __getattr__(name: str) -> Any:
+    """``CG`` is built with rdflib: imported on first use, so querying the store needs no rdflib."""
+    if name == "CG":
+        from ._cg import CG
+        globals()["CG"] = CG
+        return CG
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
