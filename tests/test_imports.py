@@ -1,0 +1,54 @@
+"""Commands that never parse text answer at once: they must not import spaCy (or trafilatura)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("spacy", "thinc", "trafilatura")
+
+
+def loaded_after(code: str) -> list[str]:
+    probe = f"{code}\nimport sys\nprint(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return out.stdout.split()
+
+
+@pytest.mark.parametrize("module", ["claimgraph", "claimgraph.cli", "claimgraph.graph", "claimgraph.graph.server",
+                                    "claimgraph.graph.sparql", "claimgraph.graph.store", "claimgraph.graph.network",
+                                    "claimgraph.graph.validate", "claimgraph.graph.export"])
+def test_importing_a_command_module_does_not_load_spacy(module):
+    assert loaded_after(f"import {module}") == []
+
+
+@pytest.mark.parametrize("args", [["--help"], ["query", "--help"], ["serve", "--help"], ["stats", "--help"]])
+def test_help_does_not_load_spacy(args):
+    code = ("from click.testing import CliRunner\nfrom claimgraph.cli import main\n"
+            f"r = CliRunner().invoke(main, {args!r})\nassert r.exit_code == 0, r.output")
+    assert loaded_after(code) == []
+
+
+def test_querying_stats_export_and_validate_do_not_load_spacy(tmp_path):
+    from claimgraph.graph import GraphStore
+
+    with GraphStore(tmp_path, write=True):  # an empty store is enough: no command parses text
+        pass
+    store = str(tmp_path)
+    code = ("from click.testing import CliRunner\nfrom claimgraph.cli import main\n"
+            f"for args in (['query', '--store', {store!r}, '--name', 'who-denies', '--param', 'text=x'],\n"
+            f"             ['stats', '--store', {store!r}], ['validate', '--store', {store!r}],\n"
+            f"             ['export', '--store', {store!r}, '-o', {str(tmp_path / 'g.trig')!r}]):\n"
+            "    r = CliRunner().invoke(main, args)\n    assert r.exit_code == 0, (args, r.output)")
+    assert loaded_after(code) == []
+
+
+def test_the_library_still_offers_everything_by_name():
+    import claimgraph
+    import claimgraph.extractors as extractors
+    import claimgraph.graph as graph
+
+    for package in (claimgraph, extractors, graph):
+        for name in package.__all__:
+            assert getattr(package, name) is not None, f"{package.__name__}.{name}"
+    assert callable(extractors.extract) and callable(graph.export)
