@@ -346,31 +346,43 @@ def stats(store_dir: str, k: int) -> None:
 @STORE_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; loopback unless you say so.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (refused with 403 otherwise).")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL updates to the default graph and the user graphs "
+              "(LOAD, SERVICE and changes to the build's graphs are refused with 403).")
+@click.option("--token", envvar="CLAIMGRAPH_TOKEN", metavar="SECRET",
+              help="With --allow-update: updates need 'Authorization: Bearer SECRET' (or set CLAIMGRAPH_TOKEN). "
+                   "Required to accept updates on an address other than loopback.")
 @click.option("--timeout", default=10.0, show_default=True, help="Seconds before a query is stopped.")
 @click.option("--limit", "cap", default=10_000, show_default=True, help="Most rows per result.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Query processes.")
 @click.option("--max-memory", default=2048, show_default=True, type=click.IntRange(512, 1 << 20), metavar="MB",
               help="Memory one query may use; a query that needs more is stopped (503).")
-def serve(store_dir: str, host: str, port: int, allow_update: bool, timeout: float, cap: int, workers: int,
-          max_memory: int) -> None:
+def serve(store_dir: str, host: str, port: int, allow_update: bool, token: str | None, timeout: float, cap: int,
+          workers: int, max_memory: int) -> None:
     """Serve the SPARQL 1.1 Protocol at /sparql and the explorer at / (Ctrl-C stops).
 
     Example: claimgraph serve --store out --port 8000
     """
-    from claimgraph.graph.server import ClaimgraphServer
+    import signal
+
+    from claimgraph.graph.server import ClaimgraphServer, UnsafeEndpoint
     from claimgraph.graph.store import StoreMissing
 
     try:
         server = ClaimgraphServer(store_dir, host, port, allow_update=allow_update, timeout=timeout, cap=cap,
-                                  max_memory=max_memory * 2**20,
-                                  workers=workers)
-    except (StoreMissing, OSError) as exc:
+                                  max_memory=max_memory * 2**20, workers=workers, token=token)
+    except (StoreMissing, UnsafeEndpoint, OSError) as exc:
         raise click.ClickException(str(exc)) from None
+
+    def stop(*_: object) -> None:
+        raise KeyboardInterrupt  # SIGTERM stops like Ctrl-C: the pool is closed, nothing is printed
+
+    signal.signal(signal.SIGTERM, stop)
     if host not in {"127.0.0.1", "localhost", "::1"}:
         click.echo(f"claimgraph: warning: listening on {host}, reachable beyond this machine", err=True)
-    click.echo(f"claimgraph: serving {store_dir} at http://{host}:{server.server_address[1]}/sparql "
-               f"({'read-write' if allow_update else 'read-only'}, timeout {timeout:g} s)")
+    where = f"http://{host}:{server.server_address[1]}"
+    click.echo(f"claimgraph: serving {store_dir}: explorer at {where}/, SPARQL at {where}/sparql "
+               f"({'read-write' + (' with a token' if token else '') if allow_update else 'read-only'}, "
+               f"timeout {timeout:g} s)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -7,6 +7,7 @@ the parser's message: 400 malformed, 403 refused, 503 timed out.
 """
 from __future__ import annotations
 
+import hmac
 import html
 import json
 import os
@@ -25,9 +26,14 @@ from .sparql import (
     QueryPool,
     QueryRefused,
     QueryTimeout,
+    guard_update,
     named_queries,
 )
 from .store import GraphStore, StoreLocked, generation
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    return " ".join(text.split())[:limit]
 
 MAX_BODY = 1 << 20  # 1 MiB of query text is plenty
 _ACCEPT = [
@@ -60,6 +66,13 @@ def negotiate(accept: str | None, explicit: str | None = None) -> str:
     return sorted(choices)[0][2] if choices else "json"
 
 
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+class UnsafeEndpoint(ValueError):
+    """A writable endpoint that anyone on the network could change."""
+
+
 class ClaimgraphServer(ThreadingHTTPServer):
     """HTTP server holding the query pool and settings for its handlers."""
 
@@ -68,10 +81,16 @@ class ClaimgraphServer(ThreadingHTTPServer):
 
     def __init__(self, out_dir: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 8000, *,
                  allow_update: bool = False, timeout: float = 10.0, cap: int = 10_000, workers: int = 2,
-                 max_memory: int | None = MAX_MEMORY) -> None:
+                 max_memory: int | None = MAX_MEMORY, token: str | None = None) -> None:
+        """``token``: with ``allow_update``, updates need ``Authorization: Bearer <token>``; a
+        writable endpoint on an address other than loopback refuses to start without one."""
         self.out_dir = Path(out_dir)
+        if allow_update and not token and host not in LOOPBACK:
+            raise UnsafeEndpoint(f"--allow-update on {host} needs a token (--token or CLAIMGRAPH_TOKEN): "
+                                 "anyone who can reach the address could change the store")
         GraphStore(self.out_dir).close()  # fail early, with a clear message, when there is no store
         self.allow_update = allow_update
+        self.token = token
         self.pool = QueryPool(self.out_dir / "store", workers=workers, timeout=timeout, cap=cap,
                               allow_update=allow_update, max_memory=max_memory)
         self.update_lock = threading.Lock()
@@ -107,6 +126,22 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # quiet by default
         pass
+
+    def handle_one_request(self) -> None:
+        """Every request gets an answer: a failure is a 500 with one line, never a dropped
+        connection or a traceback in the log."""
+        try:
+            super().handle_one_request()
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True  # the client went away
+        except Exception as exc:  # noqa: BLE001
+            self.log_error("claimgraph: %s", one_line(f"{exc.__class__.__name__}: {exc}"))
+            try:
+                self._send(HTTPStatus.INTERNAL_SERVER_ERROR, f"server error: {one_line(str(exc))}\n".encode(),
+                           "text/plain; charset=utf-8")
+            except OSError:
+                pass
+            self.close_connection = True
 
     # -- routes -------------------------------------------------------------------------------
     def do_GET(self) -> None:
@@ -181,13 +216,25 @@ class Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.FORBIDDEN, b"updates are refused: this endpoint is read-only (start it with --allow-update)\n",
                        "text/plain; charset=utf-8")
             return
+        token = self.server.token
+        given = (self.headers.get("Authorization") or "").removeprefix("Bearer ").strip()
+        if token and not hmac.compare_digest(given.encode(), token.encode()):
+            self._send(HTTPStatus.UNAUTHORIZED, b"updates need the endpoint's token: Authorization: Bearer <token>\n",
+                       "text/plain; charset=utf-8", {"WWW-Authenticate": 'Bearer realm="claimgraph"'})
+            return
         try:
+            guard_update(update)
             with self.server.update_lock, GraphStore(self.server.out_dir, write=True) as store:
                 store.ox.update(update)
+        except QueryRefused as exc:
+            self._send(HTTPStatus.FORBIDDEN, f"{exc}\n".encode(), "text/plain; charset=utf-8")
         except StoreLocked as exc:
             self._send(HTTPStatus.CONFLICT, f"{exc}\n".encode(), "text/plain; charset=utf-8")
-        except SyntaxError as exc:
-            self._send(HTTPStatus.BAD_REQUEST, f"{exc}\n".encode(), "text/plain; charset=utf-8")
+        except (QueryError, SyntaxError, ValueError) as exc:
+            self._send(HTTPStatus.BAD_REQUEST, f"{one_line(str(exc))}\n".encode(), "text/plain; charset=utf-8")
+        except OSError as exc:
+            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, f"the update failed: {one_line(str(exc))}\n".encode(),
+                       "text/plain; charset=utf-8")
         else:
             self.server.pool.refresh()
             self._send(HTTPStatus.NO_CONTENT, b"", "text/plain; charset=utf-8")

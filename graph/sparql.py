@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import multiprocessing as mp
+import os
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -21,7 +22,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pyoxigraph as ox
-from claimgraph.ontology import PREFIXES, QUERIES_DIR
+from claimgraph.ontology import DEFAULT_BASE, PREFIXES, QUERIES_DIR
 
 from .store import bump_generation, generation
 
@@ -87,6 +88,64 @@ def named_queries(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
                 question.append(body)
         found[path.stem] = NamedQuery(path.stem, " ".join(question), params, text)
     return found
+
+
+#: Graphs a writable endpoint's clients may change (besides the default graph): the build owns
+#: the article graphs and the story graph, so an update never touches them.
+USER_GRAPHS = f"{DEFAULT_BASE}graph/user/"
+
+
+def guard_update(update: str) -> None:
+    """Refuse what a writable endpoint must not do for a client: ``LOAD`` (a request to any URL),
+    ``SERVICE`` (anywhere in the update), and any change to a graph other than the default graph and
+    the user graphs under :data:`USER_GRAPHS` (``CLEAR ALL``, ``DROP GRAPH <article>``, ``INSERT``
+    into the story graph, a template writing to ``GRAPH ?g``). Raises :class:`QueryRefused` with
+    the reason, or :class:`QueryError` when the update cannot be read."""
+    bare = _STRIP.sub(" ", update)
+    if re.search(r"\bSERVICE\b", bare, re.I):
+        raise QueryRefused("SERVICE is not allowed: the endpoint never makes a request on a client's behalf")
+    if re.search(r"\bLOAD\b", bare, re.I):
+        raise QueryRefused("LOAD is not allowed: the endpoint never fetches a URL on a client's behalf")
+    from rdflib.plugins.sparql.algebra import translateUpdate  # only a writable endpoint needs rdflib
+    from rdflib.plugins.sparql.parser import parseUpdate
+    from rdflib.term import URIRef
+
+    try:
+        ops = translateUpdate(parseUpdate(update)).algebra
+    except Exception as exc:  # noqa: BLE001 (pyparsing and rdflib raise several kinds)
+        raise QueryError("malformed update: " + " ".join(str(exc).split())[:300]) from None
+
+    def writable(graph: object, what: str) -> None:
+        if isinstance(graph, URIRef) and not str(graph).startswith(USER_GRAPHS):
+            raise QueryRefused(f"{what} <{graph}> is not allowed: updates may change the default graph and "
+                               f"graphs under <{USER_GRAPHS}> only (the build owns the others)")
+        if not isinstance(graph, URIRef) and str(graph).upper() in {"ALL", "NAMED"}:
+            raise QueryRefused(f"{what} {str(graph).upper()} is not allowed: it would change the build's graphs")
+        if graph is not None and not isinstance(graph, (URIRef, str)):
+            raise QueryRefused(f"{what} a graph named by a variable is not allowed: the graph must be stated")
+
+    for op in ops:
+        name = op.name
+        if name == "Load":
+            raise QueryRefused("LOAD is not allowed: the endpoint never fetches a URL on a client's behalf")
+        if name in {"Clear", "Drop", "Create"}:
+            writable(op.graphiri, name.upper())
+        elif name in {"Add", "Copy", "Move"}:
+            source, target = list(op.graph)
+            writable(target, f"{name.upper()} into")
+            if name == "Move":
+                writable(source, "MOVE from")
+        elif name in {"InsertData", "DeleteData", "DeleteWhere"}:
+            for graph in op.quads or {}:
+                writable(graph if isinstance(graph, URIRef) else object(), "writing to")
+        elif name == "Modify":
+            for clause in (op.get("delete"), op.get("insert")):
+                if not hasattr(clause, "quads"):
+                    continue
+                for graph in clause.quads or {}:
+                    writable(graph if isinstance(graph, URIRef) else object(), "writing to")
+                if clause.triples and op.get("withClause") is not None:
+                    writable(op.withClause, "WITH")
 
 
 def guard(query: str, *, allow_update: bool = False) -> None:
@@ -227,6 +286,17 @@ def _table(variables: list[str], rows: list[dict]) -> str:  # type: ignore[type-
 
 # -- worker processes -------------------------------------------------------------------------
 def _worker(store_path: str, conn: Connection, max_memory: int | None = None) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle; it closes the pool
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))  # stopped with the server: quietly
+    try:
+        _serve_queries(store_path, conn, max_memory)
+    except (EOFError, BrokenPipeError, ConnectionResetError, KeyboardInterrupt):
+        return  # the server went away
+
+
+def _serve_queries(store_path: str, conn: Connection, max_memory: int | None) -> None:
     if max_memory:
         import resource
 

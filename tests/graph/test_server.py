@@ -175,7 +175,7 @@ def test_updates_when_allowed_are_seen_by_later_queries(tmp_path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        update = 'INSERT DATA { GRAPH <urn:g> { <urn:x> <https://w3id.org/claimgraph/ontology#name> "Inserted" } }'
+        update = 'INSERT DATA { <urn:x> <https://w3id.org/claimgraph/ontology#name> "Inserted" }'
         status, _, _ = post(f"{base}/sparql", urllib.parse.urlencode({"update": update}), "application/x-www-form-urlencoded")
         assert status == 204
         q = 'ASK { <urn:x> cg:name "Inserted" }'
@@ -184,3 +184,148 @@ def test_updates_when_allowed_are_seen_by_later_queries(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+# -- a writable endpoint makes no request on a client's behalf and guards the build's graphs ------
+class Listener:
+    """A local HTTP server that records every request it gets (the target of LOAD and SERVICE)."""
+
+    def __init__(self):
+        from http.server import BaseHTTPRequestHandler, HTTPServer
+
+        hits = self.hits = []
+
+        class Record(BaseHTTPRequestHandler):
+            def do_GET(self):
+                hits.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "text/turtle")
+                self.end_headers()
+                self.wfile.write(b"<urn:a> <urn:b> <urn:c> .")
+
+            do_POST = do_GET
+
+            def log_message(self, *args):
+                pass
+
+        self.server = HTTPServer(("127.0.0.1", 0), Record)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/data"
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def writable(tmp_path):
+    import claimgraph
+
+    from ..conftest import SEEDS
+
+    out = tmp_path / "out"
+    claimgraph.build([SEEDS / "002_6f9a4bfcb0472e4f.txt"], out)
+    servers = []
+
+    def start(**options):
+        server = ClaimgraphServer(out, port=0, allow_update=True, workers=1, **options)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def update(base, text, token=None):
+    headers = {"Content-Type": "application/sparql-update"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    req = urllib.request.Request(f"{base}/sparql", data=text.encode(), headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def test_load_and_service_in_an_update_are_refused_and_reach_nobody(writable):
+    base, listener = writable(), Listener()
+    try:
+        status, body = update(base, f"LOAD <{listener.url}> INTO GRAPH <urn:loaded>")
+        assert status == 403 and b"LOAD" in body
+        status, body = update(base, f"INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}")
+        assert status == 403 and b"SERVICE" in body
+        assert listener.hits == []
+    finally:
+        listener.close()
+
+
+@pytest.mark.parametrize("text", [
+    "CLEAR ALL", "DROP NAMED",
+    "DROP GRAPH <https://w3id.org/claimgraph/id/graph/story>",
+    "INSERT DATA { GRAPH <https://w3id.org/claimgraph/id/article/002_6f9a4bfcb0472e4f.txt> { <urn:a> <urn:b> <urn:c> } }",
+    "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }",
+])
+def test_updates_may_not_touch_the_builds_graphs(writable, text):
+    status, body = update(writable(), text)
+    assert status == 403, body
+
+
+def test_plain_inserts_work_in_the_default_and_user_graphs(writable):
+    base = writable()
+    assert update(base, "INSERT DATA { <urn:note> <urn:says> 'checked' }")[0] == 204
+    user = "https://w3id.org/claimgraph/id/graph/user/notes"
+    assert update(base, f"INSERT DATA {{ GRAPH <{user}> {{ <urn:note> <urn:says> 'twice' }} }}")[0] == 204
+    assert update(base, f"CLEAR GRAPH <{user}>")[0] == 204
+
+
+def test_a_token_guards_updates(writable):
+    base = writable(token="s3cret")
+    assert update(base, "INSERT DATA { <urn:a> <urn:b> <urn:c> }")[0] == 401
+    assert update(base, "INSERT DATA { <urn:a> <urn:b> <urn:c> }", token="wrong")[0] == 401
+    assert update(base, "INSERT DATA { <urn:a> <urn:b> <urn:c> }", token="s3cret")[0] == 204
+    assert get(f"{base}/sparql?query={urllib.parse.quote('ASK { ?s ?p ?o }')}")[0] == 200  # reading needs none
+
+
+def test_a_writable_endpoint_beyond_loopback_needs_a_token(seeds_out):
+    from claimgraph.graph.server import UnsafeEndpoint
+
+    with pytest.raises(UnsafeEndpoint, match="token"):
+        ClaimgraphServer(seeds_out, "0.0.0.0", 0, allow_update=True, workers=1)
+
+
+def test_a_failing_update_and_a_failing_page_still_get_an_answer(writable, monkeypatch):
+    base = writable()
+    status, body = update(base, "INSERT DATA { <urn:a> <urn:b> ")
+    assert status == 400 and body.count(b"\n") == 1
+
+    def broken(self):
+        raise RuntimeError("the page could not be drawn")
+
+    monkeypatch.setattr(ClaimgraphServer, "explorer_page", broken)
+    status, _, body = get(f"{base}/")
+    assert status == 500 and b"the page could not be drawn" in body and body.count(b"\n") == 1
+
+
+def test_sigterm_stops_the_server_cleanly(seeds_out):
+    import signal
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "from claimgraph.cli import main; main()", "serve", "--store",
+                             str(seeds_out), "--port", "0", "--workers", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert "explorer at http://127.0.0.1:" in line and "/sparql" in line
+        base = line.split("explorer at ")[1].split("/,")[0]
+        assert get(f"{base}/sparql?query={urllib.parse.quote('ASK { ?s ?p ?o }')}")[0] == 200
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0
+    assert "Traceback" not in err, err
