@@ -106,7 +106,9 @@ def guard_update(update: str) -> None:
         raise QueryRefused("SERVICE is not allowed: the endpoint never makes a request on a client's behalf")
     if re.search(r"\bLOAD\b", bare, re.I):
         raise QueryRefused("LOAD is not allowed: the endpoint never fetches a URL on a client's behalf")
-    from rdflib.plugins.sparql.algebra import translateUpdate  # only a writable endpoint needs rdflib
+    from rdflib.plugins.sparql.algebra import (
+        translateUpdate,  # only a writable endpoint needs rdflib
+    )
     from rdflib.plugins.sparql.parser import parseUpdate
     from rdflib.term import URIRef
 

@@ -45,8 +45,7 @@ def test_querying_stats_export_and_validate_do_not_load_spacy(tmp_path):
 
 def test_the_library_still_offers_everything_by_name():
     import claimgraph
-    import claimgraph.extractors as extractors
-    import claimgraph.graph as graph
+    from claimgraph import extractors, graph
 
     for package in (claimgraph, extractors, graph):
         for name in package.__all__:

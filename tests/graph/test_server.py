@@ -10,7 +10,6 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-
 from claimgraph.graph.server import ClaimgraphServer, negotiate
 
 
