@@ -30,6 +30,7 @@ from claimgraph.graph import (
     claims_in,
     content_hash,
     forget_article,
+    prune_actors,
     settled_denials,
     update_story,
 )
@@ -172,7 +173,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             _count(report, resolution.records)
             built += 1
             if validator is not None and (mode == "all" or built % VALIDATE_EVERY == 1):
-                check = validator.check(graph.iri, graph.quads)
+                check = validator.check(graph.iri, [*graph.quads, *graph.actor_quads])
                 if not check.conforms:
                     report.graphs["invalid"] += 1
                     fail(IngestError(article.path or article.id, "its graph fails the SHACL shapes (not stored): "
@@ -218,6 +219,7 @@ def remove(out_dir: str | os.PathLike[str], docs: Iterable[str]) -> list[str]:
             forget_article(store.ox, article_iri(d))
         missing = [d for d in gone if not store.remove(article_iri(d))]
         settled = update_story(store.ox, touched)
+        prune_actors(store.ox)
         write_snapshot(store, out, changed=set(gone) | _docs_of(store, settled) if spliceable else None)
     seal(out)
     return missing

@@ -10,7 +10,6 @@ import networkx as nx
 
 from .network import STANCES
 
-_PRO = ("asserts", "warns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,37 +90,30 @@ def most_cited_sources(G: nx.MultiDiGraph, k: int = 10) -> list[CitedSource]:
 
 
 def contested_claims(G: nx.MultiDiGraph, k: int = 10) -> list[ContestedClaim]:
-    """Claims with asserters and deniers, the most mentioned first."""
+    """Claims with asserters and deniers, the most mentioned first: the story graph's contested
+    claims, each side as its contradictions name them (the ``contested-claims`` query's answer)."""
     rows = []
     for n, data in G.nodes(data=True):
-        if data["kind"] != "claim":
+        if data["kind"] != "claim" or not data.get("contested"):
             continue
-        pro, con = set(), set()
-        for u, _, key in G.in_edges(n, keys=True):
-            if key in _PRO:
-                pro.add(_name(G, u))
-            elif key == "denies":
-                con.add(_name(G, u))
-        if data.get("contested") or (pro and con and pro != con):
-            rows.append(ContestedClaim(n, data["label"], data["mentions"], len(data["docs"]),
-                                       tuple(sorted(pro)), tuple(sorted(con))))
+        pairs = data.get("contradictions", set())
+        pro = {_name(G, x) for x, _ in pairs if x in G}
+        con = {_name(G, y) for _, y in pairs if y in G}
+        rows.append(ContestedClaim(n, data["label"], data["mentions"], len(data["docs"]),
+                                   tuple(sorted(pro)), tuple(sorted(con))))
     return sorted(rows, key=lambda r: (-r.mentions, -r.articles, r.label))[:k]
 
 
 def contradictions(G: nx.MultiDiGraph) -> list[ActorContradiction]:
-    """Pairs of actors on opposite sides of a claim, with the claims they disagree on."""
+    """Pairs of actors on opposite sides of a claim, with the claims they disagree on (the story
+    graph's ``cg:Contradiction`` nodes, as the ``contradictions`` query lists them)."""
     about: dict[frozenset[str], set[str]] = defaultdict(set)
     for n, data in G.nodes(data=True):
         if data["kind"] != "claim":
             continue
-        pro = {u for u, _, key in G.in_edges(n, keys=True) if key in _PRO}
-        con = {u for u, _, key in G.in_edges(n, keys=True) if key == "denies"}
-        for a in pro:
-            for b in con - {a}:
+        for a, b in data.get("contradictions", ()):
+            if a in G and b in G:
                 about[frozenset((a, b))].add(data["label"])
-    for u, v, key in G.edges(keys=True):
-        if key == "contradicts":
-            about.setdefault(frozenset((u, v)), set())
     rows = []
     for pair, claims in about.items():
         a, b = sorted(_name(G, x) for x in pair)

@@ -33,6 +33,11 @@ def attribution_iri(doc_id: str, record_id: str, base: str = DEFAULT_BASE) -> st
     return f"{base}attribution/{slug(doc_id)}/{slug(record_id)}"
 
 
+def actors_graph(base: str = DEFAULT_BASE) -> str:
+    """The named graph holding each actor's name, kind, roles and authorship once."""
+    return f"{base}graph/actors"
+
+
 def actor_iri(name: str, kind: str, base: str = DEFAULT_BASE) -> str:
     return f"{base}{_KIND_PATH.get(kind, 'actor')}/{slug(name)}"
 

@@ -41,7 +41,8 @@ SELECT ?g ?doc ?title ?outlet ?url ?published WHERE {
   GRAPH ?g { ?g cg:documentId ?doc .
     OPTIONAL { ?g schema:headline ?title } OPTIONAL { ?g schema:url ?url }
     OPTIONAL { ?g schema:datePublished ?published }
-    OPTIONAL { ?g schema:publisher/cg:name ?outlet } }
+    OPTIONAL { ?g schema:publisher ?publisher } }
+  OPTIONAL { GRAPH ?actors { ?publisher cg:name ?outlet } }  # names live in the actors graph
 }"""
 _ROLES = _PREFIXES + """
 SELECT DISTINCT ?actor ?role ?affiliation WHERE {
@@ -52,6 +53,9 @@ SELECT ?claim ?label ?contested WHERE {
   ?claim rdfs:label ?label . BIND (EXISTS { ?claim a cg:ContestedClaim } AS ?contested)
 }"""
 _CONTRADICTS = _PREFIXES + "SELECT ?a ?b WHERE { ?a cg:contradicts ?b }"
+_CONTRADICTIONS = _PREFIXES + """
+SELECT ?claim ?x ?y WHERE { ?c a cg:Contradiction ; cg:aboutClaim ?claim ; cg:asserter ?x ; cg:denier ?y }
+"""
 _VARIANTS = _PREFIXES + """
 SELECT ?v ?claim ?speaker ?r ?similarity ?flip WHERE {
   ?v a cg:QuoteVariant ; cg:aboutClaim ?claim ; cg:speaker ?speaker ; cg:rendering ?r ;
@@ -169,6 +173,12 @@ def project(store: ox.Store, *, records: Iterable[Attribution] | None = None,
         a, b = s["a"].value, s["b"].value
         if a < b and a in G and b in G:
             G.add_edge(a, b, key="contradicts", relation="contradicts", weight=1, evidence=[])
+    # Who stands on each side of a contested claim: the story graph's contradictions, the one
+    # definition the queries, `stats` and the explorer share.
+    for s in _select(store, _CONTRADICTIONS, sg):
+        claim = s["claim"].value
+        if claim in G:
+            G.nodes[claim].setdefault("contradictions", set()).add((s["x"].value, s["y"].value))
     G.graph["variants"] = _variants(variant_rows, by_record)
     for v in G.graph["variants"]:
         if v.flip and G.has_edge(v.speaker, v.claim):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimgraph.extractors import Article, Attribution
@@ -19,7 +19,7 @@ from claimgraph.extractors.lexicon import MODES
 from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
 from pyoxigraph import Literal, NamedNode, Quad
 
-from .iris import actor_iri, article_iri, attribution_iri, claim_iri, slug
+from .iris import actor_iri, actors_graph, article_iri, attribution_iri, claim_iri, slug
 
 if TYPE_CHECKING:
     from .resolve import Resolution
@@ -57,6 +57,10 @@ class ArticleGraph:
     iri: str
     content_hash: str
     quads: list[Quad]
+    #: What the article says about its actors that holds whatever the article (a name, a kind, a
+    #: role, who leads what, who wrote a document), for the shared actors graph: stated once there,
+    #: so a join through an actor's name gives one row per attribution, not one per article.
+    actor_quads: list[Quad] = field(default_factory=list)
 
 
 def content_hash(article: Article, version: str) -> str:
@@ -79,9 +83,14 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
     art = g  # the article node shares its graph's IRI
     digest = content_hash(article, version)
     quads: list[Quad] = []
+    facts: list[Quad] = []
+    actors = NamedNode(actors_graph(base))
 
     def add(s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
         quads.append(Quad(s, p, o, g))
+
+    def fact(s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        facts.append(Quad(s, p, o, actors))
 
     add(art, RDF_TYPE, cg("Article"))
     add(art, cg("documentId"), Literal(article.id))
@@ -96,8 +105,8 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
     if article.outlet:
         outlet = NamedNode(actor_iri(article.outlet, "outlet", base))
         add(art, NamedNode(SCHEMA + "publisher"), outlet)
-        add(outlet, RDF_TYPE, cg("Outlet"))
-        add(outlet, cg("name"), Literal(article.outlet))
+        fact(outlet, RDF_TYPE, cg("Outlet"))
+        fact(outlet, cg("name"), Literal(article.outlet))
 
     by_id: dict[str, Attribution] = {}
     for rec in records:
@@ -156,18 +165,18 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
                 add(node, cg("matchConfidence"), Literal(f"{match.confidence:.3f}", datatype=XSD_DECIMAL))
                 add(actor, cg("alias"), Literal(resolution.mentioned[rec.id]))
 
-        add(actor, RDF_TYPE, ACTOR_CLASS[rec.source.kind])
-        add(actor, cg("name"), Literal(rec.source.name))
-        add(actor, RDFS_LABEL, Literal(rec.source.name))
+        fact(actor, RDF_TYPE, ACTOR_CLASS[rec.source.kind])
+        fact(actor, cg("name"), Literal(rec.source.name))
+        fact(actor, RDFS_LABEL, Literal(rec.source.name))
         if rec.source.text:
-            add(actor, cg("mentionedAs"), Literal(rec.source.text))
+            add(actor, cg("mentionedAs"), Literal(rec.source.text))  # how this article wrote it
         if rec.source.author:
             author_kind = rec.source.author_kind or "organization"
             author = NamedNode(actor_iri(rec.source.author, author_kind, base))
-            add(actor, cg("author"), author)
-            add(author, RDF_TYPE, ACTOR_CLASS[author_kind])
-            add(author, cg("name"), Literal(rec.source.author))
-            add(author, RDFS_LABEL, Literal(rec.source.author))
+            fact(actor, cg("author"), author)
+            fact(author, RDF_TYPE, ACTOR_CLASS[author_kind])
+            fact(author, cg("name"), Literal(rec.source.author))
+            fact(author, RDFS_LABEL, Literal(rec.source.author))
         add(claim, RDF_TYPE, cg("Claim"))
         add(claim, cg("text"), Literal(rec.content))
 
@@ -186,19 +195,19 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
         add(stmt, cg("inArticle"), art)
         add(stmt, NamedNode(NIF + "beginIndex"), Literal(str(fact.start), datatype=XSD_INT))
         add(stmt, NamedNode(NIF + "endIndex"), Literal(str(fact.end), datatype=XSD_INT))
-        add(person, RDF_TYPE, cg("Person"))
-        add(person, cg("name"), Literal(fact.name))
-        add(person, cg("role"), Literal(fact.role))
-        add(person, cg("affiliation"), Literal(fact.affiliation))
+        facts.append(Quad(person, RDF_TYPE, cg("Person"), actors))
+        facts.append(Quad(person, cg("name"), Literal(fact.name), actors))
+        facts.append(Quad(person, cg("role"), Literal(fact.role), actors))
+        facts.append(Quad(person, cg("affiliation"), Literal(fact.affiliation), actors))
         country = resolution.leaders_in_article.get(fact.name) if resolution is not None else None
         if country is not None and fact.affiliation == country:
             c = NamedNode(actor_iri(country, "country", base))
-            add(c, RDF_TYPE, cg("Country"))
-            add(c, cg("name"), Literal(country))
-            add(person, cg("headOf"), c)
+            facts.append(Quad(c, RDF_TYPE, cg("Country"), actors))
+            facts.append(Quad(c, cg("name"), Literal(country), actors))
+            facts.append(Quad(person, cg("headOf"), c, actors))
     for rec in by_id.values():
         parent = by_id.get(rec.parent) if rec.parent else None
         if parent is not None and parent.source.name != rec.source.name:
             add(NamedNode(actor_iri(parent.source.name, parent.source.kind, base)), cg("relays"),
                 NamedNode(actor_iri(rec.source.name, rec.source.kind, base)))
-    return ArticleGraph(article.id, g.value, digest, list(dict.fromkeys(quads)))
+    return ArticleGraph(article.id, g.value, digest, list(dict.fromkeys(quads)), list(dict.fromkeys(facts)))

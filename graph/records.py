@@ -11,7 +11,7 @@ from claimgraph.extractors import Attribution, Source
 from claimgraph.extractors.lexicon import SourceKind
 from claimgraph.ontology import PREFIXES
 
-from .iris import actor_kind
+from .iris import actor_kind, actors_graph
 from .rdf import ACTOR_CLASS, KIND, MODE, STANCE
 from .story import story_graph
 
@@ -53,14 +53,14 @@ def read_records(store: ox.Store, *, docs: set[str] | None = None) -> Iterator[A
     graphs = sorted(((q.object.value, q.graph_name) for q in store.quads_for_pattern(None, _DOCUMENT_ID, None, None)
                      if docs is None or q.object.value in docs), key=lambda pair: pair[0])
     seen_docs: set[str] = set()
-    story = story_graph()
+    story, actors = story_graph(), ox.NamedNode(actors_graph())
     for doc, g in graphs:
         if doc in seen_docs:
             continue
         seen_docs.add(doc)
         # One article graph at a time: Oxigraph's union-graph joins cost far more per row.
         rows: dict[str, Attribution] = {}
-        for s in _solutions(store, [g, story]):
+        for s in _solutions(store, [g, story, actors]):
             kind = _KIND_OF_CLASS.get(s["cls"].value)
             if kind is None or s["id"].value in rows or s["doc"].value != doc:
                 continue

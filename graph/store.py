@@ -90,6 +90,9 @@ class GraphStore:
         old = self.content_hash(graph.iri)
         if old == graph.content_hash:
             return "unchanged"
+        # The actors first: a kill between the two leaves an actor no article names yet (harmless,
+        # written again by the rerun), never an article whose actors have no name.
+        self.ox.extend(graph.actor_quads)
         if old is not None:
             self.ox.remove_graph(g)
         self.ox.extend(graph.quads)  # one transaction: the graph is complete or absent

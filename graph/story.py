@@ -78,6 +78,28 @@ def forget_article(store: ox.Store, graph: str, base: str = DEFAULT_BASE) -> Non
                 store.remove(x)
 
 
+def prune_actors(store: ox.Store, base: str = DEFAULT_BASE) -> int:
+    """Drop from the actors graph the actors no article or story fact names any more (after a
+    removal), keeping the authors and countries of those that stay; returns how many went."""
+    from .iris import actors_graph
+
+    ag = ox.NamedNode(actors_graph(base))
+    subjects = {q.subject for q in store.quads_for_pattern(None, None, None, ag)}
+    kept = {s for s in subjects
+            if any(q.graph_name != ag for q in store.quads_for_pattern(None, None, s, None))}
+    frontier = list(kept)
+    while frontier:
+        for q in store.quads_for_pattern(frontier.pop(), None, None, ag):
+            if q.object in subjects and q.object not in kept:
+                kept.add(q.object)  # type: ignore[arg-type]
+                frontier.append(q.object)
+    gone = subjects - kept
+    for s in gone:
+        for q in list(store.quads_for_pattern(s, None, None, ag)):
+            store.remove(q)
+    return len(gone)
+
+
 def settled_denials(store: ox.Store, graphs: set[str], base: str = DEFAULT_BASE) -> int:
     """How many negated assertions in the article graphs ``graphs`` the story graph settled as
     denials (for a build's summary, which counts what the articles said)."""

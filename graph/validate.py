@@ -35,9 +35,30 @@ class ShapeValidator:
         return Validation(graph_iri, bool(conforms), "" if conforms else str(text))
 
     def check_store(self, store: ox.Store) -> Iterable[Validation]:
-        """Validate every article graph of a store, one at a time (the story graph is derived from
-        them and holds no article: its claims' wordings live in the article graphs)."""
+        """Validate every article graph of a store, one at a time, with what the actors graph says
+        of the actors it names (the story and actors graphs are shared, derived from the articles)."""
         for g in store.named_graphs():
-            if g.value.endswith("/graph/story"):
+            if g.value.endswith(("/graph/story", "/graph/actors")):
                 continue
-            yield self.check(g.value, store.quads_for_pattern(None, None, None, g))
+            quads = list(store.quads_for_pattern(None, None, None, g))
+            yield self.check(g.value, quads + _actor_facts(store, quads))
+
+
+def _actor_facts(store: ox.Store, quads: list[ox.Quad]) -> list[ox.Quad]:
+    """The actors graph's quads about the actors (and the authors, countries they point to) that
+    ``quads`` name."""
+    from .iris import actor_kind, actors_graph
+
+    graph = ox.NamedNode(actors_graph())
+    todo = {q.object for q in quads if isinstance(q.object, ox.NamedNode) and actor_kind(q.object.value)}
+    todo |= {q.subject for q in quads if isinstance(q.subject, ox.NamedNode) and actor_kind(q.subject.value)}
+    seen: set[ox.NamedNode] = set()
+    out: list[ox.Quad] = []
+    while todo:
+        node = todo.pop()
+        seen.add(node)
+        for q in store.quads_for_pattern(node, None, None, graph):
+            out.append(q)
+            if isinstance(q.object, ox.NamedNode) and actor_kind(q.object.value) and q.object not in seen:
+                todo.add(q.object)
+    return out

@@ -70,3 +70,12 @@ def test_removing_the_assertion_takes_the_denial_back(tmp_path):
     build([feed(tmp_path, "a", NEGATIVE), feed(tmp_path, "b", POSITIVE)], out)
     remove(out, ["b.txt"])
     assert stances(out) == {("Ann Cole", "asserts", True)}
+
+
+def test_removing_an_article_forgets_the_actors_only_it_named(tmp_path):
+    out = tmp_path / "out"
+    build([feed(tmp_path, "a", NEGATIVE), feed(tmp_path, "b", POSITIVE)], out)
+    remove(out, ["b.txt"])
+    with GraphStore(out) as store:
+        names = {q.object.value for q in store.ox.quads_for_pattern(None, ox.NamedNode(NAMESPACE + "name"), None, None)}
+    assert "Ann Cole" in names and "Tom Reyes" not in names

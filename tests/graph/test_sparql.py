@@ -151,3 +151,35 @@ def test_attributions_of_one_mode(seeds_out):
     assert rows(seeds_out, "by-mode", mode="no-such-mode") == []
     said = rows(seeds_out, "actor-statements", actor="Liu Pengyu")
     assert {r["mode"] for r in said} <= {"statement", "belief", "intention", "evidence", "evaluation"}
+
+
+def test_most_cited_sources_counts_each_attribution_once(seeds_out):
+    from collections import Counter
+
+    lines = (seeds_out / "attributions.jsonl").read_text(encoding="utf-8").splitlines()
+    per_source = Counter(json.loads(line)["source"] for line in lines)
+    denials = Counter(json.loads(line)["source"] for line in lines if json.loads(line)["stance"] == "denies")
+    found = rows(seeds_out, "most-cited-sources")
+    assert {r["source"]: int(r["attributions"]) for r in found} == dict(per_source)
+    assert {r["source"]: int(r["denials"]) for r in found if int(r["denials"])} == dict(denials)
+
+
+def test_the_readmes_raw_query_gives_one_row_per_denial(seeds_out):
+    """Actor facts are stated once (the actors graph), so a join through a name does not repeat."""
+    lines = (seeds_out / "attributions.jsonl").read_text(encoding="utf-8").splitlines()
+    denials = sum(json.loads(line)["stance"] == "denies" for line in lines)
+    query = "PREFIX cg: <https://w3id.org/claimgraph/ontology#> SELECT ?who WHERE { ?a cg:stance cg:Denial ; cg:source/cg:name ?who }"
+    with GraphStore(seeds_out) as store:
+        body, _, _ = execute(store.ox, query, fmt="json")
+    assert len(json.loads(body)["results"]["bindings"]) == denials > 0
+
+
+def test_stats_and_the_contested_claims_query_agree(seeds_out):
+    from claimgraph.graph import contested_claims, project
+
+    with GraphStore(seeds_out) as store:
+        G = project(store.ox)
+    by_query = {r["label"]: (set(r["assertedBy"].split("; ")), set(r["deniedBy"].split("; ")))
+                for r in rows(seeds_out, "contested-claims")}
+    by_stats = {G.nodes[r.claim]["label"]: (set(r.asserted_by), set(r.denied_by)) for r in contested_claims(G, 100)}
+    assert by_stats == by_query

@@ -59,7 +59,7 @@ def test_invalid_graph_is_reported():
                       cue_end=14, content="yes", content_start=15, content_end=18, type="indirect", stance="asserts",
                       certainty="certain", sentence="Officials said yes.", sentence_start=0, sentence_end=19, claim="c")
     graph = article_graph(art, [rec], version="test")
-    result = ShapeValidator().check(graph.iri, graph.quads)
+    result = ShapeValidator().check(graph.iri, [*graph.quads, *graph.actor_quads])  # the actors graph holds the name
     assert not result.conforms and "name" in result.report
 
 
@@ -162,10 +162,14 @@ def test_iris_are_always_valid_whatever_the_name(name):
 
 def test_same_actor_across_articles_is_one_node(seeds_out):
     with GraphStore(seeds_out) as store:
-        q = "SELECT DISTINCT ?actor ?g WHERE { GRAPH ?g { ?a cg:source ?actor . ?actor cg:name 'Jake Sullivan' } }"
-        rows = list(store.ox.query(q, prefixes={"cg": "https://w3id.org/claimgraph/ontology#"}))
+        q = "SELECT DISTINCT ?actor ?g WHERE { GRAPH ?g { ?a cg:source ?actor } ?actor cg:name 'Jake Sullivan' }"
+        rows = list(store.ox.query(q, prefixes={"cg": "https://w3id.org/claimgraph/ontology#"},
+                                   use_default_graph_as_union=True))
+        names = list(store.ox.query("SELECT ?g WHERE { GRAPH ?g { ?x cg:name 'Jake Sullivan' } }",
+                                    prefixes={"cg": "https://w3id.org/claimgraph/ontology#"}))
     assert len({r["actor"] for r in rows}) == 1  # one IRI …
     assert len({r["g"] for r in rows}) == 3  # … for the three articles that quote him
+    assert [r["g"].value for r in names] == ["https://w3id.org/claimgraph/id/graph/actors"]  # named once
 
 
 def test_mode_and_content_pieces_are_stored_checked_and_read_back(tmp_path):
