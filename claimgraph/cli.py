@@ -115,10 +115,10 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
         raise click.ClickException(f"{exc.filename or out_dir}: {exc.strerror or exc}") from None
     if sys.stderr.isatty() and not quiet:
         click.echo("", err=True)
+    if report.articles == 0:  # no summary: nothing was built, and the files were left as they were
+        raise click.ClickException(f"no article could be read from the inputs; {out_dir} is unchanged")
     if not quiet:
         click.echo(report.summary())
-    if report.articles == 0:
-        raise click.ClickException("no article could be read from the inputs")
     sys.exit(0 if report.ok else 1)
 
 
@@ -165,9 +165,14 @@ def query(query: str | None, store_dir: str, query_file, name: str | None, param
         if name not in library:
             raise click.ClickException(f"no named query {name!r}; known: {', '.join(library)}")
         text = library[name].text
-        missing = set(library[name].params) - {p.partition("=")[0] for p in params}
-        if missing:
-            raise click.ClickException(f"query {name!r} needs --param {', '.join(f'{m}=…' for m in sorted(missing))}")
+        expected = library[name].params
+        given = {p.partition("=")[0] for p in params}
+        takes = ", ".join(f"--param {p}=… ({what})" for p, what in expected.items()) or "no --param"
+        if set(expected) - given:
+            raise click.ClickException(f"query {name!r} needs {takes}")
+        if given - set(expected):
+            raise click.ClickException(f"query {name!r} has no parameter {', '.join(sorted(given - set(expected)))}; "
+                                       f"it takes {takes}")
     else:
         text = query_file.read() if query_file else query
     _open(store_dir).close()
@@ -210,9 +215,10 @@ def validate(store_dir: str) -> None:
 @click.argument("docs", nargs=-1, required=True)
 @STORE_OPTION
 def remove(docs: tuple[str, ...], store_dir: str) -> None:
-    """Remove articles (by document id, e.g. a file name) from a store and refresh the exports.
+    """Remove articles (by document id, e.g. a file name, or the path it was built from) from a
+    store and refresh the exports.
 
-    Example: claimgraph remove --store out 000_6d15ec292fdd1bf3.txt
+    Example: claimgraph remove --store out 000_6d15ec292fdd1bf3.txt  (or corpus/seeds/000_6d15ec292fdd1bf3.txt)
     """
     from claimgraph.graph.store import StoreLocked, StoreMissing
     from claimgraph.pipeline import remove as run_remove

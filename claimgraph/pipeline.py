@@ -206,12 +206,15 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
 
 def remove(out_dir: str | os.PathLike[str], docs: Iterable[str]) -> list[str]:
     """Remove articles (by document id) from the store in ``out_dir``, refresh the story graph for
-    the claims they touched and rewrite the three files; returns the ids that were not there."""
+    the claims they touched and rewrite the three files; returns the ids that were not there. An
+    article may also be named by the path it was built from."""
     out = Path(out_dir)
     if not (out / "store").is_dir():
         raise StoreMissing(f"{out / 'store'}: no claimgraph store here")
-    gone = list(docs)
     with GraphStore(out, write=True) as store:  # a failure leaves the store marked for recovery
+        # An article is named by its id, or by the path it was built from ("corpus/seeds/x.txt").
+        known = {doc for doc, _ in store.articles()}
+        gone = [d if d in known or Path(d).name not in known else Path(d).name for d in docs]
         spliceable = take_baseline(out) and not store.recovering
         touched: set[str] = all_claims(store.ox) if store.recovering else set()
         for d in gone:

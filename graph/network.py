@@ -40,9 +40,8 @@ _ARTICLES = _PREFIXES + """
 SELECT ?g ?doc ?title ?outlet ?url ?published WHERE {
   GRAPH ?g { ?g cg:documentId ?doc .
     OPTIONAL { ?g schema:headline ?title } OPTIONAL { ?g schema:url ?url }
-    OPTIONAL { ?g schema:datePublished ?published }
-    OPTIONAL { ?g schema:publisher ?publisher } }
-  OPTIONAL { GRAPH ?actors { ?publisher cg:name ?outlet } }  # names live in the actors graph
+    OPTIONAL { ?g schema:datePublished ?published } }
+  OPTIONAL { GRAPH ?g { ?g schema:publisher ?publisher } GRAPH ?actors { ?publisher cg:name ?outlet } }
 }"""
 _ROLES = _PREFIXES + """
 SELECT DISTINCT ?actor ?role ?affiliation WHERE {

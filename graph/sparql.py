@@ -179,6 +179,10 @@ def execute(store: ox.Store, query: str, bindings: dict[str, str] | None = None,
         result = store.query(query, prefixes=prefixes, use_default_graph_as_union=True, substitutions=subs or None)
     except SyntaxError as exc:
         raise QueryError(str(exc)) from None
+    if isinstance(result, (ox.QueryBoolean, ox.QuerySolutions)) and fmt in {"turtle", "ntriples"}:
+        kind = "an ASK" if isinstance(result, ox.QueryBoolean) else "a SELECT"
+        raise QueryError(f"format {fmt} is for CONSTRUCT and DESCRIBE results; {kind} gives table, json, csv, "
+                         "tsv or xml")
     if isinstance(result, ox.QueryBoolean):
         return _boolean(bool(result), fmt)
     if isinstance(result, ox.QueryTriples):

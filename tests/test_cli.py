@@ -72,3 +72,31 @@ def test_view_focuses_on_an_actor_and_draws_pictures(tmp_path):
     assert stats.exit_code == 0, stats.output
     assert "Most contested claims" in stats.output and "Liu Pengyu" in stats.output
     assert "Financial Times → US officials" in stats.output
+
+
+def test_a_build_that_reads_nothing_says_so_and_claims_no_files(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "no article could be read" in result.output and "wrote" not in result.output
+
+
+def test_remove_takes_the_path_an_article_was_built_from(tmp_path):
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(out), "--quiet"])
+    path = sorted(SEEDS.glob("*.txt"))[0]
+    result = CliRunner().invoke(main, ["remove", "--store", str(out), str(path)])
+    assert result.exit_code == 0 and "removed 1 article" in result.output
+    docs = {json.loads(line)["doc"] for line in (out / "attributions.jsonl").read_text().splitlines()}
+    assert path.name not in docs and len(docs) == 4
+
+
+def test_query_format_and_parameter_errors_say_what_is_expected(tmp_path):
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["build", str(sorted(SEEDS.glob("*.txt"))[0]), "--out", str(out), "--quiet"])
+    turtle = CliRunner().invoke(main, ["query", "--store", str(out), "--format", "turtle",
+                                       "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"])
+    assert turtle.exit_code == 1 and "CONSTRUCT" in turtle.output and "SELECT" in turtle.output
+    wrong = CliRunner().invoke(main, ["query", "--store", str(out), "--name", "who-denies", "--param", "phrase=aid"])
+    assert wrong.exit_code == 1 and "--param text=" in wrong.output and "phrase" in wrong.output
+    assert len(wrong.output.strip().splitlines()) == 1
