@@ -9,8 +9,9 @@ Names are imported on first use (PEP 562), so a command that only queries the st
 imports spaCy, rdflib or networkx."""
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from claimgraph.lazy import lazy_names
 
 # A name that is also its module's name is imported now: importing the module would otherwise
 # shadow the lazy name with the module.
@@ -39,18 +40,4 @@ if TYPE_CHECKING:
 __all__ = ["Article", "Attribution", "IngestError", "ModelMissing", "ModelNotFound", "PipelineSpec", "Source", "extract",
            "load_pipeline", "read_inputs"]
 
-
-
-def __getattr__(name: str) -> Any:
-    """Import ``name`` from its module the first time it is asked for."""
-    try:
-        module, attr = _LAZY[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(module, __name__), attr)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .cast import Cast, Person, document_author, person_words, role_word
-from .lexicon import Lexicon, SourceKind
+from .lexicon import EN, Lexicon, SourceKind
 from .records import Source
 
 #: The name given to a source no sieve can name: better unknown than a wrong name.
@@ -38,8 +38,7 @@ UNKNOWN = "unknown source"
 
 _EXCLUDED_NP_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "parataxis", "conj", "cc", "prep"}
 _KEEP_PREP = {"with", "familiar", "close", "from", "at", "of", "in", "for"}
-_ROLE_HINTS = {"spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "minister", "secretary",
-               "envoy", "ambassador", "director", "editor", "chief", "analyst", "professor", "official"}
+_ROLE_HINTS = EN.role_nouns  # "spokesman Dmitry Peskov": a role word before a name
 _PARTICLES = {"da", "de", "do", "dos", "van", "von", "der", "bin", "al", "el", "la", "le", "di", "du"}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
@@ -203,9 +202,13 @@ class Resolver:
 
     def _text(self, mention: Span) -> str:
         words = self._words(mention)
-        # a dropped comma keeps its space: "Hawks, Tom" must not become "HawksTom"
-        return "".join(t.text + (" " if t.whitespace_ or t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_punct
-                                 and t.doc[t.i + 1].whitespace_ else "") for t in words).strip() or mention.text
+        if not words:
+            return mention.text
+        # words that stood apart stay apart ("Hawks, Tom", a comma dropped); "China's" stays whole
+        out = [words[0].text]
+        for prev, tok in zip(words, words[1:]):
+            out.append((" " if tok.idx > prev.idx + len(prev) else "") + tok.text)
+        return "".join(out)
 
     def _pronoun(self, mention: Span, at: int) -> Named | None:
         low = mention.root.lower_

@@ -5,8 +5,9 @@ Names are imported on first use (PEP 562), so a command that only queries the st
 imports spaCy, rdflib or networkx."""
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from claimgraph.lazy import lazy_names
 
 # A name that is also its module's name is imported now: importing the module would otherwise
 # shadow the lazy name with the module.
@@ -135,12 +136,13 @@ __all__ = [
     "explorer_html",
     "export",
     "find",
-    "forget_article", "prune_actors",
+    "forget_article",
     "guard",
     "most_cited_sources",
     "named_queries",
     "neighbourhood",
     "project",
+    "prune_actors",
     "read_attributions",
     "read_records",
     "reporting_chains",
@@ -152,18 +154,4 @@ __all__ = [
     "write_explorer",
 ]
 
-
-
-def __getattr__(name: str) -> Any:
-    """Import ``name`` from its module the first time it is asked for."""
-    try:
-        module, attr = _LAZY[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(module, __name__), attr)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())
