@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from claimgraph.extractors import extract, load_pipeline, read_inputs
 from claimgraph.graph import (
     GraphStore,
-    Resolver,
+    Linker,
     article_graph,
     claims_in,
     update_story,
@@ -56,7 +56,7 @@ def main() -> None:
         nlp = load_pipeline()
         with GraphStore(out, write=True) as store:
             t = time.perf_counter()
-            resolver = Resolver.from_store(store.ox)
+            resolver = Linker.from_store(store.ox)
             t_load = time.perf_counter() - t
             t = time.perf_counter()
             [(article, recs)] = list(extract([a for a in read_inputs([tmp / "new.txt"])], nlp))  # type: ignore[misc]

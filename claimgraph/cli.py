@@ -10,8 +10,8 @@ import click
 
 from claimgraph import __version__
 from claimgraph.extractors.choices import EXTRACTORS
-from claimgraph.graph.export import FORMATS
-from claimgraph.graph.palette import DEFAULT_MAX_NODES
+from claimgraph.graph.store.export import FORMATS
+from claimgraph.graph.view.palette import DEFAULT_MAX_NODES
 
 if TYPE_CHECKING:
     from claimgraph.extractors import IngestError, PipelineSpec
@@ -25,7 +25,7 @@ STORE_OPTION = click.option("--store", "store_dir", required=True, type=click.Pa
 
 
 def _open(store_dir: str, write: bool = False) -> GraphStore:
-    from claimgraph.graph.store import GraphStore, StoreLocked, StoreMissing
+    from claimgraph.graph.store.database import GraphStore, StoreLocked, StoreMissing
 
     try:
         return GraphStore(store_dir, write=write)
@@ -94,7 +94,7 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
     """
     from claimgraph.distributed import EngineUnavailable
     from claimgraph.extractors import ModelMissing, ModelNotFound
-    from claimgraph.graph.store import StoreLocked
+    from claimgraph.graph.store.database import StoreLocked
     from claimgraph.pipeline import build as run_build
     from claimgraph.pipeline import progress_printer
 
@@ -142,7 +142,7 @@ def query(query: str | None, store_dir: str, query_file, name: str | None, param
 
     Example: claimgraph query --store out --name who-denies --param text=military
     """
-    from claimgraph.graph.sparql import (
+    from claimgraph.graph.query.sparql import (
         QueryError,
         QueryPool,
         QueryRefused,
@@ -196,7 +196,7 @@ def validate(store_dir: str) -> None:
 
     Example: claimgraph validate --store out
     """
-    from claimgraph.graph.validate import ShapeValidator
+    from claimgraph.graph.store.validate import ShapeValidator
 
     store = _open(store_dir)
     failures = 0
@@ -220,7 +220,7 @@ def remove(docs: tuple[str, ...], store_dir: str) -> None:
 
     Example: claimgraph remove --store out 000_6d15ec292fdd1bf3.txt  (or corpus/seeds/000_6d15ec292fdd1bf3.txt)
     """
-    from claimgraph.graph.store import StoreLocked, StoreMissing
+    from claimgraph.graph.store.database import StoreLocked, StoreMissing
     from claimgraph.pipeline import remove as run_remove
 
     try:
@@ -243,7 +243,7 @@ def export_cmd(store_dir: str, fmt: str, output: str) -> None:
 
     Example: claimgraph export --store out --format jsonld -o graph.jsonld
     """
-    from claimgraph.graph.export import export
+    from claimgraph.graph.store.export import export
 
     store = _open(store_dir)
     try:
@@ -275,8 +275,8 @@ def view(store_dir: str, output: str | None, claim: str | None, actor: str | Non
 
     Example: claimgraph view --store out --claim "military aid" -o aid.html --png aid.png
     """
-    from claimgraph.graph.explorer import write_explorer
-    from claimgraph.graph.network import ACTOR_KINDS, find, neighbourhood, project
+    from claimgraph.graph.view.explorer import write_explorer
+    from claimgraph.graph.view.network import ACTOR_KINDS, find, neighbourhood, project
 
     with _open(store_dir) as store:
         G = project(store.ox)
@@ -299,7 +299,7 @@ def view(store_dir: str, output: str | None, claim: str | None, actor: str | Non
     click.echo(f"claimgraph: wrote {target} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
     for path in (png, svg):
         if path:
-            from claimgraph.graph.figure import draw
+            from claimgraph.graph.view.figure import draw
 
             draw(G, path, title=page_title)
             click.echo(f"claimgraph: wrote {path}")
@@ -314,15 +314,15 @@ def stats(store_dir: str, k: int) -> None:
 
     Example: claimgraph stats --store out --top 5
     """
-    from claimgraph.graph.analytics import (
+    from claimgraph.graph.view.analytics import (
         anonymous_reliance,
         contested_claims,
         contradictions,
         most_cited_sources,
         reporting_chains,
     )
-    from claimgraph.graph.explorer import shorten
-    from claimgraph.graph.network import project
+    from claimgraph.graph.view.explorer import shorten
+    from claimgraph.graph.view.network import project
 
     with _open(store_dir) as store:
         G = project(store.ox)
@@ -370,8 +370,8 @@ def serve(store_dir: str, host: str, port: int, allow_update: bool, token: str |
     """
     import signal
 
-    from claimgraph.graph.server import ClaimgraphServer, UnsafeEndpoint
-    from claimgraph.graph.store import StoreMissing
+    from claimgraph.server import ClaimgraphServer, UnsafeEndpoint
+    from claimgraph.graph.store.database import StoreMissing
 
     try:
         server = ClaimgraphServer(store_dir, host, port, allow_update=allow_update, timeout=timeout, cap=cap,

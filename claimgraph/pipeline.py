@@ -23,7 +23,7 @@ from claimgraph.extractors.article import one_line
 from claimgraph.graph import (
     GraphStore,
     StoreMissing,
-    Resolver,
+    Linker,
     ShapeValidator,
     article_graph,
     all_claims,
@@ -36,7 +36,7 @@ from claimgraph.graph import (
 )
 from claimgraph.distributed import extract_distributed, extract_parallel
 from claimgraph.graph.iris import article_iri, claim_iri
-from claimgraph.graph.snapshot import seal, take_baseline, write_snapshot
+from claimgraph.snapshot import seal, take_baseline, write_snapshot
 
 
 #: With ``validate="sample"``, one article graph in this many is checked against the SHACL shapes
@@ -97,7 +97,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
     ``True``) every graph, ``"none"`` (or ``False``) none; ``claimgraph validate`` checks a store.
     Then ``attributions.jsonl``, ``graph.trig`` and the ``explorer.html`` page are written from the
     whole store, atomically.
-    Each article is resolved against what the store holds (see :mod:`claimgraph.graph.resolve`):
+    Each article is resolved against what the store holds (see :mod:`claimgraph.graph.resolve.linker`):
     its sources join known actors, its contents join known claims (``aliases``: an optional CSV of
     ``name,alias[,same_as]``), and the story graph is refreshed for the claims it touched.
     Unreadable inputs are reported through ``on_error`` (and in the report) while the rest goes on;
@@ -138,7 +138,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
         spliceable = take_baseline(out) and not store.recovering
         changed: set[str] = set()
         seen: set[str] = set()  # the article graphs of this build's inputs
-        resolver = Resolver.from_store(store.ox, aliases=aliases)
+        resolver = Linker.from_store(store.ox, aliases=aliases)
         # after a writer died: its articles are whole or absent, the story is refreshed in full
         touched: set[str] = all_claims(store.ox) if store.recovering else set()
         if nlp is not None:
@@ -168,7 +168,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             except Exception as exc:  # noqa: BLE001 (a bug on one article's data must not end the batch)
                 fail(IngestError(article.path or article.id, f"could not be made into a graph ({exc.__class__.__name__}: "
                                  f"{one_line(str(exc))}); not stored"))
-                resolver = Resolver.from_store(store.ox, aliases=aliases)  # forget what it half-learnt
+                resolver = Linker.from_store(store.ox, aliases=aliases)  # forget what it half-learnt
                 continue
             _count(report, resolution.records)
             built += 1
@@ -178,7 +178,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                     report.graphs["invalid"] += 1
                     fail(IngestError(article.path or article.id, "its graph fails the SHACL shapes (not stored): "
                                      + one_line(check.report, 300)))
-                    resolver = Resolver.from_store(store.ox, aliases=aliases)
+                    resolver = Linker.from_store(store.ox, aliases=aliases)
                     continue
             touched |= claims_in(store.ox, graph.iri)  # what the old version of the article touched
             forget_article(store.ox, graph.iri)

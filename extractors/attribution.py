@@ -22,7 +22,7 @@ from .lexicon import Lexicon, SourceKind, Stance
 from .modes import Mode, mode_of
 from .quotes import Quote, find_quotes
 from .records import Source
-from .sources import Resolver, mention_for
+from .sources import SourceResolver, mention_for
 from .stance import Certainty, classify
 
 _CLAUSE_DEPS = {"ccomp"}
@@ -657,7 +657,7 @@ def _dedupe(found: list[Found]) -> list[Found]:
 # -- sources and nesting ----------------------------------------------------------------------
 def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found], text: str) -> None:
     breaks = [i for i, ch in enumerate(text) if ch == "\n"]
-    resolver = Resolver(doc, lex, lambda at: bisect.bisect_right(breaks, at), text=text)
+    resolver = SourceResolver(doc, lex, lambda at: bisect.bisect_right(breaks, at), text=text)
     last_quoted: Found | None = None
     for f in found:
         turn = f.extra.pop("turn", None) or _TURN.match(text, f.content_start)

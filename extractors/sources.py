@@ -129,7 +129,7 @@ class Named:
 
 
 @dataclass(slots=True)
-class Resolver:
+class SourceResolver:
     """Resolves source mentions to actors, left to right through one article."""
 
     doc: Doc

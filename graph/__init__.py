@@ -1,106 +1,33 @@
-"""claimgraph.graph — attribution records to the knowledge graph: IRIs, RDF, the store, SHACL
-validation, exports, SPARQL, and the networkx view with its explorer page and figures.
+"""claimgraph.graph — attribution records to the knowledge graph, in four sub-packages that depend
+one way (resolve → store → query / view):
 
-Names are imported on first use (PEP 562), so a command that only queries the store never
-imports spaCy, rdflib or networkx."""
+- ``resolve``: the same actor and the same claim across articles; the story graph.
+- ``store``: records as RDF named graphs in the on-disk store; validation, exports, JSONL.
+- ``query``: SPARQL with guards, formats, named queries and a worker pool.
+- ``view``: the networkx projection, analytics, the explorer page and figures.
+
+``iris`` is the naming scheme they share. Names are imported on first use (PEP 562), so a command
+that only queries the store never imports spaCy, rdflib or networkx."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from claimgraph.lazy import lazy_names
 
-# A name that is also its module's name is imported now: importing the module would otherwise
-# shadow the lazy name with the module.
-from .export import export
-
-_LAZY: dict[str, tuple[str, str]] = {
-    'ActorIndex': ('.actors', 'ActorIndex'),
-    'Match': ('.actors', 'Match'),
-    'RoleFact': ('.actors', 'RoleFact'),
-    'anonymous_reliance': ('.analytics', 'anonymous_reliance'),
-    'contested_claims': ('.analytics', 'contested_claims'),
-    'contradictions': ('.analytics', 'contradictions'),
-    'most_cited_sources': ('.analytics', 'most_cited_sources'),
-    'reporting_chains': ('.analytics', 'reporting_chains'),
-    'ClaimClusters': ('.claims', 'ClaimClusters'),
-    'DEFAULT_MAX_NODES': ('.explorer', 'DEFAULT_MAX_NODES'),
-    'Explorer': ('.explorer', 'Explorer'),
-    'explorer_html': ('.explorer', 'explorer_html'),
-    'write_explorer': ('.explorer', 'write_explorer'),
-    'FORMATS': ('.export', 'FORMATS'),
-    'read_attributions': ('.jsonl', 'read_attributions'),
-    'write_attributions': ('.jsonl', 'write_attributions'),
-    'Evidence': ('.network', 'Evidence'),
-    'QuoteVariant': ('.network', 'QuoteVariant'),
-    'find': ('.network', 'find'),
-    'neighbourhood': ('.network', 'neighbourhood'),
-    'project': ('.network', 'project'),
-    'top': ('.network', 'top'),
-    'ArticleGraph': ('.rdf', 'ArticleGraph'),
-    'article_graph': ('.rdf', 'article_graph'),
-    'content_hash': ('.rdf', 'content_hash'),
-    'read_records': ('.records', 'read_records'),
-    'Resolution': ('.resolve', 'Resolution'),
-    'Resolver': ('.resolve', 'Resolver'),
-    'NamedQuery': ('.sparql', 'NamedQuery'),
-    'QueryError': ('.sparql', 'QueryError'),
-    'QueryPool': ('.sparql', 'QueryPool'),
-    'QueryRefused': ('.sparql', 'QueryRefused'),
-    'QueryTimeout': ('.sparql', 'QueryTimeout'),
-    'execute': ('.sparql', 'execute'),
-    'guard': ('.sparql', 'guard'),
-    'named_queries': ('.sparql', 'named_queries'),
-    'GraphStore': ('.store', 'GraphStore'),
-    'StoreLocked': ('.store', 'StoreLocked'),
-    'StoreMissing': ('.store', 'StoreMissing'),
-    'all_claims': ('.story', 'all_claims'),
-    'claims_in': ('.story', 'claims_in'),
-    'forget_article': ('.story', 'forget_article'),
-    'prune_actors': ('.story', 'prune_actors'),
-    'settled_denials': ('.story', 'settled_denials'),
-    'story_graph': ('.story', 'story_graph'),
-    'update_story': ('.story', 'update_story'),
-    'ShapeValidator': ('.validate', 'ShapeValidator'),
-    'Validation': ('.validate', 'Validation'),
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(["GraphStore", "StoreLocked", "StoreMissing", "FORMATS", "export", "ArticleGraph", "article_graph", "content_hash", "read_records", "ShapeValidator", "Validation", "read_attributions", "write_attributions"], ".store"),
+    **dict.fromkeys(["Linker", "Resolution", "ActorIndex", "Match", "RoleFact", "ClaimClusters", "all_claims", "claims_in", "forget_article", "prune_actors", "settled_denials", "update_story"], ".resolve"),
+    **dict.fromkeys(["NamedQuery", "QueryError", "QueryPool", "QueryRefused", "QueryTimeout", "execute", "guard", "named_queries"], ".query"),
+    **dict.fromkeys(["Evidence", "QuoteVariant", "find", "neighbourhood", "project", "top", "anonymous_reliance", "contested_claims", "contradictions", "most_cited_sources", "reporting_chains", "Explorer", "explorer_html", "write_explorer", "DEFAULT_MAX_NODES"], ".view"),
+    **dict.fromkeys(["story_graph"], ".iris"),
 }
 
 if TYPE_CHECKING:
-    from .actors import ActorIndex, Match, RoleFact
-    from .analytics import (
-        anonymous_reliance,
-        contested_claims,
-        contradictions,
-        most_cited_sources,
-        reporting_chains,
-    )
-    from .claims import ClaimClusters
-    from .explorer import DEFAULT_MAX_NODES, Explorer, explorer_html, write_explorer
-    from .export import FORMATS, export
-    from .jsonl import read_attributions, write_attributions
-    from .network import Evidence, QuoteVariant, find, neighbourhood, project, top
-    from .rdf import ArticleGraph, article_graph, content_hash
-    from .records import read_records
-    from .resolve import Resolution, Resolver
-    from .sparql import (
-        NamedQuery,
-        QueryError,
-        QueryPool,
-        QueryRefused,
-        QueryTimeout,
-        execute,
-        guard,
-        named_queries,
-    )
-    from .store import GraphStore, StoreLocked, StoreMissing
-    from .story import (
-        all_claims,
-        claims_in,
-        forget_article,
-        settled_denials,
-        story_graph,
-        update_story,
-    )
-    from .validate import ShapeValidator, Validation
+    from .store import ArticleGraph, FORMATS, GraphStore, ShapeValidator, StoreLocked, StoreMissing, Validation, article_graph, content_hash, export, read_attributions, read_records, write_attributions
+    from .resolve import ActorIndex, ClaimClusters, Linker, Match, Resolution, RoleFact, all_claims, claims_in, forget_article, prune_actors, settled_denials, update_story
+    from .query import NamedQuery, QueryError, QueryPool, QueryRefused, QueryTimeout, execute, guard, named_queries
+    from .view import DEFAULT_MAX_NODES, Evidence, Explorer, QuoteVariant, anonymous_reliance, contested_claims, contradictions, explorer_html, find, most_cited_sources, neighbourhood, project, reporting_chains, top, write_explorer
+    from .iris import story_graph
 
 __all__ = [
     "DEFAULT_MAX_NODES",
@@ -111,6 +38,7 @@ __all__ = [
     "Evidence",
     "Explorer",
     "GraphStore",
+    "Linker",
     "Match",
     "NamedQuery",
     "QueryError",
@@ -119,7 +47,6 @@ __all__ = [
     "QueryTimeout",
     "QuoteVariant",
     "Resolution",
-    "Resolver",
     "RoleFact",
     "ShapeValidator",
     "StoreLocked",
@@ -154,4 +81,4 @@ __all__ = [
     "write_explorer",
 ]
 
-__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())
+__getattr__, __dir__ = lazy_names(__name__, {name: (package, name) for name, package in _LAZY.items()}, globals())

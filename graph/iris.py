@@ -38,6 +38,12 @@ def actors_graph(base: str = DEFAULT_BASE) -> str:
     return f"{base}graph/actors"
 
 
+def story_graph(base: str = DEFAULT_BASE) -> str:
+    """The named graph holding what the articles say together: claims' mentions, contested claims,
+    contradictions, quote variants and the denials read from negations."""
+    return f"{base}graph/story"
+
+
 def actor_iri(name: str, kind: str, base: str = DEFAULT_BASE) -> str:
     return f"{base}{_KIND_PATH.get(kind, 'actor')}/{slug(name)}"
 

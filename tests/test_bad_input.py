@@ -89,16 +89,16 @@ def test_an_article_that_breaks_the_attribution_rules_costs_only_itself(tmp_path
 
 
 def test_an_article_that_breaks_resolution_is_skipped_and_the_batch_goes_on(tmp_path, monkeypatch):
-    from claimgraph.graph.resolve import Resolver
+    from claimgraph.graph.resolve.linker import Linker
 
-    real = Resolver.resolve
+    real = Linker.resolve
 
     def flaky(self, article, records):
         if article.id.startswith("002_"):
             raise KeyError("no such actor")
         return real(self, article, records)
 
-    monkeypatch.setattr(Resolver, "resolve", flaky)
+    monkeypatch.setattr(Linker, "resolve", flaky)
     report = claimgraph.build([SEEDS], tmp_path / "out")
     assert report.graphs == {"added": 4}
     [err] = report.skipped

@@ -15,9 +15,9 @@ def loaded_after(code: str) -> list[str]:
     return out.stdout.split()
 
 
-@pytest.mark.parametrize("module", ["claimgraph", "claimgraph.cli", "claimgraph.graph", "claimgraph.graph.server",
-                                    "claimgraph.graph.sparql", "claimgraph.graph.store", "claimgraph.graph.network",
-                                    "claimgraph.graph.validate", "claimgraph.graph.export"])
+@pytest.mark.parametrize("module", ["claimgraph", "claimgraph.cli", "claimgraph.graph", "claimgraph.server",
+                                    "claimgraph.graph.query.sparql", "claimgraph.graph.store.database", "claimgraph.graph.view.network",
+                                    "claimgraph.graph.store.validate", "claimgraph.graph.store.export"])
 def test_importing_a_command_module_does_not_load_spacy(module):
     assert loaded_after(f"import {module}") == []
 

@@ -169,11 +169,11 @@ def test_a_time_an_event_or_a_topic_named_as_the_speaker_is_refused(nlp):
     import bisect
 
     from claimgraph.extractors.lexicon import EN
-    from claimgraph.extractors.sources import UNKNOWN, Resolver
+    from claimgraph.extractors.sources import UNKNOWN, SourceResolver
 
     doc = nlp("Earlier Tuesday said the vote was rigged. A wave of reactions followed the vote.")
     breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
-    resolver = Resolver(doc, EN, lambda at: bisect.bisect_right(breaks, at))
+    resolver = SourceResolver(doc, EN, lambda at: bisect.bisect_right(breaks, at))
     time = resolver.resolve(doc[0:2], 16)
     wave = resolver.resolve(doc[8:12], 60)
     assert (time.name, time.sieve) == (UNKNOWN, "non-actor")

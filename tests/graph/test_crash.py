@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 import claimgraph
 from claimgraph.graph import GraphStore
-from claimgraph.graph.store import DIRTY
+from claimgraph.graph.store.database import DIRTY
 
 from ..conftest import SEEDS
 

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from claimgraph.graph.server import ClaimgraphServer
+from claimgraph.server import ClaimgraphServer
 
 from ..browser import chromium_path, visit
 

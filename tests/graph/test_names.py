@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 
 from claimgraph.extractors import Article, Attribution, Source
 from claimgraph.graph import article_graph, export
-from claimgraph.graph.snapshot import _write_trig
+from claimgraph.snapshot import _write_trig
 
 NASTY = st.sampled_from(['"', "'", "<", ">", " ", "\n", "\r", "\t", "\\", "{", "}", "|", "^", "`", "#", "%",
                          "javascript:", "😀", "\u200f", "\u202e", "\u0000", "\ufffd", ":", "/", "?", "&", "@",

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 from claimgraph.graph import ActorIndex, ClaimClusters, GraphStore, named_queries
-from claimgraph.graph.actors import leaders, role_facts
-from claimgraph.graph.claims import is_deictic, mention_terms
+from claimgraph.graph.resolve.actors import leaders, role_facts
+from claimgraph.graph.resolve.claims import is_deictic, mention_terms
 
 import claimgraph
 

@@ -10,7 +10,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from claimgraph.graph.server import ClaimgraphServer, negotiate
+from claimgraph.server import ClaimgraphServer, negotiate
 
 
 @pytest.fixture(scope="module")
@@ -290,7 +290,7 @@ def test_a_token_guards_updates(writable):
 
 
 def test_a_writable_endpoint_beyond_loopback_needs_a_token(seeds_out):
-    from claimgraph.graph.server import UnsafeEndpoint
+    from claimgraph.server import UnsafeEndpoint
 
     with pytest.raises(UnsafeEndpoint, match="token"):
         ClaimgraphServer(seeds_out, "0.0.0.0", 0, allow_update=True, workers=1)

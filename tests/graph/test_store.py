@@ -8,7 +8,7 @@ import rdflib
 from claimgraph.extractors import Article, Attribution, Source
 from claimgraph.graph import (
     GraphStore,
-    Resolver,
+    Linker,
     ShapeValidator,
     StoreLocked,
     StoreMissing,
@@ -34,7 +34,7 @@ def test_jsonl_export_round_trips_through_the_store(seeds_out, tmp_path):
     """attributions.jsonl is read back from the RDF graph: nothing is lost on the way."""
     nlp = claimgraph.load_pipeline()
     articles = [a for a in claimgraph.read_inputs([SEEDS]) if isinstance(a, Article)]
-    resolver = Resolver()
+    resolver = Linker()
     direct = [r.to_json() for a, recs in claimgraph.extract(articles, nlp) for r in resolver.resolve(a, recs).records]
     stored = [json.loads(line) for line in (seeds_out / "attributions.jsonl").read_text().splitlines()]
     # A negated assertion's stance is settled across articles (a denial when another source asserts

@@ -24,9 +24,9 @@ from claimgraph.graph import (
     reporting_chains,
     top,
 )
-from claimgraph.graph.explorer import explorer_data, layout
-from claimgraph.graph.network import MAX_EVIDENCE
-from claimgraph.graph.figure import draw
+from claimgraph.graph.view.explorer import explorer_data, layout
+from claimgraph.graph.view.network import MAX_EVIDENCE
+from claimgraph.graph.view.figure import draw
 
 # Two outlets with publisher metadata, written for these tests.
 HARBOUR = [

@@ -11,9 +11,8 @@ from claimgraph.extractors import Attribution, Source
 from claimgraph.extractors.lexicon import SourceKind
 from claimgraph.ontology import PREFIXES
 
-from .iris import actor_kind, actors_graph
-from .rdf import ACTOR_CLASS, KIND, MODE, STANCE
-from .story import story_graph
+from claimgraph.graph.iris import actor_kind, actors_graph, story_graph
+from claimgraph.graph.store.rdf import ACTOR_CLASS, KIND, MODE, STANCE
 
 _PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _RECORDS = _PREFIXES + """
@@ -53,7 +52,7 @@ def read_records(store: ox.Store, *, docs: set[str] | None = None) -> Iterator[A
     graphs = sorted(((q.object.value, q.graph_name) for q in store.quads_for_pattern(None, _DOCUMENT_ID, None, None)
                      if docs is None or q.object.value in docs), key=lambda pair: pair[0])
     seen_docs: set[str] = set()
-    story, actors = story_graph(), ox.NamedNode(actors_graph())
+    story, actors = ox.NamedNode(story_graph()), ox.NamedNode(actors_graph())
     for doc, g in graphs:
         if doc in seen_docs:
             continue

@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape
 import pyoxigraph as ox
 from claimgraph.ontology import DEFAULT_BASE, PREFIXES, QUERIES_DIR
 
-from .store import bump_generation, generation
+from claimgraph.graph.store.database import bump_generation, generation
 
 #: Result formats: name → media type.
 MEDIA_TYPES = {

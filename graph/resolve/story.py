@@ -27,8 +27,8 @@ import pyoxigraph as ox
 from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
 from rapidfuzz import fuzz
 
-from .claims import is_deictic
-from .iris import slug
+from claimgraph.graph.resolve.claims import is_deictic
+from claimgraph.graph.iris import actors_graph, slug, story_graph
 
 _T = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -52,10 +52,6 @@ def cg(term: str) -> ox.NamedNode:
     return ox.NamedNode(NAMESPACE + term)
 
 
-def story_graph(base: str = DEFAULT_BASE) -> ox.NamedNode:
-    return ox.NamedNode(f"{base}graph/story")
-
-
 def _one(store: ox.Store, s: ox.NamedNode, p: ox.NamedNode) -> str | None:
     for q in store.quads_for_pattern(s, p, None, None):
         return str(q.object.value)
@@ -71,7 +67,7 @@ def claims_in(store: ox.Store, graph: str) -> set[str]:
 def forget_article(store: ox.Store, graph: str, base: str = DEFAULT_BASE) -> None:
     """Drop what the story graph says about one article's attributions (their settled stance),
     before the article is replaced or removed; the claims they touched are refreshed after."""
-    g, sg = ox.NamedNode(graph), story_graph(base)
+    g, sg = ox.NamedNode(graph), ox.NamedNode(story_graph(base))
     for q in list(store.quads_for_pattern(None, cg("claim"), None, g)):
         for p in (cg("stance"), cg("denialBasis")):
             for x in list(store.quads_for_pattern(q.subject, p, None, sg)):
@@ -81,8 +77,6 @@ def forget_article(store: ox.Store, graph: str, base: str = DEFAULT_BASE) -> Non
 def prune_actors(store: ox.Store, base: str = DEFAULT_BASE) -> int:
     """Drop from the actors graph the actors no article or story fact names any more (after a
     removal), keeping the authors and countries of those that stay; returns how many went."""
-    from .iris import actors_graph
-
     ag = ox.NamedNode(actors_graph(base))
     subjects = {q.subject for q in store.quads_for_pattern(None, None, None, ag)}
     kept = {s for s in subjects
@@ -103,7 +97,7 @@ def prune_actors(store: ox.Store, base: str = DEFAULT_BASE) -> int:
 def settled_denials(store: ox.Store, graphs: set[str], base: str = DEFAULT_BASE) -> int:
     """How many negated assertions in the article graphs ``graphs`` the story graph settled as
     denials (for a build's summary, which counts what the articles said)."""
-    sg = story_graph(base)
+    sg = ox.NamedNode(story_graph(base))
     n = 0
     for q in store.quads_for_pattern(None, cg("stance"), cg("Denial"), sg):
         for c in store.quads_for_pattern(q.subject, cg("claim"), None, None):
@@ -118,7 +112,7 @@ def all_claims(store: ox.Store, base: str = DEFAULT_BASE) -> set[str]:
     writer died between storing articles and updating the story)."""
     found = {q.object.value for q in store.quads_for_pattern(None, cg("claim"), None, None)
              if isinstance(q.object, ox.NamedNode)}
-    found |= {q.subject.value for q in store.quads_for_pattern(None, cg("mentionCount"), None, story_graph(base))
+    found |= {q.subject.value for q in store.quads_for_pattern(None, cg("mentionCount"), None, ox.NamedNode(story_graph(base)))
               if isinstance(q.subject, ox.NamedNode)}
     return found
 
@@ -130,7 +124,7 @@ def update_story(store: ox.Store, claims: Iterable[str], *, same_as: dict[str, s
 
     Returns the article graphs whose records changed (a negated statement turned into a denial or
     back), so the exported files can be refreshed for them."""
-    sg = story_graph(base)
+    sg = ox.NamedNode(story_graph(base))
     quads: list[ox.Quad] = []
     changed: set[str] = set()
     for claim_iri in sorted(set(claims)):

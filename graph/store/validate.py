@@ -47,7 +47,7 @@ class ShapeValidator:
 def _actor_facts(store: ox.Store, quads: list[ox.Quad]) -> list[ox.Quad]:
     """The actors graph's quads about the actors (and the authors, countries they point to) that
     ``quads`` name."""
-    from .iris import actor_kind, actors_graph
+    from claimgraph.graph.iris import actor_kind, actors_graph
 
     graph = ox.NamedNode(actors_graph())
     todo = {q.object for q in quads if isinstance(q.object, ox.NamedNode) and actor_kind(q.object.value)}

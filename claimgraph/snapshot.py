@@ -24,12 +24,12 @@ import pyoxigraph as ox
 from claimgraph.extractors import Attribution
 from claimgraph.ontology import PREFIXES
 
-from .explorer import write_explorer
-from .files import atomic_write
-from . import jsonl
-from .network import project
-from .records import read_records
-from .store import GraphStore, generation
+from claimgraph.graph.view.explorer import write_explorer
+from claimgraph.graph.store.files import atomic_write
+from claimgraph.graph.store import jsonl
+from claimgraph.graph.view.network import project
+from claimgraph.graph.store.readback import read_records
+from claimgraph.graph.store.database import GraphStore, generation
 
 STAMP = "snapshot.json"
 _MARK = "# graph <"

@@ -24,9 +24,8 @@ import pyoxigraph as ox
 from claimgraph.extractors import Attribution
 from claimgraph.ontology import DEFAULT_BASE, PREFIXES
 
-from .iris import actor_iri, attribution_iri
-from .records import read_records
-from .story import story_graph
+from claimgraph.graph.iris import actor_iri, attribution_iri, story_graph
+from claimgraph.graph.store.readback import read_records
 
 STANCES = ("asserts", "denies", "warns", "questions", "hedged")
 RELATIONS = (*STANCES, "reports", "cites", "relays", "contradicts")
@@ -140,7 +139,7 @@ def project(store: ox.Store, *, records: Iterable[Attribution] | None = None,
     :class:`Evidence`, the first :data:`MAX_EVIDENCE`); a stance edge whose speaker's quotes flip polarity across articles has
     ``flip=True``. ``G.graph`` holds ``articles`` (doc → :class:`ArticleInfo`) and ``variants``.
     """
-    sg = story_graph(base)
+    sg = ox.NamedNode(story_graph(base))
     articles = {}
     for s in _select(store, _ARTICLES):
         doc = s["doc"].value

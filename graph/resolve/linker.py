@@ -15,9 +15,9 @@ import pyoxigraph as ox
 from claimgraph.extractors import Article, Attribution
 from claimgraph.ontology import NAMESPACE
 
-from .actors import ActorIndex, Match, RoleFact, leaders, role_facts
-from .claims import ClaimClusters, is_deictic, mention_terms
-from .iris import actor_kind
+from claimgraph.graph.resolve.actors import ActorIndex, Match, RoleFact, leaders, role_facts
+from claimgraph.graph.resolve.claims import ClaimClusters, is_deictic, mention_terms
+from claimgraph.graph.iris import actor_kind
 
 _CG = NAMESPACE
 
@@ -36,7 +36,7 @@ class Resolution:
 
 
 @dataclass(slots=True)
-class Resolver:
+class Linker:
     """Actors and claims known so far; :meth:`resolve` adds one article's."""
 
     actors: ActorIndex = field(default_factory=ActorIndex)
@@ -44,7 +44,7 @@ class Resolver:
     leaders: dict[str, str] = field(default_factory=dict)  # person → country they lead
 
     @classmethod
-    def from_store(cls, store: ox.Store, *, aliases: str | Path | None = None) -> Resolver:
+    def from_store(cls, store: ox.Store, *, aliases: str | Path | None = None) -> Linker:
         """A resolver holding every actor, leader and claim mention already stored."""
         r = cls()
         if aliases is not None:

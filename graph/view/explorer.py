@@ -30,9 +30,9 @@ from typing import Any
 import networkx as nx
 from claimgraph.extractors.lexicon import MODES
 
-from . import analytics
-from .network import STANCES, Evidence, importance, top
-from .palette import CONTESTED, DEFAULT_MAX_NODES, EDGES, FLIP, NODES
+from claimgraph.graph.view import analytics
+from claimgraph.graph.view.network import STANCES, Evidence, importance, top
+from claimgraph.graph.view.palette import CONTESTED, DEFAULT_MAX_NODES, EDGES, FLIP, NODES
 
 #: Nodes shown by default; the page says how many were left out and how to see them all.
 _LABEL_MAX = 60
@@ -45,7 +45,7 @@ _EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
 
 
 def _asset(name: str) -> str:
-    return (resources.files("claimgraph.graph") / "templates" / name).read_text(encoding="utf-8")
+    return (resources.files("claimgraph.graph.view") / "templates" / name).read_text(encoding="utf-8")
 
 
 def _vis_asset(name: str) -> str:

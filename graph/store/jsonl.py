@@ -10,7 +10,7 @@ from typing import IO, Any
 
 from claimgraph.extractors.records import Attribution
 
-from .files import atomic_write
+from claimgraph.graph.store.files import atomic_write
 
 
 def line(rec: Attribution) -> str:

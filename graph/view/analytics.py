@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .network import STANCES
+from claimgraph.graph.view.network import STANCES
 
 
 

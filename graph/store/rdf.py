@@ -19,10 +19,10 @@ from claimgraph.extractors.lexicon import MODES
 from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
 from pyoxigraph import Literal, NamedNode, Quad
 
-from .iris import actor_iri, actors_graph, article_iri, attribution_iri, claim_iri, slug
+from claimgraph.graph.iris import actor_iri, actors_graph, article_iri, attribution_iri, claim_iri, slug
 
 if TYPE_CHECKING:
-    from .resolve import Resolution
+    from claimgraph.graph.resolve.linker import Resolution
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")

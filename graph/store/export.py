@@ -11,7 +11,7 @@ from typing import Any, BinaryIO
 import pyoxigraph as ox
 from claimgraph.ontology import CONTEXT_FILE, PREFIXES
 
-from .files import atomic_write
+from claimgraph.graph.store.files import atomic_write
 
 FORMATS = ("trig", "nquads", "turtle", "jsonld")
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from .explorer import layout, shorten
-from .network import top
-from .palette import CONTESTED, EDGES, NODES
+from claimgraph.graph.view.explorer import layout, shorten
+from claimgraph.graph.view.network import top
+from claimgraph.graph.view.palette import CONTESTED, EDGES, NODES
 
 DEFAULT_FIGURE_NODES = 120
 

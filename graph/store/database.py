@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from claimgraph.ontology import NAMESPACE
 
 if TYPE_CHECKING:
-    from .rdf import ArticleGraph
+    from claimgraph.graph.store.rdf import ArticleGraph
 
 CONTENT_HASH = ox.NamedNode(NAMESPACE + "contentHash")
 #: Article graphs written between flushes of Oxigraph's in-memory write buffers to disk. Without

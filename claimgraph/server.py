@@ -17,9 +17,9 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .explorer import content_security_policy, explorer_html
-from .network import project
-from .sparql import (
+from claimgraph.graph.view.explorer import content_security_policy, explorer_html
+from claimgraph.graph.view.network import project
+from claimgraph.graph.query.sparql import (
     MAX_MEMORY,
     MEDIA_TYPES,
     QueryError,
@@ -29,7 +29,7 @@ from .sparql import (
     guard_update,
     named_queries,
 )
-from .store import GraphStore, StoreLocked, generation
+from claimgraph.graph.store.database import GraphStore, StoreLocked, generation
 
 
 def one_line(text: str, limit: int = 300) -> str:

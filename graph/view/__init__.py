@@ -1,0 +1,61 @@
+"""claimgraph.graph.view — the store seen as a who-asserts-or-denies-what network: the networkx
+projection (``network``), its analytics, the interactive explorer page (pyvis data, our template),
+static figures and the one palette they share."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimgraph.lazy import lazy_names
+
+_LAZY: dict[str, tuple[str, str]] = {
+    'ACTOR_KINDS': ('.network', 'ACTOR_KINDS'),
+    'Evidence': ('.network', 'Evidence'),
+    'QuoteVariant': ('.network', 'QuoteVariant'),
+    'find': ('.network', 'find'),
+    'neighbourhood': ('.network', 'neighbourhood'),
+    'project': ('.network', 'project'),
+    'top': ('.network', 'top'),
+    'anonymous_reliance': ('.analytics', 'anonymous_reliance'),
+    'contested_claims': ('.analytics', 'contested_claims'),
+    'contradictions': ('.analytics', 'contradictions'),
+    'most_cited_sources': ('.analytics', 'most_cited_sources'),
+    'reporting_chains': ('.analytics', 'reporting_chains'),
+    'Explorer': ('.explorer', 'Explorer'),
+    'explorer_html': ('.explorer', 'explorer_html'),
+    'write_explorer': ('.explorer', 'write_explorer'),
+    'draw': ('.figure', 'draw'),
+    'DEFAULT_MAX_NODES': ('.palette', 'DEFAULT_MAX_NODES'),
+    'EDGES': ('.palette', 'EDGES'),
+    'NODES': ('.palette', 'NODES'),
+}
+
+if TYPE_CHECKING:
+    from .network import ACTOR_KINDS, Evidence, QuoteVariant, find, neighbourhood, project, top
+    from .analytics import anonymous_reliance, contested_claims, contradictions, most_cited_sources, reporting_chains
+    from .explorer import Explorer, explorer_html, write_explorer
+    from .figure import draw
+    from .palette import DEFAULT_MAX_NODES, EDGES, NODES
+
+__all__ = [
+    "ACTOR_KINDS",
+    "DEFAULT_MAX_NODES",
+    "EDGES",
+    "NODES",
+    "Evidence",
+    "Explorer",
+    "QuoteVariant",
+    "anonymous_reliance",
+    "contested_claims",
+    "contradictions",
+    "draw",
+    "explorer_html",
+    "find",
+    "most_cited_sources",
+    "neighbourhood",
+    "project",
+    "reporting_chains",
+    "top",
+    "write_explorer",
+]
+
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())
