@@ -1,26 +1,21 @@
 """Articles in, attribution records out: cleaning, batched parsing, offsets back to the text as read."""
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 from .article import Article, IngestError
 from .clean import CleanText, clean
-from .lexicon import SourceKind
+from .found import FoundData, SourceData
 from .records import Attribution, Source
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-_WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(
-    "the a an and or of to in on for with by at from that this these those it its is was were be been "
-    "has have had will would could may might should can as but if than then so not no".split()
-)
-
+#: The source of an attribution with neither a mention nor an implicit one ("reportedly").
+IMPLICIT: SourceData = {"text": None, "name": "unspecified (implicit)", "kind": "anonymous", "start": -1, "end": -1,
+                        "sieve": "", "author": None, "author_kind": None}
 
 #: Longest piece of text parsed at once; longer articles are parsed in paragraph-aligned pieces
 #: (spaCy refuses texts over ``nlp.max_length`` and its memory grows with the text).
@@ -42,7 +37,7 @@ def extract(articles: Iterable[Article], nlp: Language, *, batch_size: int = 16,
             for k, (start, end) in enumerate(pieces):
                 yield cleaned.text[start:end], (article, cleaned, start, k == len(pieces) - 1)
 
-    found: list[dict[str, Any]] = []
+    found: list[FoundData] = []
     error: str | None = None
     for doc, (article, cleaned, offset, last) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size,
                                                            n_process=n_process):
@@ -69,37 +64,38 @@ def _pieces(text: str, limit: int) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def _shifted(found: list[dict[str, Any]], offset: int, before: int) -> list[dict[str, Any]]:
+def _shifted(found: list[FoundData], offset: int, before: int) -> list[FoundData]:
     if not offset and not before:
         return list(found)
     out = []
     for f in found:
-        g = dict(f)
+        g = f.copy()
         for key in ("cue_start", "cue_end", "content_start", "content_end", "sentence_start", "sentence_end"):
             g[key] += offset
         g["pieces"] = [[a + offset, b + offset] for a, b in g["pieces"]]
         if g["parent"] is not None:
             g["parent"] += before
-        if g["source"] is not None and g["source"][3] >= 0:
-            g["source"] = [*g["source"][:3], g["source"][3] + offset, g["source"][4] + offset, *g["source"][5:]]
+        src = g["source"]
+        if src is not None and src["start"] >= 0:
+            g["source"] = {**src, "start": src["start"] + offset, "end": src["end"] + offset}
         out.append(g)
     return out
 
 
-def to_records(article: Article, cleaned: CleanText, found: list[dict[str, Any]]) -> list[Attribution]:
+def to_records(article: Article, cleaned: CleanText, found: list[FoundData]) -> list[Attribution]:
     """Map found attributions (``Found.as_data()``, offsets into the cleaned text) to records on
-    the raw text."""
+    the raw text. Claims are left to the linker (``claimgraph.graph.resolve``), which joins the
+    same claim across articles."""
     raw = article.text
     stem = Path(article.id).stem if article.path else article.id
     ids = [f"{stem}-{n}" for n in range(1, len(found) + 1)]
-    claims = _claim_keys(found, cleaned.text)
     records = []
     for n, f in enumerate(found):
         cs, ce = cleaned.to_raw(f["content_start"]), cleaned.to_raw_end(f["content_end"])
         qs, qe = cleaned.to_raw(f["cue_start"]), cleaned.to_raw_end(f["cue_end"])
         ss, se = cleaned.to_raw(f["sentence_start"]), cleaned.to_raw_end(f["sentence_end"])
-        text, name, kind, a, b, *more = f["source"] or (None, "unspecified (implicit)", "anonymous", -1, -1)
-        sieve, author, author_kind = (*more, "", None, None)[:3]
+        src = f["source"] or IMPLICIT
+        text, a, b = src["text"], src["start"], src["end"]
         if a >= 0:
             a, b = cleaned.to_raw(a), cleaned.to_raw_end(b)
             text = raw[a:b]
@@ -107,28 +103,10 @@ def to_records(article: Article, cleaned: CleanText, found: list[dict[str, Any]]
         pieces = tuple((cleaned.to_raw(a), cleaned.to_raw_end(b)) for a, b in f["pieces"]) if len(f["pieces"]) > 1 else ()
         records.append(Attribution(
             id=ids[n], doc=article.id, cue=f["cue"],
-            source=Source(text, name, cast(SourceKind, kind), a, b, sieve, author, author_kind),
+            source=Source(text, src["name"], src["kind"], a, b, src["sieve"], src["author"], src["author_kind"]),
             cue_start=qs, cue_end=qe, content=" ".join(raw[a:b] for a, b in pieces) if pieces else raw[cs:ce], content_start=cs, content_end=ce,
             type=f["kind"], stance=f["stance"], certainty=f["certainty"], sentence=raw[ss:se].strip(),
             sentence_start=ss, sentence_end=se, parent=ids[parent] if parent is not None else None,
-            claim=claims[n], mode=f["mode"], content_pieces=pieces, negated=bool(f.get("negated", False)),
+            mode=f["mode"], content_pieces=pieces, negated=f["negated"],
         ))
     return records
-
-
-def _claim_keys(found: list[dict[str, Any]], text: str) -> list[str]:
-    """A claim-mention key per attribution: nested outer records share their inner claim.
-
-    This is the within-article key; cross-article claim clustering happens downstream.
-    """
-    keys = []
-    for f in found:
-        said = " ".join(text[a:b] for a, b in f["pieces"])
-        words = sorted({w for w in _WORD.findall(said.lower()) if w not in _STOP})
-        keys.append("claim-" + hashlib.sha1(" ".join(words).encode()).hexdigest()[:12])
-    # An outer attribution carries the claim of the proposition it relays (the corpus convention).
-    for i in reversed(range(len(found))):
-        parent = found[i]["parent"]
-        if parent is not None:
-            keys[parent] = keys[i]
-    return keys

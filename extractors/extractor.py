@@ -22,22 +22,17 @@ from typing import Literal, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import (
-    NOT_SOURCES,
-    Found,
-    finish,
-    rule_candidates,
-    skip_that,
-    trim,
-    unspoken,
-)
+from .attribution import finish, rule_candidates
 from .choices import EXTRACTORS, ExtractorName
+from .contents import skip_that, trim
 from .features import DocView
+from .found import Found
 from .learned import AttributionModel, Tagged
 from .lexicon import Lexicon
 from .modes import mode_of
 from .quotes import Quote
 from .sources import mention_for
+from .syntax import unspoken
 
 
 class Extractor(Protocol):
@@ -94,7 +89,7 @@ class HybridExtractor:
         learned = [f for f in model_candidates(doc, self.model, self.lexicon, v, min_confidence=self.min_confidence,
                                                skip=found_by_rules)
                    if not unspoken(doc[f.cue_i], self.lexicon) and
-                   (f.mention is None or f.mention.root.lemma_.lower() not in NOT_SOURCES) and
+                   (f.mention is None or f.mention.root.lemma_.lower() not in self.lexicon.not_sources) and
                    f.confidence >= (self.min_statement_confidence if mode_of(f, doc, self.lexicon) == "statement"
                                     else self.min_confidence)]
         added = [f for f in learned if _adds(f, rules, nested_ok=mode_of(f, doc, self.lexicon) == "belief"

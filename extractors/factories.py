@@ -6,8 +6,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .article import one_line
-from .attribution import Found
 from .extractor import EXTRACTORS, Extractor, ExtractorName, make_extractor
+from .found import Found
 from .learned import AttributionModel
 from .lexicon import LEXICONS
 

@@ -121,6 +121,27 @@ class Lexicon:
     intention_verbs: frozenset[str]
     evaluation_verbs: frozenset[str]
     evidence_verbs: frozenset[str]
+    # Verbs that also take things as subjects ("the data show", "the documents reveal"): with these
+    # the subject must be able to speak.
+    thing_subject_verbs: frozenset[str]
+    # Objects of "deny"/"reject" that make it a refusal, not a rejected proposition ("denied bail").
+    refused_things: frozenset[str]
+    # Things one acts "according to" that are not sources ("according to plan").
+    not_sources: frozenset[str]
+    # Verbs that label someone or something ("called it a hoax"), and light verbs that carry a cue
+    # noun ("issued a warning").
+    label_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    # Prepositions: the content of a warning ("warned of/against"), of a cue's object ("accused X
+    # of"), and the medium spoken in ("said on television", "told in an interview").
+    warn_preps: frozenset[str]
+    object_preps: frozenset[str]
+    medium_preps: frozenset[str]
+    # Relative pronouns ("Flynn, who said"), clause marks that start a condition rather than the
+    # content ("if", "because"), and pronouns that never speak ("it", "this", "what").
+    relative_pronouns: frozenset[str]
+    condition_marks: frozenset[str]
+    non_speaker_pronouns: frozenset[str]
 
 
 def _world() -> tuple[dict[str, str], dict[str, str]]:
@@ -384,6 +405,23 @@ EN: Final = Lexicon(
         "welcome celebrate thank congratulate lambaste castigate scold target question".split()
     ),
     evidence_verbs=frozenset("show indicate suggest find reveal demonstrate confirm put give".split()),
+    thing_subject_verbs=frozenset(
+        "reveal show indicate suggest confirm note explain mention describe highlight underline underscore "
+        "stress emphasize emphasise continue conclude predict estimate specify publish".split()
+    ),
+    refused_things=frozenset(
+        "bail entry access permission request application visa appeal motion service parole asylum admission".split()
+    ),
+    not_sources=frozenset("plan plans schedule rule rules tradition custom legend design protocol instruction "
+                          "instructions script law".split()),
+    label_verbs=frozenset({"call", "describe", "label", "brand", "dub", "term"}),
+    light_verbs=frozenset({"issue", "give", "make", "send", "release", "deliver", "sound", "publish"}),
+    warn_preps=frozenset({"of", "against", "about"}),
+    object_preps=frozenset({"of", "for", "against", "about", "on", "over", "to", "in"}),
+    medium_preps=frozenset({"on", "in", "to"}),
+    relative_pronouns=frozenset({"who", "that", "which"}),
+    condition_marks=frozenset({"if", "unless", "although", "though", "because", "while", "whereas", "since"}),
+    non_speaker_pronouns=frozenset({"it", "this", "that", "what", "which"}),
 )
 
 LEXICONS: Final[dict[str, Lexicon]] = {"en": EN}

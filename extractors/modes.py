@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .lexicon import Lexicon, Mode
 
 if TYPE_CHECKING:
-    from .attribution import Found
+    from .found import Found
 
 
 def mode_of(f: Found, doc: Doc, lex: Lexicon) -> Mode:

@@ -1,7 +1,7 @@
 """The resolve step: an article's records, as extracted, joined to the actors and claims already in
 the store (ingest → extract → **resolve** → graph).
 
-The resolver is loaded from the store, so a new article joins existing actors and claims without
+The linker is loaded from the store, so a new article joins existing actors and claims without
 rebuilding anything: what earlier builds decided is read back (each attribution node keeps its
 claim terms, each person the roles that make them stand for a country) and never re-decided.
 """
@@ -105,5 +105,11 @@ class Linker:
             if rec.parent in by_id and rec.id in keys:
                 keys[rec.parent] = keys[rec.id]
                 similarity.setdefault(rec.parent, similarity[rec.id])
-        out = [dataclasses.replace(rec, claim=keys.get(rec.id, rec.claim)) for rec in resolved]
+        for rec in resolved:  # an outer record whose inner ones relay nothing states its own claim
+            if rec.id not in keys:
+                deictic = is_deictic(rec.content)
+                bag = mention_terms(rec.content, rec.sentence, self.leaders, deictic=deictic)
+                keys[rec.id], sim = self.claims.assign(bag, f"{article.id}/{rec.id}", deictic=deictic)
+                terms[rec.id], similarity[rec.id] = bag, sim
+        out = [dataclasses.replace(rec, claim=keys[rec.id]) for rec in resolved]
         return Resolution(out, matches, mentioned, terms, similarity, roles, heads)

@@ -50,7 +50,7 @@ def test_every_extractor_plugs_into_the_pipeline(name):
 
 
 def test_an_extractor_of_your_own_follows_the_protocol(nlp):
-    from claimgraph.extractors.attribution import Found
+    from claimgraph.extractors.found import Found
 
     class Nothing:
         def __call__(self, doc) -> list[Found]:

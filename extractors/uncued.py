@@ -1,0 +1,138 @@
+"""Attributions without a cue word of their own: hedges with an implicit source ("reportedly",
+"is said to"), quotations that continue the previous speaker, and a transcript's speaker turns."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .contents import trim
+from .found import Found
+from .lexicon import Lexicon, SourceKind
+from .quotes import Quote
+from .syntax import end_char, overlap, subtree_span
+
+
+def hedge_attributions(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Found]:
+    """"reportedly", "allegedly", "is said to": attributions with an implicit source.
+
+    When the hedge modifies a cue ("officials have reportedly revealed"), it becomes the outer
+    attribution and the cue's attribution is nested in it. Elsewhere it stands alone unless its
+    clause is already the content of an explicit attribution.
+    """
+    out: list[Found] = []
+    by_cue = {f.cue_end: i for i, f in enumerate(found)}
+    for tok in doc:
+        low = tok.lower_
+        verb: Token | None = None
+        implicit: tuple[str, SourceKind]
+        if low in {"reportedly", "allegedly", "purportedly"} and tok.dep_ == "advmod":
+            verb, cue, implicit = tok.head, tok.text, ("unnamed media reports", "outlet")
+            cue_start, cue_end = tok.idx, end_char(tok)
+        elif tok.lemma_ in lex.hedge_passives and \
+                any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "xcomp" for c in tok.children):
+            verb = tok
+            aux = [c for c in tok.children if c.dep_ == "auxpass"]
+            to = next((t for t in tok.doc[tok.i + 1 : tok.i + 3] if t.lower_ == "to"), tok)
+            cue_start, cue_end = aux[0].idx, end_char(to)
+            cue, implicit = doc.text[cue_start:cue_end], ("unspecified (implicit)", "anonymous")
+        if verb is None:
+            continue
+        span = subtree_span(verb)
+        inner = by_cue.get(end_char(verb))
+        if inner is None and any(overlap(span.start_char, span.end_char, f.content_start, f.content_end) > 0.5 for f in found):
+            continue
+        cs, ce = trim(doc.text, span.start_char, span.end_char)
+        f = Found(cue, low, cue_start, cue_end, cs, ce, implicit=implicit,
+                  cue_hedged=True, sentence_start=verb.sent.start_char, sentence_end=verb.sent.end_char)
+        out.append(f)
+        if inner is not None:
+            found[inner].hedged_by = f
+    return out
+
+
+def continued_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Found]:
+    """Quotations with no cue of their own that go on from the previous quoted speaker.
+
+    The second half of a quote split by its cue in one sentence ("“A,” said X, “and B.”") becomes
+    the second piece of that attribution; a quotation that opens a new sentence is an attribution
+    of its own (another proposition), credited to the same speaker.
+    """
+    out: list[Found] = []
+    text = doc.text
+    covered = [(f.content_start, f.content_end) for f in found]
+    for q in quotes:
+        if any(s <= q.inner_start < e or s < q.inner_end <= e for s, e in covered):
+            continue
+        sent = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+        if sent is None or not len(sent):
+            continue
+        sentence = sent[0].sent
+        # Only a quote that is (nearly) a sentence of its own carries speech; "Z" on a tank does not.
+        outside = text[sentence.start_char : q.start] + text[q.end : max(q.end, sentence.end_char)]
+        split = _splits_quote(q, quotes, found, text)
+        if not q.continues and split is None and outside.replace("\xa0", " ").strip(" \t\n.,;:"):
+            continue
+        if len(text[q.inner_start : q.inner_end].split()) < 3:
+            continue
+        s, e = trim(text, q.inner_start, q.inner_end)
+        if split is not None and split.content_start >= sentence.start_char and not split.pieces:
+            split.pieces = ((split.content_start, split.content_end), (s, e))
+            split.content_end = e
+            covered.append((s, e))
+            continue
+        f = Found("", "", s, s, s, e, continues_quote=True,
+                  kind="direct", sentence_start=sentence.start_char, sentence_end=sentence.end_char)
+        out.append(f)
+    return out
+
+
+def _splits_quote(q: Quote, quotes: list[Quote], found: list[Found], text: str) -> Found | None:
+    """"“A,” said X, “and B.”": the quoted attribution whose cue splits it from ``q``, if any."""
+    k = quotes.index(q)
+    if k == 0:
+        return None
+    prev = quotes[k - 1]
+    gap = text[prev.end : q.start]
+    if "\n" in gap or len(gap.split()) > 12:
+        return None
+    return next((f for f in found if f.content_start >= prev.inner_start and f.content_end <= prev.inner_end
+                 and f.kind == "direct" and prev.end <= f.cue_start < q.start), None)
+
+
+#: A transcript's speaker label at the start of a paragraph or quotation: "WALLACE: …", "MR. LEE: …".
+TURN = re.compile(r"[\"“‘']?(?P<label>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):[ \t]+(?=\S)")
+
+
+_NOT_SPEAKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "WATCH", "READ", "RELATED",
+                           "PHOTOS", "VIDEO", "AUDIO", "LIVE", "BREAKING", "ADVERTISEMENT", "SOURCE", "SOURCES", "TRANSCRIPT"})
+
+
+def speaker_turns(doc: Doc, text: str, lex: Lexicon, found: list[Found]) -> list[Found]:
+    """A transcript's turns that no other rule found ("PENCE: She will not …" on a line of its
+    own): the label is resolved with the sources; the content runs to the end of the line."""
+    out = []
+    for m in re.finditer(r"(?m)^[ \t]*(?=[\"“‘']?[A-Z])", text):
+        turn = TURN.match(text, m.end())
+        if turn is None or not is_speaker_label(turn.group("label"), lex):
+            continue
+        end = text.find("\n", turn.end())
+        end = len(text) if end < 0 else end
+        content = text[turn.end():end].rstrip().rstrip("\"”’'")
+        if not content.strip() or any(f.content_start <= turn.end() < f.content_end or
+                                      f.content_start <= m.end() < f.content_end for f in found):
+            continue
+        span = doc.char_span(turn.end(), turn.end() + len(content), alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        f = Found(":", "say", turn.end("label"), turn.end("label") + 1, turn.end(), turn.end() + len(content),
+                  kind="direct", sentence_start=sent.start_char, sentence_end=min(end, max(sent.end_char, end)),
+                  cue_i=span.start)
+        f.turn = turn
+        out.append(f)
+    return out
+
+
+def is_speaker_label(label: str, lex: Lexicon) -> bool:
+    return len(label.replace(".", "")) >= 2 and label not in _NOT_SPEAKERS and label.lower() not in lex.countries
