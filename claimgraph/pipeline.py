@@ -20,6 +20,7 @@ from claimgraph.extractors import (
     read_inputs,
 )
 from claimgraph.extractors.article import one_line
+from claimgraph.extractors.lexicon import default_lexicon, lexicon
 from claimgraph.graph import (
     GraphStore,
     StoreMissing,
@@ -117,7 +118,9 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
     mode = ("all" if validate else "none") if isinstance(validate, bool) else validate
     if mode not in ("all", "sample", "none"):
         raise ValueError(f"unknown validation mode {validate!r}: use 'all', 'sample' or 'none'")
-    nlp = load_pipeline(model) if engine == "local" and workers == 1 else None
+    spec = model if isinstance(model, PipelineSpec) else PipelineSpec(model)
+    lex, fingerprint = lexicon(spec.lang), spec.fingerprint()
+    nlp = load_pipeline(spec) if engine == "local" and workers == 1 else None
     validator = ShapeValidator() if mode != "none" else None
     built = 0
     wrote = spliceable = False
@@ -138,7 +141,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
         spliceable = take_baseline(out) and not store.recovering
         changed: set[str] = set()
         seen: set[str] = set()  # the article graphs of this build's inputs
-        resolver = Linker.from_store(store.ox, aliases=aliases)
+        resolver = Linker.from_store(store.ox, lexicon=lex, aliases=aliases)
         # after a writer died: its articles are whole or absent, the story is refreshed in full
         touched: set[str] = all_claims(store.ox) if store.recovering else set()
         if nlp is not None:
@@ -158,17 +161,17 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             report.attributions += len(recs)
             iri = article_iri(article.id)
             seen.add(iri)
-            if store.content_hash(iri) == content_hash(article, __version__):
+            if store.content_hash(iri) == content_hash(article, __version__, fingerprint):
                 report.graphs["unchanged"] += 1
                 _count(report, recs)
                 continue
             try:
                 resolution = resolver.resolve(article, recs)
-                graph = article_graph(article, recs, version=__version__, resolution=resolution)
+                graph = article_graph(article, recs, version=__version__, fingerprint=fingerprint, resolution=resolution)
             except Exception as exc:  # noqa: BLE001 (a bug on one article's data must not end the batch)
                 fail(IngestError(article.path or article.id, f"could not be made into a graph ({exc.__class__.__name__}: "
                                  f"{one_line(str(exc))}); not stored"))
-                resolver = Linker.from_store(store.ox, aliases=aliases)  # forget what it half-learnt
+                resolver = Linker.from_store(store.ox, lexicon=lex, aliases=aliases)  # forget what it half-learnt
                 continue
             _count(report, resolution.records)
             built += 1
@@ -178,7 +181,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                     report.graphs["invalid"] += 1
                     fail(IngestError(article.path or article.id, "its graph fails the SHACL shapes (not stored): "
                                      + one_line(check.report, 300)))
-                    resolver = Linker.from_store(store.ox, aliases=aliases)
+                    resolver = Linker.from_store(store.ox, lexicon=lex, aliases=aliases)
                     continue
             touched |= claims_in(store.ox, graph.iri)  # what the old version of the article touched
             forget_article(store.ox, graph.iri)
@@ -189,7 +192,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                 on_article(report.articles)
         story_changed = bool(touched or resolver.actors.same_as)
         if story_changed:
-            settled = update_story(store.ox, touched, same_as=resolver.actors.same_as)
+            settled = update_story(store.ox, touched, lexicon=lex, same_as=resolver.actors.same_as)
             changed |= _docs_of(store, settled)
         denials = settled_denials(store.ox, seen)  # negated assertions the story reads as denials
         report.stances["asserts"] -= denials
@@ -221,7 +224,7 @@ def remove(out_dir: str | os.PathLike[str], docs: Iterable[str]) -> list[str]:
             touched |= claims_in(store.ox, article_iri(d))
             forget_article(store.ox, article_iri(d))
         missing = [d for d in gone if not store.remove(article_iri(d))]
-        settled = update_story(store.ox, touched)
+        settled = update_story(store.ox, touched, lexicon=default_lexicon())
         prune_actors(store.ox)
         write_snapshot(store, out, changed=set(gone) | _docs_of(store, settled) if spliceable else None)
     seal(out)

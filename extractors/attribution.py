@@ -209,7 +209,7 @@ def _headline_sources(found: list[Found], text: str, lex: Lexicon) -> None:
         for named in body:
             theirs = {w.lower() for w in named.name.split()} | {w.lower().rstrip("s") for w in named.name.split()}
             if head in theirs and named.name.lower() != src.name.lower() or \
-                    head in {"company", "firm", "corporation"} and theirs & lex.company_suffixes:
+                    head in lex.company_nouns and theirs & lex.company_suffixes:
                 f.source = replace(named, text=src.text, start=src.start, end=src.end, sieve="headline")
                 break
 

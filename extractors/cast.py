@@ -27,7 +27,6 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import Lexicon
 
 Gender = Literal["male", "female"]
-_STOP = frozenset({"of", "and", "the", "for", "on", "in", "to", "at", "&"})
 
 
 @dataclass(slots=True)
@@ -101,7 +100,7 @@ def person_words(ent: Span, lex: Lexicon) -> tuple[list[str], list[Token]]:
     while len(toks) > 1 and _is_title(toks[0], lex):
         titles.append(toks.pop(0))
     while len(toks) > 1 and toks[-1].lemma_.lower() in lex.reporting_verbs and toks[-1].pos_ != "PROPN" \
-            or len(toks) > 1 and toks[-1].lower_ in {"says", "said", "tells", "told"}:
+            or len(toks) > 1 and toks[-1].lower_ in lex.saying_forms:
         toks.pop()  # a headline's "Obama Says" is Obama
     words = [t.text for t in toks if t.lower_ not in lex.titles]
     # Words before the entity that title it: "EPA Administrator [Jane Roe]", "Sen. [Laura Kim]".
@@ -159,7 +158,7 @@ class Cast:
             if org.name.isupper() and org.name in self.acronyms:
                 continue
             for other in self.organizations:
-                if other.name.isupper() and other.name == _initials(org.name):
+                if other.name.isupper() and other.name == _initials(org.name, self.lex):
                     self.acronyms.setdefault(other.name, org.name)
         self._read_surnames()
         self._read_documents()
@@ -349,7 +348,7 @@ def document_author(tok: Token, lex: Lexicon) -> Token | None:
             return child
         if child.dep_ == "relcl":  # "a speech Mrs. Clinton delivered", "an explosion that the mayor called …"
             subj = next((c for c in child.children if c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"}
-                         and c.lower_ not in {"that", "which", "who"}), None)
+                         and c.lower_ not in lex.relative_pronouns), None)
             if subj is not None and subj.pos_ in {"PROPN", "NOUN", "PRON"}:
                 return subj
     if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in {"VERB", "AUX"}:
@@ -370,8 +369,8 @@ def _document_words(nouns: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alt})(?:s|es)?\b", re.IGNORECASE)
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in _STOP).upper()
+def _initials(name: str, lex: Lexicon) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in lex.acronym_stop).upper()
 
 
 def _in_quote(tok: Token) -> bool:

@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .lexicon import BOILERPLATE_LINES, BOILERPLATE_TAIL_MARKERS
+from .lexicon import Lexicon, default_lexicon
 
 # "U.S.U.S." / "U.N.U.N." — machine translation sometimes emits an abbreviation twice.
 _DOUBLED_ABBREVIATION = re.compile(r"\b((?:[A-Z]\.){2,})\1")
@@ -53,15 +53,15 @@ class CleanText:
         return self._raw_at[k] + min(off, self._raw_len[k])
 
 
-def _edits(raw: str) -> list[tuple[int, int, str]]:
+def _edits(raw: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Find (start, end, replacement) edits on the raw text; non-overlapping, sorted."""
     edits: list[tuple[int, int, str]] = []
-    tail = _boilerplate_tail(raw)
+    tail = _boilerplate_tail(raw, lex)
     for m in _LINE.finditer(raw):
         line = m.group().strip()
         if not line:
             continue
-        if m.start() >= tail or BOILERPLATE_LINES.fullmatch(line):
+        if m.start() >= tail or lex.boilerplate_lines.fullmatch(line):
             edits.append((m.start(), m.end(), ""))
             continue
         dateline = _DATELINE.match(m.group())
@@ -78,21 +78,22 @@ def _edits(raw: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-def _boilerplate_tail(raw: str) -> int:
+def _boilerplate_tail(raw: str, lex: Lexicon) -> int:
     """Offset where trailing boilerplate starts ("You may also like", "Leave a Reply" …), else len."""
-    for m in BOILERPLATE_TAIL_MARKERS.finditer(raw):
+    for m in lex.boilerplate_tail.finditer(raw):
         if m.start() > len(raw) // 2:  # only in the back half: a marker early on is article text
             return m.start()
     return len(raw)
 
 
-def clean(raw: str) -> CleanText:
-    """Return the cleaned copy of ``raw`` that the parser reads, with its offset map."""
+def clean(raw: str, lex: Lexicon | None = None) -> CleanText:
+    """Return the cleaned copy of ``raw`` that the parser reads, with its offset map; ``lex``
+    says which lines are boilerplate (English when ``None``)."""
     parts: list[str] = []
     segments: list[tuple[int, int, int, int]] = []  # (clean start, raw start, raw length, clean length)
     pos = 0  # raw position
     out = 0  # clean position
-    for start, end, repl in [*_edits(raw), (len(raw), len(raw), "")]:
+    for start, end, repl in [*_edits(raw, lex or default_lexicon()), (len(raw), len(raw), "")]:
         if start < pos:
             continue
         if start > pos:  # unchanged text before the edit

@@ -9,8 +9,8 @@ from spacy.tokens import Span, Token
 from .contents import adjacent_quote, complement, previous_sentence, skip_that
 from .found import Found
 from .lexicon import Lexicon
+from .mentions import mention_for
 from .quotes import Quote
-from .sources import mention_for
 from .syntax import (
     cue_first,
     cue_text,
@@ -59,7 +59,7 @@ def _according_to(tok: Token, sent: Span, lex: Lexicon) -> Iterator[Found]:
     if not side:
         return
     yield Found("according to", "according", tok.idx, to.idx + len(to), side[0].idx,
-                side[-1].idx + len(side[-1]), mention=mention_for(pobj))
+                side[-1].idx + len(side[-1]), mention=mention_for(pobj, lex))
 
 
 def _citing(tok: Token, sent: Span, lex: Lexicon) -> Iterator[Found]:
@@ -75,12 +75,12 @@ def _citing(tok: Token, sent: Span, lex: Lexicon) -> Iterator[Found]:
         span = subtree_span(own)
         start = skip_that(sent.doc.text, span.start_char)
         span = sent.doc.char_span(start, span.end_char, alignment_mode="expand") or span
-        yield Found("citing", "cite", tok.idx, end_char(tok), span.start_char, span.end_char, mention=mention_for(obj),
+        yield Found("citing", "cite", tok.idx, end_char(tok), span.start_char, span.end_char, mention=mention_for(obj, lex),
                     citing_head=head.i if head is not None else -1, phrase_end=end_char(tok.right_edge))
         subject = subject_of(head, lex) if head is not None else None
         if head is not None and subject is not None and not any(c.dep_ == "ccomp" for c in head.children):
             outer = Found(head.text, head.lemma_.lower(), head.idx, end_char(head), span.start_char, span.end_char,
-                          mention=mention_for(subject))
+                          mention=mention_for(subject, lex))
             outer.cue_i = head.i
             yield outer
         return
@@ -91,7 +91,7 @@ def _citing(tok: Token, sent: Span, lex: Lexicon) -> Iterator[Found]:
         clause = [t for t in (head or sent.root).subtree if t.i not in skip and not t.is_punct]
         yield Found("citing", "cite", tok.idx, end_char(tok),
                     clause[0].idx if clause else tok.idx, end_char(clause[-1]) if clause else tok.idx,
-                    mention=mention_for(obj), citing_head=head.i if head is not None else -1,
+                    mention=mention_for(obj, lex), citing_head=head.i if head is not None else -1,
                     phrase_end=end_char(tok.right_edge))
         return
     # "refused to disclose it, citing fears such information could …": a reason, said by the subject.
@@ -99,7 +99,7 @@ def _citing(tok: Token, sent: Span, lex: Lexicon) -> Iterator[Found]:
     if clause_child is not None and subject is not None:
         span = subtree_span(clause_child)
         yield Found(f"citing {obj.text}", "cite", tok.idx, end_char(obj), span.start_char, span.end_char,
-                    mention=mention_for(subject))
+                    mention=mention_for(subject, lex))
 
 
 def _governing_cue(tok: Token, sent: Span, lex: Lexicon) -> Token | None:
@@ -131,7 +131,7 @@ def _cue_noun(tok: Token, lex: Lexicon) -> Iterator[Found]:
     if content is None:
         return
     yield Found(f"{verb.text} {tok.doc[tok.left_edge.i:tok.i + 1].text}", tok.lemma_.lower(), verb.idx,
-                end_char(tok), content.start_char, content.end_char, mention=mention_for(subject))
+                end_char(tok), content.start_char, content.end_char, mention=mention_for(subject, lex))
 
 
 def _call_for(tok: Token, lex: Lexicon) -> Iterator[Found]:
@@ -142,7 +142,7 @@ def _call_for(tok: Token, lex: Lexicon) -> Iterator[Found]:
         return
     span = subtree_span(pobj)
     yield Found(cue_text(tok, extra=[prep]), "call", cue_first(tok).idx, end_char(prep), span.start_char,
-                span.end_char, mention=mention_for(subject))
+                span.end_char, mention=mention_for(subject, lex))
 
 
 def _labels(tok: Token, lex: Lexicon) -> Iterator[Found]:
@@ -154,14 +154,14 @@ def _labels(tok: Token, lex: Lexicon) -> Iterator[Found]:
     if verdict is None and obj is not None:  # the parser hangs a quoted verdict on the noun
         verdict = next((c for c in obj.children if c.i > obj.i and (c.dep_ == "amod" or c.lower_ == "as")), None)
     subject = subject_of(tok, lex)
-    if obj is None or verdict is None or subject is None or negated_act(tok) or obj.pos_ == "PRON" and obj.lower_ not in {"it", "them"}:
+    if obj is None or verdict is None or subject is None or negated_act(tok) or obj.pos_ == "PRON" and obj.lower_ not in lex.label_pronouns:
         return
     end = verdict.right_edge
     doc = tok.doc
     while end.i + 1 < len(doc) and doc[end.i + 1].text in {"”", '"', "’"}:
         end = doc[end.i + 1]
     yield Found(cue_text(tok), tok.lemma_.lower(), cue_first(tok).idx, end_char(tok), obj.left_edge.idx, end_char(end),
-                mention=mention_for(subject))
+                mention=mention_for(subject, lex))
 
 
 def _reporting_verb(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], qs: list[int]) -> Iterator[Found]:
@@ -178,7 +178,7 @@ def _reporting_verb(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], q
     if tok.dep_ in {"amod", "compound"}:
         return
     subject = subject_of(tok, lex)
-    if subject is None or subject.lower_ in {"there", "what", "which"}:
+    if subject is None or subject.lower_ in lex.non_subjects:
         return
     if lemma in lex.thing_subject_verbs and not source_like(subject, lex):
         return  # "the data show", "such information could reveal": not a speaker
@@ -201,6 +201,6 @@ def _reporting_verb(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], q
     first = cue_first(tok)
     cue_end = max([end_char(tok)] + [end_char(t) for t in extra_cue])
     yield Found(cue_text(tok, extra=extra_cue), lemma, first.idx, cue_end, start, end,
-                mention=mention_for(subject), kind="direct" if adjacent else "indirect")
+                mention=mention_for(subject, lex), kind="direct" if adjacent else "indirect")
 
 

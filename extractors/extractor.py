@@ -29,9 +29,9 @@ from .features import DocView
 from .found import Found
 from .learned import AttributionModel, Tagged
 from .lexicon import Lexicon
+from .mentions import mention_for
 from .modes import mode_of
 from .quotes import Quote
-from .sources import mention_for
 from .syntax import unspoken
 
 
@@ -79,7 +79,7 @@ class HybridExtractor:
         v = DocView.of(doc)
         rules = rule_candidates(doc, self.lexicon, text=v.string)
         for f in rules:
-            _widen_source(doc, f)
+            _widen_source(doc, f, self.lexicon)
         cues = [(f.cue_start, f.cue_end) for f in rules if not f.continues_quote]
 
         def found_by_rules(cue: tuple[int, int]) -> bool:
@@ -157,11 +157,11 @@ def _found(doc: Doc, v: DocView, t: Tagged, lex: Lexicon) -> Found | None:
     pieces = [p for p in pieces if p[0] < sent_end] or pieces[:1]
     mention = source_span = None
     if t.source is not None:
-        span = _strip(doc[t.source[0]:t.source[1]])
-        mention = mention_for(span.root)
+        span = _strip(doc[t.source[0]:t.source[1]], lex)
+        mention = mention_for(span.root, lex)
         source_span = (span.start_char, span.end_char)
     else:  # the tagger named no source: the cue's own subject, possessor or agent, if any
-        mention = _syntactic_source(head, pieces)
+        mention = _syntactic_source(head, pieces, lex)
         if mention is not None:
             source_span = (mention.start_char, mention.end_char)
             rel = next((c for c in head.children if c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"}), None)
@@ -180,7 +180,7 @@ def _found(doc: Doc, v: DocView, t: Tagged, lex: Lexicon) -> Found | None:
     )
 
 
-def _syntactic_source(head: Token, pieces: list[tuple[int, int]]) -> Span | None:
+def _syntactic_source(head: Token, pieces: list[tuple[int, int]], lex: Lexicon) -> Span | None:
     """The speaker the parse gives a cue: its subject ("Trump *urged* …"), its possessor ("*his*
     claim"), its passive agent, or those of the verb it is coordinated with; never a token inside
     the content, nor an expletive "it"/"there"."""
@@ -189,19 +189,19 @@ def _syntactic_source(head: Token, pieces: list[tuple[int, int]]) -> Span | None
             continue
         if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"} for c in verb.children) \
                 and not any(a <= verb.head.idx < b for a, b in pieces):
-            return mention_for(verb.head)
+            return mention_for(verb.head, lex)
         for c in verb.children:
             tok = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "agent" else c
             if tok is None or c.dep_ not in {"nsubj", "poss", "agent"} or tok.dep_ == "expl" \
-                    or tok.lower_ in {"it", "there", "this", "that"} or tok.tag_ in {"WP", "WDT"}:
+                    or tok.lower_ in lex.empty_subjects or tok.tag_ in {"WP", "WDT"}:
                 continue
             if any(a <= tok.idx < b for a, b in pieces):
                 continue
-            return mention_for(tok)
+            return mention_for(tok, lex)
     return None
 
 
-def _widen_source(doc: Doc, f: Found) -> None:
+def _widen_source(doc: Doc, f: Found, lex: Lexicon) -> None:
     """Give a rule attribution its whole source as written, as PolNeAR marks sources: the
     subtree of the mention's head ("Hemsley, the co-author of …", "Le Pen, who has …"), the whole
     apposition around a name ("The state's campaign chairman, Phil Lovas,"), or the relative
@@ -211,26 +211,26 @@ def _widen_source(doc: Doc, f: Found) -> None:
         return
     cue = doc[f.cue_i] if 0 <= f.cue_i < len(doc) else None
     if cue is not None and cue.dep_ == "relcl":
-        rel = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"who", "which", "that"}), None)
+        rel = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in lex.relative_pronouns), None)
         if rel is not None and cue.head.i in range(f.mention.start, f.mention.end):
             f.source_span = (rel.idx, rel.idx + len(rel))
             return
     root = f.mention.root
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
         root = root.head
-    span = _strip(doc[root.left_edge.i:root.right_edge.i + 1])
+    span = _strip(doc[root.left_edge.i:root.right_edge.i + 1], lex)
     if len(span) <= len(f.mention) or span.end_char > f.cue_start and span.start_char < f.cue_end \
             or span.start_char < f.content_end and f.content_start < span.end_char:
         return
     f.source_span = (span.start_char, span.end_char)
 
 
-def _strip(span: Span) -> Span:
+def _strip(span: Span, lex: Lexicon) -> Span:
     """A span without the punctuation around it, nor a focus adverb before it ("Even China")."""
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
     while len(span) > 1 and (span[0].is_punct or span[0].is_space or span[0].pos_ == "ADV" and span[0].dep_ == "advmod"
-                             and span[0].lower_ in {"even", "also", "only", "too", "both", "again"}):
+                             and span[0].lower_ in lex.focus_adverbs):
         span = span[1:]
     return span
 

@@ -9,7 +9,7 @@ from .article import one_line
 from .extractor import EXTRACTORS, Extractor, ExtractorName, make_extractor
 from .found import Found
 from .learned import AttributionModel
-from .lexicon import LEXICONS
+from .lexicon import lexicon
 
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
@@ -42,12 +42,10 @@ class AttributionFinder:
     """
 
     def __init__(self, lang: str = "en", extractor: ExtractorName = "hybrid", model: str | None = None) -> None:
-        if lang not in LEXICONS:
-            raise ValueError(f"no attribution lexicon for language {lang!r}; known: {sorted(LEXICONS)}")
         if extractor not in EXTRACTORS:
             raise ValueError(f"unknown extractor {extractor!r}; choose one of {', '.join(EXTRACTORS)}")
         self.lang, self.extractor_name, self.model_dir = lang, extractor, model
-        self.lexicon = LEXICONS[lang]
+        self.lexicon = lexicon(lang)  # LexiconError (a ValueError) names the known languages
         weights = AttributionModel(model) if extractor != "rules" else None
         self.extractor: Extractor = make_extractor(extractor, self.lexicon, weights)
 

@@ -2,15 +2,18 @@
 :class:`Found` while the passes work on it, :class:`FoundData` when it crosses a process boundary."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import TypedDict
-
-from spacy.tokens import Span
+from typing import TYPE_CHECKING, TypedDict
 
 from .lexicon import Mode, SourceKind, Stance
 from .records import Kind, Source
-from .stance import Certainty
+
+if TYPE_CHECKING:  # extract.py reads FoundData without spaCy: keep this module light
+    import re
+
+    from spacy.tokens import Span
+
+    from .stance import Certainty
 
 
 @dataclass(slots=True)

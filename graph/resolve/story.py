@@ -19,7 +19,6 @@ article costs the same whatever the store's size, up to the size of the claims i
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -27,6 +26,7 @@ import pyoxigraph as ox
 from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
 from rapidfuzz import fuzz
 
+from claimgraph.extractors.lexicon import Lexicon
 from claimgraph.graph.resolve.claims import is_deictic
 from claimgraph.graph.iris import actors_graph, slug, story_graph
 
@@ -40,7 +40,6 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 VARIANT_MIN = 55.0
 #: Distinct wordings of one speaker's quotes compared per claim (pairs grow with its square).
 MAX_WORDINGS = 60
-_NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|neither|nor|without)\b|n[’']t\b", re.I)
 _PRO = frozenset({"Assertion", "Warning"})
 #: Share of claim terms (Dice) a negated statement needs with an assertion to deny it: a cluster
 #: gathers mentions of one story; a denial must negate that very proposition, not a neighbour.
@@ -117,7 +116,7 @@ def all_claims(store: ox.Store, base: str = DEFAULT_BASE) -> set[str]:
     return found
 
 
-def update_story(store: ox.Store, claims: Iterable[str], *, same_as: dict[str, str] | None = None,
+def update_story(store: ox.Store, claims: Iterable[str], *, lexicon: Lexicon, same_as: dict[str, str] | None = None,
                  base: str = DEFAULT_BASE) -> set[str]:
     """Recompute the story facts of ``claims`` (claim IRIs), then the actor ↔ actor edges and the
     ``owl:sameAs`` links of user-supplied aliases (actor name → external IRI).
@@ -131,7 +130,7 @@ def update_story(store: ox.Store, claims: Iterable[str], *, same_as: dict[str, s
         claim = ox.NamedNode(claim_iri)
         _drop_claim(store, claim, sg)
         changed |= _settle_denials(store, claim, sg)
-        quads += _claim_facts(store, claim, sg, base)
+        quads += _claim_facts(store, claim, sg, base, lexicon)
     for name, target in sorted((same_as or {}).items()):
         for q in store.quads_for_pattern(None, cg("name"), ox.Literal(name), None):
             if isinstance(q.subject, ox.NamedNode):
@@ -204,7 +203,7 @@ def _drop_claim(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> None:
             store.remove(q)
 
 
-def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: str) -> list[ox.Quad]:
+def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: str, lex: Lexicon) -> list[ox.Quad]:
     mentions = []
     for q in store.quads_for_pattern(None, cg("claim"), claim, None):
         a = q.subject
@@ -226,7 +225,7 @@ def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: s
     def add(s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
         out.append(ox.Quad(s, p, o, sg))
 
-    add(claim, _LABEL, ox.Literal(_label(mentions)))
+    add(claim, _LABEL, ox.Literal(_label(mentions, lex)))
     add(claim, cg("mentionCount"), ox.Literal(str(len(mentions)), datatype=ox.NamedNode(_XSD + "integer")))
     pro = sorted({m["source"].value for m in mentions if m["stance"] in _PRO and m["source"] is not None})
     con = sorted({m["source"].value for m in mentions if m["stance"] == "Denial" and m["source"] is not None})
@@ -260,7 +259,7 @@ def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: s
                 if sim < VARIANT_MIN:
                     continue
                 flip = ((m1["stance"] == "Denial") != (m2["stance"] == "Denial")
-                        or bool(_NEGATION.search(m1["content"])) != bool(_NEGATION.search(m2["content"])))
+                        or bool(lex.negation.search(m1["content"])) != bool(lex.negation.search(m2["content"])))
                 n += 1
                 node = ox.NamedNode(f"{base}variant/{key}/{n}")
                 add(node, _T, cg("QuoteVariant"))
@@ -273,9 +272,9 @@ def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: s
     return out
 
 
-def _label(mentions: list[dict]) -> str:  # type: ignore[type-arg]
+def _label(mentions: list[dict], lex: Lexicon) -> str:  # type: ignore[type-arg]
     """The most central stated mention: most terms shared with the others, then the shortest."""
-    stated = [m for m in mentions if m["terms"] and not is_deictic(m["content"])] or mentions
+    stated = [m for m in mentions if m["terms"] and not is_deictic(m["content"], lex)] or mentions
     asserted = [m for m in stated if m["stance"] in _PRO] or stated
 
     # Terms shared with the others, Σ over its terms of (mentions holding the term − 1): the same

@@ -63,17 +63,19 @@ class ArticleGraph:
     actor_quads: list[Quad] = field(default_factory=list)
 
 
-def content_hash(article: Article, version: str) -> str:
-    """Hash of what the graph is made from: the text, its metadata and the extractor version."""
+def content_hash(article: Article, version: str, fingerprint: str = "") -> str:
+    """Hash of what the graph is made from: the text, its metadata, claimgraph's version and the
+    pipeline's ``fingerprint`` (spaCy pipeline, extractor, weights, rules, lexicon; see
+    ``PipelineSpec.fingerprint``), so another ``--model`` or new rules rebuild the article."""
     h = hashlib.sha256()
-    for part in (version, article.id, article.text, article.title or "", article.outlet or "",
+    for part in (version, fingerprint, article.id, article.text, article.title or "", article.outlet or "",
                  article.url or "", article.published or ""):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()
 
 
-def article_graph(article: Article, records: Iterable[Attribution], *, version: str,
+def article_graph(article: Article, records: Iterable[Attribution], *, version: str, fingerprint: str = "",
                   base: str = DEFAULT_BASE, resolution: Resolution | None = None) -> ArticleGraph:
     """The quads of one article's named graph; with a ``resolution`` (see :mod:`.resolve`), its
     records, the claim terms and actor matches behind them, and the roles the article states."""
@@ -81,7 +83,7 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
         records = resolution.records
     g = NamedNode(article_iri(article.id, base))
     art = g  # the article node shares its graph's IRI
-    digest = content_hash(article, version)
+    digest = content_hash(article, version, fingerprint)
     quads: list[Quad] = []
     facts: list[Quad] = []
     actors = NamedNode(actors_graph(base))

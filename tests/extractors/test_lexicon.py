@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.extractors.lexicon import EN, LEXICONS
+from claimgraph.extractors.lexicon import EN, Lexicon, LexiconError, languages, lexicon, load
 
 
 @pytest.mark.parametrize(("verb", "stance"), [
@@ -46,5 +46,36 @@ def test_every_country_has_an_adjective_for_anonymous_groups():
     assert set(EN.countries.values()) <= set(EN.country_adjectives)
 
 
-def test_english_is_registered():
-    assert LEXICONS["en"] is EN
+def test_english_is_registered_and_loaded_once():
+    assert "en" in languages() and lexicon("en") is EN and EN.lang == "en"
+
+
+def test_an_unknown_language_says_which_ones_exist():
+    with pytest.raises(LexiconError, match=r"'xx'.*known: \['en'\]"):
+        lexicon("xx")
+
+
+def _english_file() -> bytes:
+    from importlib import resources
+
+    return (resources.files("claimgraph.extractors.lexicon") / "en.toml").read_bytes()
+
+
+def test_a_second_language_is_a_file_not_a_branch_in_the_rules():
+    # Another language's data is the same file shape; here English with one more denial verb.
+    text = _english_file().replace(b'lang = "en"', b'lang = "xx"').replace(b'"denies" = [', b'"denies" = ["nay", ')
+    other = load(text, "xx")
+    assert isinstance(other, Lexicon) and other.reporting_verbs["nay"] == "denies" and "nay" not in EN.reporting_verbs
+    assert other.digest != EN.digest  # a store rebuilds what a lexicon change touches
+
+
+def test_a_broken_language_file_names_itself():
+    with pytest.raises(LexiconError, match=r"xx\.toml"):
+        load(b"lang = [", "xx")
+    with pytest.raises(LexiconError, match=r"xx\.toml: missing .*reporting_verbs"):
+        load(b'lang = "xx"', "xx")
+
+
+@pytest.mark.parametrize("field", ["claim_stop", "deictic_heads", "negators", "relative_pronouns", "boilerplate_lines"])
+def test_the_graph_layer_and_the_cleaner_read_their_words_from_the_lexicon(field):
+    assert getattr(EN, field)

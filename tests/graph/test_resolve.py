@@ -7,6 +7,7 @@ import shutil
 import pytest
 from claimgraph.graph import ActorIndex, ClaimClusters, GraphStore, named_queries
 from claimgraph.graph.resolve.actors import leaders, role_facts
+from claimgraph.extractors.lexicon import EN
 from claimgraph.graph.resolve.claims import is_deictic, mention_terms
 
 import claimgraph
@@ -98,23 +99,23 @@ def test_an_alias_table_merges_names_and_links_out(tmp_path):
 def test_roles_and_affiliations_come_from_titles_and_appositions():
     text = ("French President Emmanuel Macron met reporters. Anna Berg, a spokeswoman for the Swedish "
             "foreign ministry, said the talks went well.")
-    facts = {(f.name, f.role, f.affiliation) for f in role_facts(text, {"Anna Berg"})}
+    facts = {(f.name, f.role, f.affiliation) for f in role_facts(text, {"Anna Berg"}, EN)}
     assert ("Emmanuel Macron", "president", "France") in facts
     assert ("Anna Berg", "spokeswoman", "Swedish foreign ministry") in facts
-    assert leaders(role_facts(text, set())) == {"Emmanuel Macron": "France"}
+    assert leaders(role_facts(text, set(), EN), EN) == {"Emmanuel Macron": "France"}
 
 
 def test_roles_with_an_organisation_before_the_name_are_split_off():
     text = ("EPA Administrator Jane Roe said the rule would stand. A Herald spokeswoman, Ann Lee, said "
             "the paper stood by its story.")
-    facts = {(f.name, f.role, f.affiliation) for f in role_facts(text, {"Jane Roe", "Ann Lee"})}
+    facts = {(f.name, f.role, f.affiliation) for f in role_facts(text, {"Jane Roe", "Ann Lee"}, EN)}
     assert {("Jane Roe", "administrator", "EPA"), ("Ann Lee", "spokeswoman", "Herald")} <= facts
 
 
 # -- claims ---------------------------------------------------------------------------------------
 def _clusters(*sentences: str, leaders_: dict[str, str] | None = None) -> list[str]:
     cc = ClaimClusters()
-    return [cc.assign(mention_terms(s, s, leaders_), str(n), deictic=is_deictic(s))[0]
+    return [cc.assign(mention_terms(s, s, EN, leaders_), str(n), deictic=is_deictic(s, EN))[0]
             for n, s in enumerate(sentences)]
 
 
@@ -140,9 +141,9 @@ def test_asking_for_aid_is_not_offering_it():
 def test_a_denial_that_points_back_joins_what_it_denies():
     cc = ClaimClusters()
     stated = "the mining company bribed officials to win the licence"
-    first, _ = cc.assign(mention_terms(stated, stated), "1")
+    first, _ = cc.assign(mention_terms(stated, stated, EN), "1")
     sentence = "Asked about reports that the mining company bribed officials, the chief executive dismissed the reports."
-    second, _ = cc.assign(mention_terms("the reports", sentence), "2", deictic=is_deictic("the reports"))
+    second, _ = cc.assign(mention_terms("the reports", sentence, EN), "2", deictic=is_deictic("the reports", EN))
     assert first == second
 
 
