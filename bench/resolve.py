@@ -16,6 +16,9 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
+from store import replicate, seed_nquads  # bench/store.py
+
+from claimgraph import __version__
 from claimgraph.extractors import extract, load_pipeline, read_inputs
 from claimgraph.graph import (
     GraphStore,
@@ -24,9 +27,6 @@ from claimgraph.graph import (
     claims_in,
     update_story,
 )
-from store import replicate, seed_nquads  # bench/store.py
-
-from claimgraph import __version__
 
 ARTICLE = """Kremlin rejects report on Chinese weapons
 
@@ -59,7 +59,7 @@ def main() -> None:
             resolver = Linker.from_store(store.ox)
             t_load = time.perf_counter() - t
             t = time.perf_counter()
-            [(article, recs)] = list(extract([a for a in read_inputs([tmp / "new.txt"])], nlp))  # type: ignore[misc]
+            [(article, recs)] = list(extract(list(read_inputs([tmp / "new.txt"])), nlp))  # type: ignore[misc]
             t_extract = time.perf_counter() - t
             t = time.perf_counter()
             res = resolver.resolve(article, recs)

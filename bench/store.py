@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
-from claimgraph.graph import GraphStore, execute, named_queries
-from claimgraph.ontology import DEFAULT_BASE, PREFIXES
 
 import claimgraph
+from claimgraph.graph import GraphStore, execute, named_queries
+from claimgraph.ontology import DEFAULT_BASE, PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
 PARAMS = {"text": "never heard", "actor": "Liu Pengyu"}
@@ -30,7 +30,8 @@ PARAMS = {"text": "never heard", "actor": "Liu Pengyu"}
 def seed_nquads(tmp: Path) -> str:
     claimgraph.build([ROOT / "corpus" / "seeds"], tmp / "seeds", validate=False)
     with GraphStore(tmp / "seeds") as store:
-        return (ox.serialize(store.ox.quads_for_pattern(None, None, None, None), format=ox.RdfFormat.N_QUADS) or b"").decode()
+        quads = store.ox.quads_for_pattern(None, None, None, None)
+        return (ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"").decode()
 
 
 _NAMED = re.compile(r'^(\S+ <https://w3id.org/claimgraph/ontology#(?:name|documentId)> "[^"]*)"', re.M)

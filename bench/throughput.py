@@ -16,11 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from corpus import reidentified, sources  # bench/corpus.py
-
 from claimgraph.extractors import load_pipeline
 from claimgraph.extractors.clean import clean
 from claimgraph.pipeline import build
+from corpus import reidentified, sources  # bench/corpus.py
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,10 +57,12 @@ def main() -> None:
     n = len(rows)
     print(f"articles {n}, words {words:,}, workers {args.workers}, batch size {args.batch_size}, "
           f"validate {args.validate}, median of {args.repeat}")
-    print(f"bare nlp.pipe      {n / bare:7.1f} articles/s  {words / bare:9,.0f} words/s  ({bare:.2f} s, model load included)")
+    print(f"bare nlp.pipe      {n / bare:7.1f} articles/s  {words / bare:9,.0f} words/s  "
+          f"({bare:.2f} s, model load included)")
     print(f"claimgraph build   {n / full:7.1f} articles/s  {words / full:9,.0f} words/s  ({full:.2f} s, "
           f"{report.attributions} attributions, model load included)")
-    print(f"ratio build/bare   {full / bare:.2f}   (each run: {', '.join(f'{f / b:.2f}' for b, f in zip(bares, fulls, strict=True))})")
+    runs = ", ".join(f"{f / b:.2f}" for b, f in zip(bares, fulls, strict=True))
+    print(f"ratio build/bare   {full / bare:.2f}   (each run: {runs})")
 
 
 if __name__ == "__main__":

@@ -78,7 +78,8 @@ def main() -> None:
 @EXTRACTOR_OPTION
 @WEIGHTS_OPTION
 def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: int, workers: int,
-          engine: str, scheduler: str | None, partition_size: int, validate_mode: str, no_validate: bool, aliases: str | None, quiet: bool,
+          engine: str, scheduler: str | None, partition_size: int, validate_mode: str, no_validate: bool,
+          aliases: str | None, quiet: bool,
           extractor: str, weights: str | None) -> None:
     """Extract attributions from INPUTS (files, folders, globs; .txt, .html, .jsonl) into OUT.
 
@@ -103,7 +104,8 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
 
     try:
         report = run_build(inputs, out_dir, model=_spec(model, extractor, weights), batch_size=batch_size, workers=workers,
-                           validate="none" if no_validate else validate_mode, aliases=aliases, engine=engine, scheduler=scheduler,
+                           validate="none" if no_validate else validate_mode, aliases=aliases, engine=engine,
+                           scheduler=scheduler,
                            partition_size=partition_size, on_error=on_error,
                            on_article=None if quiet else progress_printer())
     except (ModelNotFound, ModelMissing, StoreLocked, EngineUnavailable) as exc:
@@ -133,7 +135,7 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
 @click.option("--timeout", default=30.0, show_default=True, help="Seconds before the query is stopped.")
 @click.option("--limit", "cap", default=10_000, show_default=True, help="Most rows returned.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
-def query(query: str | None, store_dir: str, query_file, name: str | None, params: tuple[str, ...], fmt: str,  # type: ignore[no-untyped-def]
+def query(query: str | None, store_dir: str, query_file, name: str | None, params: tuple[str, ...], fmt: str,
           timeout: float, cap: int, list_queries: bool) -> None:
     """Run a SPARQL query on a store: QUERY text, --file q.rq or --name NAME.
 
@@ -174,7 +176,7 @@ def query(query: str | None, store_dir: str, query_file, name: str | None, param
             raise click.ClickException(f"query {name!r} has no parameter {', '.join(sorted(given - set(expected)))}; "
                                        f"it takes {takes}")
     else:
-        text = query_file.read() if query_file else query
+        text = query_file.read() if query_file else query or ""
     _open(store_dir).close()
     try:
         bindings = dict(parse_bindings(params))
@@ -370,8 +372,8 @@ def serve(store_dir: str, host: str, port: int, allow_update: bool, token: str |
     """
     import signal
 
-    from claimgraph.server import ClaimgraphServer, UnsafeEndpoint
     from claimgraph.graph.store.database import StoreMissing
+    from claimgraph.server import ClaimgraphServer, UnsafeEndpoint
 
     try:
         server = ClaimgraphServer(store_dir, host, port, allow_update=allow_update, timeout=timeout, cap=cap,

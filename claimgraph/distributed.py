@@ -43,7 +43,10 @@ def _pipeline(model: str | PipelineSpec | None) -> Language:
     return load_pipeline(model)
 
 
-def extract_partition(articles: list[Article], model: str | PipelineSpec | None, batch_size: int) -> list[tuple[Article, list[Attribution] | IngestError]]:
+Extracted = tuple[Article, list[Attribution] | IngestError]
+
+
+def extract_partition(articles: list[Article], model: str | PipelineSpec | None, batch_size: int) -> list[Extracted]:
     """The map step: one partition of articles to their records (runs on a worker)."""
     return list(extract(articles, _pipeline(model), batch_size=batch_size))
 
@@ -81,7 +84,7 @@ def ordered_map(articles: Iterable[Article], submit: Callable[[list[Article]], A
 
 
 def extract_parallel(articles: Iterable[Article], *, model: str | PipelineSpec | None = None, batch_size: int = 16,
-                     workers: int = 2, partition_size: int = 16) -> Iterator[tuple[Article, list[Attribution] | IngestError]]:
+                     workers: int = 2, partition_size: int = 16) -> Iterator[Extracted]:
     """Yield each article with its records, in input order, parsed by ``workers`` local processes."""
     # fork (as spaCy's n_process does): no re-import of the caller's __main__, which "spawn" needs
     # guarded; the children never touch the parent's open store and leave through os._exit.

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimgraph import __version__
+from claimgraph.distributed import extract_distributed, extract_parallel
 from claimgraph.extractors import (
     Article,
     Attribution,
@@ -23,11 +24,11 @@ from claimgraph.extractors.article import one_line
 from claimgraph.extractors.lexicon import default_lexicon, lexicon
 from claimgraph.graph import (
     GraphStore,
-    StoreMissing,
     Linker,
     ShapeValidator,
-    article_graph,
+    StoreMissing,
     all_claims,
+    article_graph,
     claims_in,
     content_hash,
     forget_article,
@@ -35,10 +36,8 @@ from claimgraph.graph import (
     settled_denials,
     update_story,
 )
-from claimgraph.distributed import extract_distributed, extract_parallel
 from claimgraph.graph.iris import article_iri, claim_iri
 from claimgraph.snapshot import seal, take_baseline, write_snapshot
-
 
 #: With ``validate="sample"``, one article graph in this many is checked against the SHACL shapes
 #: (pyshacl costs about as much as parsing: checking every graph nearly doubles a build's time).
@@ -68,14 +67,14 @@ class BuildReport:
         """A one-screen summary for the terminal."""
         rate = self.articles / self.seconds if self.seconds else 0.0
         lines = [
-            f"claimgraph: {self.articles} articles, {self.attributions} attributions "
-            f"in {self.seconds:.1f} s ({rate:.1f} articles/s, {self.words / max(self.seconds, 1e-9):,.0f} words/s)",
+            (f"claimgraph: {self.articles} articles, {self.attributions} attributions "
+             f"in {self.seconds:.1f} s ({rate:.1f} articles/s, {self.words / max(self.seconds, 1e-9):,.0f} words/s)"),
             "  stance: " + ", ".join(f"{k} {v}" for k, v in self.stances.most_common()),
             "  type:   " + ", ".join(f"{k} {v}" for k, v in self.types.most_common()),
             "  top sources: " + "; ".join(f"{name} ({n})" for name, n in self.sources.most_common(5)),
             "  store:  " + ", ".join(f"{k} {v}" for k, v in sorted(self.graphs.items())) + " article graph(s)",
-            f"  wrote {self.out_dir / 'store'}, {self.out_dir / 'graph.trig'}, {self.out_dir / 'attributions.jsonl'}, "
-            f"{self.out_dir / 'explorer.html'}",
+            (f"  wrote {self.out_dir / 'store'}, {self.out_dir / 'graph.trig'}, {self.out_dir / 'attributions.jsonl'}, "
+             f"{self.out_dir / 'explorer.html'}"),
         ]
         if self.skipped:
             lines.append(f"  skipped {len(self.skipped)} input(s):")
@@ -85,8 +84,9 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[str], *, model: str | PipelineSpec | None = None,
-          batch_size: int = 16, workers: int = 1, validate: bool | str = "sample", aliases: str | os.PathLike[str] | None = None,
+def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[str], *,
+          model: str | PipelineSpec | None = None, batch_size: int = 16, workers: int = 1,
+          validate: bool | str = "sample", aliases: str | os.PathLike[str] | None = None,
           engine: str = "local", scheduler: str | None = None, partition_size: int = 32,
           on_error: Callable[[IngestError], None] | None = None,
           on_article: Callable[[int], None] | None = None) -> BuildReport:
@@ -168,7 +168,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             try:
                 resolution = resolver.resolve(article, recs)
                 graph = article_graph(article, recs, version=__version__, fingerprint=fingerprint, resolution=resolution)
-            except Exception as exc:  # noqa: BLE001 (a bug on one article's data must not end the batch)
+            except Exception as exc:
                 fail(IngestError(article.path or article.id, f"could not be made into a graph ({exc.__class__.__name__}: "
                                  f"{one_line(str(exc))}); not stored"))
                 resolver = Linker.from_store(store.ox, lexicon=lex, aliases=aliases)  # forget what it half-learnt
@@ -243,7 +243,7 @@ def _count(report: BuildReport, recs: Iterable[Attribution]) -> None:
         report.types[rec.type] += 1
 
 
-def progress_printer(stream=sys.stderr, every: int = 25) -> Callable[[int], None] | None:  # type: ignore[no-untyped-def]
+def progress_printer(stream=sys.stderr, every: int = 25) -> Callable[[int], None] | None:
     """A progress callback for a terminal; ``None`` when the stream is not a TTY (quiet when piped)."""
     if not stream.isatty():
         return None

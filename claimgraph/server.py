@@ -17,8 +17,6 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from claimgraph.graph.view.explorer import content_security_policy, explorer_html
-from claimgraph.graph.view.network import project
 from claimgraph.graph.query.sparql import (
     MAX_MEMORY,
     MEDIA_TYPES,
@@ -30,6 +28,8 @@ from claimgraph.graph.query.sparql import (
     named_queries,
 )
 from claimgraph.graph.store.database import GraphStore, StoreLocked, generation
+from claimgraph.graph.view.explorer import content_security_policy, explorer_html
+from claimgraph.graph.view.network import project
 
 
 def one_line(text: str, limit: int = 300) -> str:
@@ -67,6 +67,9 @@ def negotiate(accept: str | None, explicit: str | None = None) -> str:
 
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+# The query the home page's form starts with, and the result formats it offers.
+_EXAMPLE = "SELECT ?source (COUNT(*) AS ?n) WHERE { ?a cg:source/cg:name ?source } GROUP BY ?source ORDER BY DESC(?n)"
+_FORMATS = "".join(f"<option>{f}</option>" for f in ("table", "json", "csv", "tsv", "xml"))
 
 
 class UnsafeEndpoint(ValueError):
@@ -134,7 +137,7 @@ class Handler(BaseHTTPRequestHandler):
             super().handle_one_request()
         except (ConnectionError, TimeoutError):
             self.close_connection = True  # the client went away
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.log_error("claimgraph: %s", one_line(f"{exc.__class__.__name__}: {exc}"))
             try:
                 self._send(HTTPStatus.INTERNAL_SERVER_ERROR, f"server error: {one_line(str(exc))}\n".encode(),
@@ -213,7 +216,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def _update(self, update: str) -> None:
         if not self.server.allow_update:
-            self._send(HTTPStatus.FORBIDDEN, b"updates are refused: this endpoint is read-only (start it with --allow-update)\n",
+            self._send(HTTPStatus.FORBIDDEN,
+                       b"updates are refused: this endpoint is read-only (start it with --allow-update)\n",
                        "text/plain; charset=utf-8")
             return
         token = self.server.token
@@ -248,8 +252,8 @@ class Handler(BaseHTTPRequestHandler):
 <style>body{{font:15px system-ui,sans-serif;max-width:60em;margin:2em auto}}textarea{{width:100%;height:10em}}</style>
 </head><body><h1>claimgraph</h1><p>SPARQL 1.1 endpoint for <code>{html.escape(str(self.server.out_dir))}</code>
 at <code>/sparql</code> (GET or POST; JSON, CSV, TSV, XML results; read-only unless started with --allow-update).</p>
-<form method="get" action="/sparql"><textarea name="query">SELECT ?source (COUNT(*) AS ?n) WHERE {{ ?a cg:source/cg:name ?source }} GROUP BY ?source ORDER BY DESC(?n)</textarea>
-<p><select name="format"><option>table</option><option>json</option><option>csv</option><option>tsv</option><option>xml</option></select>
+<form method="get" action="/sparql"><textarea name="query">{_EXAMPLE}</textarea>
+<p><select name="format">{_FORMATS}</select>
 <button>Run</button></p></form><h2>Named queries</h2><ul>{items}</ul>
 <p>Their text: <a href="/queries">/queries</a>. Parameters bind as <code>$name=value</code> in the URL.</p></body></html>"""
         self._send(HTTPStatus.OK, page.encode(), "text/html; charset=utf-8",

@@ -21,15 +21,15 @@ from typing import IO
 
 import networkx as nx
 import pyoxigraph as ox
-from claimgraph.extractors import Attribution
-from claimgraph.ontology import PREFIXES
 
-from claimgraph.graph.view.explorer import write_explorer
-from claimgraph.graph.store.files import atomic_write
+from claimgraph.extractors import Attribution
 from claimgraph.graph.store import jsonl
-from claimgraph.graph.view.network import project
-from claimgraph.graph.store.readback import read_records
 from claimgraph.graph.store.database import GraphStore, generation
+from claimgraph.graph.store.files import atomic_write
+from claimgraph.graph.store.readback import read_records
+from claimgraph.graph.view.explorer import write_explorer
+from claimgraph.graph.view.network import project
+from claimgraph.ontology import PREFIXES
 
 STAMP = "snapshot.json"
 _MARK = "# graph <"
@@ -140,7 +140,7 @@ def _write_trig(store: ox.Store, graphs: list[str], fh: IO[bytes],
             continue
         body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(g), prefixes=PREFIXES) or b""
         triples = b"".join(line for line in body.splitlines(keepends=True) if not line.startswith(b"@prefix "))
-        fh.write(f"{_MARK}{g}>\n<{g}> {{\n".encode("utf-8") + triples + b"}\n")
+        fh.write(f"{_MARK}{g}>\n<{g}> {{\n".encode() + triples + b"}\n")
 
 
 def _sections(fh: IO[bytes]) -> Iterator[tuple[str, bytes]]:

@@ -233,9 +233,10 @@ def _nest(found: list[Found]) -> None:
                 break
             holds_cue = any(a <= f.cue_start and f.cue_end <= b + 1 for a, b in g.spans())
             holds_content = any(a <= f.content_start and f.content_end <= b + 1 for a, b in g.spans())
-            if holds_cue and holds_content and (g.content_end - g.content_start) > (f.content_end - f.content_start):
-                if best is None or (found[best].content_end - found[best].content_start) > (g.content_end - g.content_start):
-                    best = j
+            width = g.content_end - g.content_start
+            if holds_cue and holds_content and width > f.content_end - f.content_start and \
+                    (best is None or found[best].content_end - found[best].content_start > width):
+                best = j
         f.parent = best
 
 

@@ -79,7 +79,7 @@ def first_names() -> tuple[frozenset[str], frozenset[str]]:
     def read(name: str) -> set[str]:
         path = dist.locate_file(f"coreferee/lang/common/data/{name}")
         try:
-            return set(open(path, encoding="utf-8").read().split())
+            return set(open(str(path), encoding="utf-8").read().split())
         except OSError:
             return set()
 
@@ -267,7 +267,7 @@ class Cast:
         pronoun_gender = self.lex.pronoun_gender
         for sent in self.doc.sents:
             named: dict[int, tuple[Person, int]] = {}
-            seen: list[tuple[int, str]] = []
+            seen: list[tuple[int, Gender]] = []
             for tok in sent:
                 person = owner.get(tok.i)
                 if person is not None:

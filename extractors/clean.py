@@ -105,5 +105,6 @@ def clean(raw: str, lex: Lexicon | None = None) -> CleanText:
             parts.append(repl)
             out += len(repl)
         pos = end
-    clean_at, raw_at, raw_len, clean_len = (tuple(col) for col in zip(*segments, strict=True)) if segments else ((), (), (), ())
+    columns = (tuple(col) for col in zip(*segments, strict=True)) if segments else ((), (), (), ())
+    clean_at, raw_at, raw_len, clean_len = columns
     return CleanText("".join(parts), raw, clean_at, raw_at, raw_len, clean_len)

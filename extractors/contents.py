@@ -58,7 +58,7 @@ def complement(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, list[T
                 addressee = [c for c in tok.children if c.dep_ == "dobj" and c.i < prep.i]
                 if prep.lower_ == "against":
                     return (prep.idx, _object_span(pobj)[1]), extra + addressee
-                return _object_span(pobj), extra + [prep] + addressee
+                return _object_span(pobj), [*extra, prep, *addressee]
     if lemma in lex.np_object_verbs and objs and source_like(subject_of(tok, lex) or tok, lex) \
             and objs[0].lemma_.lower() not in lex.refused_things:
         obj = objs[0]  # "claimed neutrality" (not "the floods claimed 39 lives", "denied bail")
@@ -188,7 +188,8 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1] in _TRIM_RIGHT:
         e -= 1
     # Marks left dangling at either end (the quote itself is kept inside).
-    while s < e and text[s] in "”\"’" and (text.count("“", s, e) < text.count("”", s, e) or text[s] == '"' and text.count('"', s, e) % 2):
+    while s < e and text[s] in "”\"’" and (text.count("“", s, e) < text.count("”", s, e)
+                                           or text[s] == '"' and text.count('"', s, e) % 2):
         s += 1
     return s, e
 

@@ -148,13 +148,15 @@ def _call_for(tok: Token, lex: Lexicon) -> Iterator[Found]:
 def _labels(tok: Token, lex: Lexicon) -> Iterator[Found]:
     """"called the reports “baseless”", "described the response as pathetic": a verdict on something."""
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    verdict = next((c for c in tok.children if c.dep_ in {"oprd", "ccomp", "xcomp"} and c.i > (obj.i if obj is not None else tok.i)), None)
+    after = obj.i if obj is not None else tok.i
+    verdict = next((c for c in tok.children if c.dep_ in {"oprd", "ccomp", "xcomp"} and c.i > after), None)
     if verdict is None:
         verdict = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     if verdict is None and obj is not None:  # the parser hangs a quoted verdict on the noun
         verdict = next((c for c in obj.children if c.i > obj.i and (c.dep_ == "amod" or c.lower_ == "as")), None)
     subject = subject_of(tok, lex)
-    if obj is None or verdict is None or subject is None or negated_act(tok) or obj.pos_ == "PRON" and obj.lower_ not in lex.label_pronouns:
+    if obj is None or verdict is None or subject is None or negated_act(tok) \
+            or obj.pos_ == "PRON" and obj.lower_ not in lex.label_pronouns:
         return
     end = verdict.right_edge
     doc = tok.doc

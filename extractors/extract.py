@@ -104,7 +104,8 @@ def to_records(article: Article, cleaned: CleanText, found: list[FoundData]) -> 
         records.append(Attribution(
             id=ids[n], doc=article.id, cue=f["cue"],
             source=Source(text, src["name"], src["kind"], a, b, src["sieve"], src["author"], src["author_kind"]),
-            cue_start=qs, cue_end=qe, content=" ".join(raw[a:b] for a, b in pieces) if pieces else raw[cs:ce], content_start=cs, content_end=ce,
+            cue_start=qs, cue_end=qe, content=" ".join(raw[a:b] for a, b in pieces) if pieces else raw[cs:ce],
+            content_start=cs, content_end=ce,
             type=f["kind"], stance=f["stance"], certainty=f["certainty"], sentence=raw[ss:se].strip(),
             sentence_start=ss, sentence_end=se, parent=ids[parent] if parent is not None else None,
             mode=f["mode"], content_pieces=pieces, negated=f["negated"],

@@ -54,14 +54,14 @@ class AttributionFinder:
         ``doc._.attribution_error``), never the rest of the batch."""
         try:
             found: list[Found] = self.extractor(doc)
-        except Exception as exc:  # noqa: BLE001 (any rule bug on untrusted text)
+        except Exception as exc:
             doc._.attributions = []
             doc._.attribution_error = f"{exc.__class__.__name__}: {one_line(str(exc))}"
             return doc
         doc._.attributions = [f.as_data() for f in found]
         return doc
 
-    def to_disk(self, path, exclude=()) -> None:  # type: ignore[no-untyped-def]
+    def to_disk(self, path, exclude=()) -> None:
         import json
         import pathlib
 
@@ -70,7 +70,7 @@ class AttributionFinder:
         (p / "cfg.json").write_text(json.dumps({"lang": self.lang, "extractor": self.extractor_name,
                                                 "model": self.model_dir}))
 
-    def from_disk(self, path, exclude=()) -> AttributionFinder:  # type: ignore[no-untyped-def]
+    def from_disk(self, path, exclude=()) -> AttributionFinder:
         import json
         import pathlib
 

@@ -82,8 +82,8 @@ class DocView:
         for m, (a, b) in enumerate(sents):
             for i in range(a, b):
                 sent_of[i] = m
-        return cls(doc, string, quotes, text, idx, lower, lemma, pos, tag, dep, head, ent, quote, chain, sents, sent_of, left, right,
-                   [None] * n)
+        return cls(doc, string, quotes, text, idx, lower, lemma, pos, tag, dep, head, ent, quote, chain, sents, sent_of,
+                   left, right, [None] * n)
 
     def static(self, i: int) -> list[str]:
         """Token ``i``'s own features and its neighbours' (made once, on first use)."""
@@ -223,15 +223,13 @@ def role_features(v: DocView, cue: tuple[int, int], cue_head: int, start: int, e
         if down >= 2:
             n2 = ch[down - 2]
             edge2 = ("L" if v.left[n2] == i else "") + ("R" if v.right[n2] == i else "")
-        if cue_lo <= i < cue_hi:
-            rel = "C"
-        else:
-            rel = "B" if i < cue_lo else "A"
+        rel = "C" if cue_lo <= i < cue_hi else "B" if i < cue_lo else "A"
         soff = v.sent_of[i] - c_sent
         sent = "0" if soff == 0 else ("-" if soff < 0 else "+")
         q = v.quote[i]
         quote = "n" if q < 0 else ("same" if q == c_quote else "other")
-        f = v.static(i) + [
+        f = [
+            *v.static(i),
             "rel=" + rel, "sent=" + sent, "q=" + quote,
             "dist=" + rel + _distance(i - c), "path=" + path, "br=" + branch,
             "pr=" + path + "|" + rel, "ps=" + path + "|" + sent, "pq=" + path + "|" + quote,

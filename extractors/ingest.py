@@ -110,7 +110,8 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Article | I
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     size = path.stat().st_size
     if size > max_bytes:
-        raise IngestError(str(path), f"file is {size / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB limit for one article")
+        raise IngestError(str(path), f"file is {size / 2**20:.1f} MiB, "
+                                     f"over the {max_bytes / 2**20:.0f} MiB limit for one article")
     with path.open("rb") as fh:
         return fh.read(max_bytes + 1)
 
@@ -225,7 +226,8 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
             if not line.strip():
                 continue
             if len(line) > max_bytes:
-                yield IngestError(where, f"line is {len(line) / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB limit for one article")
+                yield IngestError(where, f"line is {len(line) / 2**20:.1f} MiB, "
+                                         f"over the {max_bytes / 2**20:.0f} MiB limit for one article")
                 continue
             try:
                 row = json.loads(decode(line, where))

@@ -46,7 +46,7 @@ def spans(labels: list[str], kind: str, offset: int = 0) -> list[tuple[int, int]
     """Token spans (start, end) of the ``B-kind``/``I-kind`` runs of a BIO label sequence."""
     out: list[tuple[int, int]] = []
     start = -1
-    for i, lab in enumerate(labels + ["O"]):
+    for i, lab in enumerate([*labels, "O"]):
         inside = lab.endswith("-" + kind)
         if start >= 0 and (not inside or lab.startswith("B-")):
             out.append((start + offset, i + offset))

@@ -111,10 +111,10 @@ class Attribution:
         src = Source(row["source_text"], row["source"], row["source_kind"],
                      row.get("source_start", -1), row.get("source_end", -1), row.get("source_sieve") or "",
                      row.get("source_author"), row.get("source_author_kind"))
-        known = {"id", "doc", "source_text", "source", "source_kind", "source_sieve", "source_author", "cue", "content", "content_start",
-                 "content_end", "type", "stance", "parent", "claim", "mode", "content_pieces", "negated", "certainty",
-                 "cue_start", "cue_end",
-                 "source_start", "source_end", "sentence", "sentence_start", "sentence_end"}
+        known = {"id", "doc", "source_text", "source", "source_kind", "source_sieve", "source_author", "cue", "content",
+                 "content_start", "content_end", "type", "stance", "parent", "claim", "mode", "content_pieces", "negated",
+                 "certainty", "cue_start", "cue_end", "source_start", "source_end", "sentence", "sentence_start",
+                 "sentence_end"}
         return cls(
             id=row["id"], doc=row["doc"], source=src, cue=row["cue"],
             cue_start=row.get("cue_start", -1), cue_end=row.get("cue_end", -1),

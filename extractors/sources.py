@@ -24,6 +24,7 @@ its sieve, so every speaker can be explained:
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -128,7 +129,7 @@ class SourceResolver:
             return mention.text
         # words that stood apart stay apart ("Hawks, Tom", a comma dropped); "China's" stays whole
         out = [words[0].text]
-        for prev, tok in zip(words, words[1:]):
+        for prev, tok in itertools.pairwise(words):
             out.append((" " if tok.idx > prev.idx + len(prev) else "") + tok.text)
         return "".join(out)
 
@@ -191,7 +192,8 @@ class SourceResolver:
         ent = entity_of(root)
         if ent is not None and ent.label_ == "PERSON":
             return Named(self._person(ent, at), "person", "name")
-        if root.pos_ == "NOUN" and (role_word(root, self.lex) in self.lex.role_nouns or root.lower_ in self.lex.title_roles) \
+        lex = self.lex
+        if root.pos_ == "NOUN" and (role_word(root, lex) in lex.role_nouns or root.lower_ in lex.title_roles) \
                 or root.pos_ == "NUM" or root.lower_ in self.lex.partitive_pronouns:
             # "The head coach of the Riverside Hawks, Tom Guerrero", "Its editor, Marcus Bell": the
             # name in apposition, wherever the parser hung it
@@ -368,7 +370,8 @@ class SourceResolver:
             names = [t.text for t in words[last_title + 1:]]
             name = self._person_tokens(names or [root.text], mention.start_char)
             if last_title >= 0 and " " in name and self.cast.person_named(name.split()) is None:
-                person = Person(name.split(), mention.start_char, roles={role_word(t, self.lex) for t in words[:last_title + 1]})
+                roles = {role_word(t, self.lex) for t in words[:last_title + 1]}
+                person = Person(name.split(), mention.start_char, roles=roles)
                 self.cast.people.append(person)
             return Named(name, "person", "name" if last_title >= 0 else "fallback")
         return Named(_strip_the(self._text(mention)), "organization", "fallback")

@@ -157,14 +157,15 @@ def _negated(tok: Token, lex: Lexicon) -> bool:
     """A predicate negated on its own ("did not", "never", "no curfew was imposed", "nobody
     came"), unless a contrast follows ("not X, but Y")."""
     subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if any(s.lower_ in lex.negative_pronouns or any(d.lower_ in lex.negative_determiners and d.dep_ == "det" for d in s.children)
+    if any(s.lower_ in lex.negative_pronouns
+           or any(d.lower_ in lex.negative_determiners and d.dep_ == "det" for d in s.children)
            for s in subjects):
         return True
     if not any(c.dep_ == "neg" for c in tok.children):
-        if tok.lemma_ == "be" and any(
-            c.dep_ in {"attr", "nsubj"} and any(d.lower_ in lex.negative_determiners for d in c.children) for c in tok.children
-        ) and any(c.dep_ == "expl" for c in tok.children):
-            return True  # "there was no collusion"
-        return False
+        # "there was no collusion"
+        return tok.lemma_ == "be" and any(
+            c.dep_ in {"attr", "nsubj"} and any(d.lower_ in lex.negative_determiners for d in c.children)
+            for c in tok.children
+        ) and any(c.dep_ == "expl" for c in tok.children)
     contrast = [c for c in tok.children if c.dep_ == "conj"] + [tok]
     return not any(c.dep_ == "cc" and c.lower_ in lex.contrast_conjunctions for t in contrast for c in t.children)

@@ -40,7 +40,8 @@ def hedge_attributions(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Found
             continue
         span = subtree_span(verb)
         inner = by_cue.get(end_char(verb))
-        if inner is None and any(overlap(span.start_char, span.end_char, f.content_start, f.content_end) > 0.5 for f in found):
+        if inner is None and any(overlap(span.start_char, span.end_char, f.content_start, f.content_end) > 0.5
+                                 for f in found):
             continue
         cs, ce = trim(doc.text, span.start_char, span.end_char)
         f = Found(cue, low, cue_start, cue_end, cs, ce, implicit=implicit,

@@ -15,19 +15,74 @@ from typing import TYPE_CHECKING
 from claimgraph.lazy import lazy_names
 
 _LAZY: dict[str, str] = {
-    **dict.fromkeys(["GraphStore", "StoreLocked", "StoreMissing", "FORMATS", "export", "ArticleGraph", "article_graph", "content_hash", "read_records", "ShapeValidator", "Validation", "read_attributions", "write_attributions"], ".store"),
-    **dict.fromkeys(["Linker", "Resolution", "ActorIndex", "Match", "RoleFact", "ClaimClusters", "all_claims", "claims_in", "forget_article", "prune_actors", "settled_denials", "update_story"], ".resolve"),
-    **dict.fromkeys(["NamedQuery", "QueryError", "QueryPool", "QueryRefused", "QueryTimeout", "execute", "guard", "named_queries"], ".query"),
-    **dict.fromkeys(["Evidence", "QuoteVariant", "find", "neighbourhood", "project", "top", "anonymous_reliance", "contested_claims", "contradictions", "most_cited_sources", "reporting_chains", "Explorer", "explorer_html", "write_explorer", "DEFAULT_MAX_NODES"], ".view"),
+    **dict.fromkeys([
+        "GraphStore", "StoreLocked", "StoreMissing", "FORMATS", "export", "ArticleGraph", "article_graph",
+        "content_hash", "read_records", "ShapeValidator", "Validation", "read_attributions", "write_attributions"
+    ], ".store"),
+    **dict.fromkeys([
+        "Linker", "Resolution", "ActorIndex", "Match", "RoleFact", "ClaimClusters", "all_claims", "claims_in",
+        "forget_article", "prune_actors", "settled_denials", "update_story"
+    ], ".resolve"),
+    **dict.fromkeys([
+        "NamedQuery", "QueryError", "QueryPool", "QueryRefused", "QueryTimeout", "execute", "guard", "named_queries"
+    ], ".query"),
+    **dict.fromkeys([
+        "Evidence", "QuoteVariant", "find", "neighbourhood", "project", "top", "anonymous_reliance",
+        "contested_claims", "contradictions", "most_cited_sources", "reporting_chains", "Explorer", "explorer_html",
+        "write_explorer", "DEFAULT_MAX_NODES"
+    ], ".view"),
     **dict.fromkeys(["story_graph"], ".iris"),
 }
 
 if TYPE_CHECKING:
-    from .store import ArticleGraph, FORMATS, GraphStore, ShapeValidator, StoreLocked, StoreMissing, Validation, article_graph, content_hash, export, read_attributions, read_records, write_attributions
-    from .resolve import ActorIndex, ClaimClusters, Linker, Match, Resolution, RoleFact, all_claims, claims_in, forget_article, prune_actors, settled_denials, update_story
-    from .query import NamedQuery, QueryError, QueryPool, QueryRefused, QueryTimeout, execute, guard, named_queries
-    from .view import DEFAULT_MAX_NODES, Evidence, Explorer, QuoteVariant, anonymous_reliance, contested_claims, contradictions, explorer_html, find, most_cited_sources, neighbourhood, project, reporting_chains, top, write_explorer
     from .iris import story_graph
+    from .query import NamedQuery, QueryError, QueryPool, QueryRefused, QueryTimeout, execute, guard, named_queries
+    from .resolve import (
+        ActorIndex,
+        ClaimClusters,
+        Linker,
+        Match,
+        Resolution,
+        RoleFact,
+        all_claims,
+        claims_in,
+        forget_article,
+        prune_actors,
+        settled_denials,
+        update_story,
+    )
+    from .store import (
+        FORMATS,
+        ArticleGraph,
+        GraphStore,
+        ShapeValidator,
+        StoreLocked,
+        StoreMissing,
+        Validation,
+        article_graph,
+        content_hash,
+        export,
+        read_attributions,
+        read_records,
+        write_attributions,
+    )
+    from .view import (
+        DEFAULT_MAX_NODES,
+        Evidence,
+        Explorer,
+        QuoteVariant,
+        anonymous_reliance,
+        contested_claims,
+        contradictions,
+        explorer_html,
+        find,
+        most_cited_sources,
+        neighbourhood,
+        project,
+        reporting_chains,
+        top,
+        write_explorer,
+    )
 
 __all__ = [
     "DEFAULT_MAX_NODES",

@@ -57,3 +57,10 @@ def actor_kind(iri: str) -> str | None:
 
 def claim_iri(key: str, base: str = DEFAULT_BASE) -> str:
     return f"{base}claim/{slug(key)}"
+
+
+def term_value(term: object) -> str:
+    """The lexical value of a stored term: an IRI, a blank node's id or a literal's text (a quoted
+    triple, which claimgraph never stores, as its N-Triples form)."""
+    value = getattr(term, "value", None)
+    return value if isinstance(value, str) else str(term)

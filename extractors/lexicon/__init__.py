@@ -245,8 +245,8 @@ def _world() -> tuple[dict[str, str], dict[str, str]]:
         if not name:
             continue
         demonym = info.get("demonym") or ""
-        capitals = info.get("capital") or []
-        capitals = [c.replace(" D.C.", "") for c in ([capitals] if isinstance(capitals, str) else capitals)]
+        capital: str | list[str] = info.get("capital") or []
+        capitals = [c.replace(" D.C.", "") for c in ([capital] if isinstance(capital, str) else capital)]
         keys = [name, f"the {name}", demonym, f"{demonym}s" if demonym and not demonym.endswith("s") else "",
                 *capitals, *(a for a in info.get("altSpellings") or () if len(a) > 3 and a.isascii())]
         for key in keys:

@@ -22,7 +22,20 @@ _LAZY: dict[str, tuple[str, str]] = {
 }
 
 if TYPE_CHECKING:
-    from .sparql import MEDIA_TYPES, NamedQuery, QueryError, QueryOverMemory, QueryPool, QueryRefused, QueryTimeout, execute, guard, guard_update, named_queries, parse_bindings
+    from .sparql import (
+        MEDIA_TYPES,
+        NamedQuery,
+        QueryError,
+        QueryOverMemory,
+        QueryPool,
+        QueryRefused,
+        QueryTimeout,
+        execute,
+        guard,
+        guard_update,
+        named_queries,
+        parse_bindings,
+    )
 
 __all__ = [
     "MEDIA_TYPES",

@@ -19,12 +19,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import pyoxigraph as ox
-from claimgraph.ontology import DEFAULT_BASE, PREFIXES, QUERIES_DIR
 
 from claimgraph.graph.store.database import bump_generation, generation
+from claimgraph.ontology import DEFAULT_BASE, PREFIXES, QUERIES_DIR
 
 #: Result formats: name → media type.
 MEDIA_TYPES = {
@@ -114,7 +115,7 @@ def guard_update(update: str) -> None:
 
     try:
         ops = translateUpdate(parseUpdate(update)).algebra
-    except Exception as exc:  # noqa: BLE001 (pyparsing and rdflib raise several kinds)
+    except Exception as exc:
         raise QueryError("malformed update: " + " ".join(str(exc).split())[:300]) from None
 
     def writable(graph: object, what: str) -> None:
@@ -228,7 +229,7 @@ def _json_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str]
     return out
 
 
-def _solutions(variables: list[str], rows: list[dict], fmt: str) -> bytes:  # type: ignore[type-arg]
+def _solutions(variables: list[str], rows: list[dict[str, Any]], fmt: str) -> bytes:
     if fmt == "json":
         bindings = [{v: _json_term(t) for v, t in row.items() if t is not None} for row in rows]
         return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
@@ -268,7 +269,7 @@ def _solutions(variables: list[str], rows: list[dict], fmt: str) -> bytes:  # ty
     return _table(variables, rows).encode()
 
 
-def _table(variables: list[str], rows: list[dict]) -> str:  # type: ignore[type-arg]
+def _table(variables: list[str], rows: list[dict[str, Any]]) -> str:
     """A plain-text table for the terminal: IRIs shortened with the known prefixes."""
     def show(t: object) -> str:
         if t is None:

@@ -24,9 +24,9 @@ _LAZY: dict[str, tuple[str, str]] = {
 }
 
 if TYPE_CHECKING:
-    from .linker import Linker, Resolution
     from .actors import ActorIndex, Match, RoleFact
     from .claims import ClaimClusters
+    from .linker import Linker, Resolution
     from .story import all_claims, claims_in, forget_article, prune_actors, settled_denials, update_story
 
 __all__ = [

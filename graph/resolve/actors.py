@@ -23,17 +23,18 @@ country when claims are compared (Putin → Russia).
 from __future__ import annotations
 
 import csv
+import os
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+
+from rapidfuzz import fuzz
 
 from claimgraph.extractors.clean import clean
 from claimgraph.extractors.lexicon import Lexicon, default_lexicon
-from rapidfuzz import fuzz
 
 SPELLING_MIN = 80.0
 SURNAME_CONFIDENCE = 0.6
@@ -200,7 +201,7 @@ class ActorIndex:
             self._by_surname[tokens[-1]].add(name)
             self._by_surname[tokens[0]].add(name)
 
-    def load_aliases(self, path: str | Path) -> None:
+    def load_aliases(self, path: str | os.PathLike[str]) -> None:
         """A CSV of ``name,alias[,same_as]`` rows: each alias resolves to ``name``; ``same_as``
         (e.g. ``http://www.wikidata.org/entity/Q7747``) becomes an ``owl:sameAs`` link."""
         with open(path, newline="", encoding="utf-8") as fh:
@@ -228,7 +229,8 @@ class ActorIndex:
         if kind == "person" and len(_loose(norm, self.lexicon).split()) > 1:
             known = self._loose.get((kind, _loose(norm, self.lexicon)))
             if known is not None:
-                rule = "initial" if _loose(norm, self.lexicon) == _loose(normalize(known), self.lexicon) and _initial_in(norm, known) else "title"
+                same = _loose(norm, self.lexicon) == _loose(normalize(known), self.lexicon)
+                rule = "initial" if same and _initial_in(norm, known) else "title"
                 return Match(known, VARIANT_CONFIDENCE, rule)
         if kind in {"organization", "outlet"}:
             match = self._acronym_match(name, norm, kind)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import snowballstemmer
+
 from claimgraph.extractors.clean import clean
 from claimgraph.extractors.lexicon import Lexicon, default_lexicon
 

@@ -8,17 +8,17 @@ claim terms, each person the roles that make them stand for a country) and never
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pyoxigraph as ox
+
 from claimgraph.extractors import Article, Attribution
 from claimgraph.extractors.lexicon import Lexicon, default_lexicon
-from claimgraph.ontology import NAMESPACE
-
+from claimgraph.graph.iris import actor_kind, term_value
 from claimgraph.graph.resolve.actors import ActorIndex, Match, RoleFact, leaders, role_facts
 from claimgraph.graph.resolve.claims import ClaimClusters, is_deictic, mention_terms
-from claimgraph.graph.iris import actor_kind
+from claimgraph.ontology import NAMESPACE
 
 _CG = NAMESPACE
 
@@ -50,31 +50,33 @@ class Linker:
 
     @classmethod
     def from_store(cls, store: ox.Store, *, lexicon: Lexicon | None = None,
-                   aliases: str | Path | None = None) -> Linker:
+                   aliases: str | os.PathLike[str] | None = None) -> Linker:
         """A linker holding every actor, leader and claim mention already stored."""
         r = cls(lexicon or default_lexicon())
         if aliases is not None:
             r.actors.load_aliases(aliases)
         name = ox.NamedNode(_CG + "name")
         # Actor IRIs carry their kind ({base}person/…): no need to scan every rdf:type.
-        names = sorted({(q.subject.value, q.object.value) for q in store.quads_for_pattern(None, name, None, None)})
+        names = sorted({(term_value(q.subject), term_value(q.object))
+                        for q in store.quads_for_pattern(None, name, None, None)})
         for iri, n in names:
             kind = actor_kind(iri)
             if kind is not None:
                 r.actors.add(n, kind)
         head_of = ox.NamedNode(_CG + "headOf")
         # Each article restates who leads what: look up each distinct pair's names once.
-        for person, country in sorted({(q.subject, q.object) for q in store.quads_for_pattern(None, head_of, None, None)},
-                                      key=lambda pair: (pair[0].value, pair[1].value)):
+        heads = {(q.subject, q.object) for q in store.quads_for_pattern(None, head_of, None, None)
+                 if isinstance(q.object, ox.NamedNode)}
+        for person, country in sorted(heads, key=lambda pair: (term_value(pair[0]), term_value(pair[1]))):
             pn = next(store.quads_for_pattern(person, name, None, None), None)
             cn = next(store.quads_for_pattern(country, name, None, None), None)
             if pn is not None and cn is not None:
-                r.leaders[pn.object.value] = cn.object.value
+                r.leaders[term_value(pn.object)] = term_value(cn.object)
         claim, terms_p = ox.NamedNode(_CG + "claim"), ox.NamedNode(_CG + "claimTerms")
-        claim_of = {q.subject: q.object.value.rsplit("/", 1)[-1]
+        claim_of = {q.subject: term_value(q.object).rsplit("/", 1)[-1]
                     for q in store.quads_for_pattern(None, claim, None, None)}
-        mentions = sorted((s.value, claim_of[s], q.object.value) for q in store.quads_for_pattern(None, terms_p, None, None)
-                          if (s := q.subject) in claim_of)
+        mentions = sorted((term_value(s), claim_of[s], term_value(q.object))
+                          for q in store.quads_for_pattern(None, terms_p, None, None) if (s := q.subject) in claim_of)
         for _, key, text in mentions:
             r.claims.add_existing(key, frozenset(text.split()))
         return r

@@ -21,14 +21,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pyoxigraph as ox
-from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
 from rapidfuzz import fuzz
 
 from claimgraph.extractors.lexicon import Lexicon
+from claimgraph.graph.iris import actors_graph, slug, story_graph, term_value
 from claimgraph.graph.resolve.claims import is_deictic
-from claimgraph.graph.iris import actors_graph, slug, story_graph
+from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
 
 _T = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -53,14 +54,14 @@ def cg(term: str) -> ox.NamedNode:
 
 def _one(store: ox.Store, s: ox.NamedNode, p: ox.NamedNode) -> str | None:
     for q in store.quads_for_pattern(s, p, None, None):
-        return str(q.object.value)
+        return term_value(q.object)
     return None
 
 
 def claims_in(store: ox.Store, graph: str) -> set[str]:
     """The claim IRIs an article graph's attributions point to."""
     g = ox.NamedNode(graph)
-    return {q.object.value for q in store.quads_for_pattern(None, cg("claim"), None, g)}
+    return {term_value(q.object) for q in store.quads_for_pattern(None, cg("claim"), None, g)}
 
 
 def forget_article(store: ox.Store, graph: str, base: str = DEFAULT_BASE) -> None:
@@ -83,9 +84,10 @@ def prune_actors(store: ox.Store, base: str = DEFAULT_BASE) -> int:
     frontier = list(kept)
     while frontier:
         for q in store.quads_for_pattern(frontier.pop(), None, None, ag):
-            if q.object in subjects and q.object not in kept:
-                kept.add(q.object)  # type: ignore[arg-type]
-                frontier.append(q.object)
+            o = q.object
+            if isinstance(o, ox.NamedNode | ox.BlankNode) and o in subjects and o not in kept:
+                kept.add(o)
+                frontier.append(o)
     gone = subjects - kept
     for s in gone:
         for q in list(store.quads_for_pattern(s, None, None, ag)):
@@ -100,7 +102,7 @@ def settled_denials(store: ox.Store, graphs: set[str], base: str = DEFAULT_BASE)
     n = 0
     for q in store.quads_for_pattern(None, cg("stance"), cg("Denial"), sg):
         for c in store.quads_for_pattern(q.subject, cg("claim"), None, None):
-            if c.graph_name.value in graphs:
+            if term_value(c.graph_name) in graphs:
                 n += 1
             break
     return n
@@ -111,7 +113,8 @@ def all_claims(store: ox.Store, base: str = DEFAULT_BASE) -> set[str]:
     writer died between storing articles and updating the story)."""
     found = {q.object.value for q in store.quads_for_pattern(None, cg("claim"), None, None)
              if isinstance(q.object, ox.NamedNode)}
-    found |= {q.subject.value for q in store.quads_for_pattern(None, cg("mentionCount"), None, ox.NamedNode(story_graph(base)))
+    sg = ox.NamedNode(story_graph(base))
+    found |= {q.subject.value for q in store.quads_for_pattern(None, cg("mentionCount"), None, sg)
               if isinstance(q.subject, ox.NamedNode)}
     return found
 
@@ -148,15 +151,16 @@ def _settle_denials(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> s
     another source (or another article) asserts the claim, else an assertion of the negative fact.
     Returns the article graphs whose records' stance changed."""
     mentions = []
-    before: dict[ox.NamedNode, ox.Term] = {}
+    before: dict[ox.NamedNode, object] = {}
     terms: dict[ox.NamedNode, frozenset[str]] = {}
     for q in store.quads_for_pattern(None, cg("claim"), claim, None):
         a, g = q.subject, q.graph_name
         if not isinstance(a, ox.NamedNode) or not isinstance(g, ox.NamedNode):
             continue
         stance = next((x.object for x in store.quads_for_pattern(a, cg("stance"), None, g)), None)
-        src = next((x.object for x in store.quads_for_pattern(a, cg("source"), None, g)), None)
-        negated = next((x.object.value for x in store.quads_for_pattern(a, cg("negated"), None, g)), "false") == "true"
+        src = next((x.object for x in store.quads_for_pattern(a, cg("source"), None, g)
+                    if isinstance(x.object, ox.NamedNode)), None)
+        negated = next((term_value(x.object) for x in store.quads_for_pattern(a, cg("negated"), None, g)), "false") == "true"
         mentions.append((a, g, src, stance, negated))
         terms[a] = frozenset((_one(store, a, cg("claimTerms")) or "").split())
     for a, g, *_ in mentions:  # an outer record ("X said, citing Y, …") negates what it relays
@@ -181,7 +185,8 @@ def _settle_denials(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> s
             continue  # the article itself settled it
         basis = next((p for p, pg, ps in positive if (ps != src or pg != g) and _dice(terms[a], terms[p]) >= FLIP_MIN), None)
         want = cg("Denial") if basis is not None else cg("Assertion")
-        quads += [ox.Quad(a, cg("stance"), want, sg), ox.Quad(src, cg("denies" if basis is not None else "asserts"), claim, sg)]
+        stance_edge = cg("denies" if basis is not None else "asserts")
+        quads += [ox.Quad(a, cg("stance"), want, sg), ox.Quad(src, stance_edge, claim, sg)]
         if basis is not None:
             quads.append(ox.Quad(a, cg("denialBasis"), basis, sg))
         if before.get(a) != want:
@@ -203,21 +208,34 @@ def _drop_claim(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> None:
             store.remove(q)
 
 
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """One attribution of a claim, as the story graph reads it back from an article graph."""
+
+    node: ox.NamedNode
+    graph: ox.NamedNode
+    source: ox.NamedNode | None
+    stance: str  # the stance term's local name: "Assertion", "Denial" …
+    kind: str  # "Direct", "Indirect", "Mixed"
+    content: str
+    terms: set[str]
+
+
 def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: str, lex: Lexicon) -> list[ox.Quad]:
-    mentions = []
+    mentions: list[_Mention] = []
     for q in store.quads_for_pattern(None, cg("claim"), claim, None):
         a = q.subject
         g = q.graph_name
         if not isinstance(a, ox.NamedNode) or not isinstance(g, ox.NamedNode):
             continue
         src = next((x.object for x in store.quads_for_pattern(a, cg("source"), None, g)), None)
-        mentions.append({
-            "node": a, "graph": g, "source": src,
-            "stance": (_one(store, a, cg("stance")) or "").rsplit("#", 1)[-1],
-            "kind": (_one(store, a, cg("kind")) or "").rsplit("#", 1)[-1],
-            "content": _one(store, a, _ANCHOR) or "",
-            "terms": set((_one(store, a, cg("claimTerms")) or "").split()),
-        })
+        mentions.append(_Mention(
+            node=a, graph=g, source=src if isinstance(src, ox.NamedNode) else None,
+            stance=(_one(store, a, cg("stance")) or "").rsplit("#", 1)[-1],
+            kind=(_one(store, a, cg("kind")) or "").rsplit("#", 1)[-1],
+            content=_one(store, a, _ANCHOR) or "",
+            terms=set((_one(store, a, cg("claimTerms")) or "").split()),
+        ))
     if not mentions:
         return []
     out: list[ox.Quad] = []
@@ -227,8 +245,8 @@ def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: s
 
     add(claim, _LABEL, ox.Literal(_label(mentions, lex)))
     add(claim, cg("mentionCount"), ox.Literal(str(len(mentions)), datatype=ox.NamedNode(_XSD + "integer")))
-    pro = sorted({m["source"].value for m in mentions if m["stance"] in _PRO and m["source"] is not None})
-    con = sorted({m["source"].value for m in mentions if m["stance"] == "Denial" and m["source"] is not None})
+    pro = sorted({m.source.value for m in mentions if m.stance in _PRO and m.source is not None})
+    con = sorted({m.source.value for m in mentions if m.stance == "Denial" and m.source is not None})
     pairs = [(x, y) for x in pro for y in con if x != y]
     if pairs:
         add(claim, _T, cg("ContestedClaim"))
@@ -241,60 +259,62 @@ def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: s
         add(node, cg("denier"), ox.NamedNode(y))
     # One rendering per distinct wording and speaker: a story retold word for word in many
     # articles (wire copy) adds occurrences, not variants, and must not add pairs quadratically.
-    quotes: dict[tuple[str, str], dict] = {}  # type: ignore[type-arg]
-    for m in sorted((m for m in mentions if m["kind"] in ("Direct", "Mixed") and m["source"] is not None),
-                    key=lambda m: (m["graph"].value, m["node"].value)):
-        quotes.setdefault((m["source"].value, " ".join(m["content"].lower().split())), m)
-    by_speaker: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+    quotes: dict[tuple[str, str], _Mention] = {}
+    for m in sorted((m for m in mentions if m.kind in ("Direct", "Mixed") and m.source is not None),
+                    key=lambda m: (m.graph.value, m.node.value)):
+        quotes.setdefault((term_value(m.source), " ".join(m.content.lower().split())), m)
+    by_speaker: dict[str, list[_Mention]] = {}
     for (speaker, _), m in quotes.items():
         by_speaker.setdefault(speaker, []).append(m)
     n = 0
-    for renderings in by_speaker.values():
+    for speaker, renderings in by_speaker.items():
         renderings = renderings[:MAX_WORDINGS]
         for i, m1 in enumerate(renderings):
             for m2 in renderings[i + 1:]:
-                if m1["graph"] == m2["graph"]:
+                if m1.graph == m2.graph:
                     continue
-                sim = fuzz.token_set_ratio(m1["content"].lower(), m2["content"].lower())
+                sim = fuzz.token_set_ratio(m1.content.lower(), m2.content.lower())
                 if sim < VARIANT_MIN:
                     continue
-                flip = ((m1["stance"] == "Denial") != (m2["stance"] == "Denial")
-                        or bool(lex.negation.search(m1["content"])) != bool(lex.negation.search(m2["content"])))
+                flip = ((m1.stance == "Denial") != (m2.stance == "Denial")
+                        or bool(lex.negation.search(m1.content)) != bool(lex.negation.search(m2.content)))
                 n += 1
                 node = ox.NamedNode(f"{base}variant/{key}/{n}")
                 add(node, _T, cg("QuoteVariant"))
                 add(node, cg("aboutClaim"), claim)
-                add(node, cg("speaker"), m1["source"])
-                add(node, cg("rendering"), m1["node"])
-                add(node, cg("rendering"), m2["node"])
+                add(node, cg("speaker"), ox.NamedNode(speaker))
+                add(node, cg("rendering"), m1.node)
+                add(node, cg("rendering"), m2.node)
                 add(node, cg("similarity"), ox.Literal(f"{sim / 100:.3f}", datatype=ox.NamedNode(_XSD + "decimal")))
-                add(node, cg("polarityFlip"), ox.Literal("true" if flip else "false", datatype=ox.NamedNode(_XSD + "boolean")))
+                flag = ox.Literal("true" if flip else "false", datatype=ox.NamedNode(_XSD + "boolean"))
+                add(node, cg("polarityFlip"), flag)
     return out
 
 
-def _label(mentions: list[dict], lex: Lexicon) -> str:  # type: ignore[type-arg]
+def _label(mentions: list[_Mention], lex: Lexicon) -> str:
     """The most central stated mention: most terms shared with the others, then the shortest."""
-    stated = [m for m in mentions if m["terms"] and not is_deictic(m["content"], lex)] or mentions
-    asserted = [m for m in stated if m["stance"] in _PRO] or stated
+    stated = [m for m in mentions if m.terms and not is_deictic(m.content, lex)] or mentions
+    asserted = [m for m in stated if m.stance in _PRO] or stated
 
     # Terms shared with the others, Σ over its terms of (mentions holding the term − 1): the same
     # number as summing |m ∩ o| over every other mention o, in linear time.
-    df = Counter(t for m in mentions for t in m["terms"])
+    df = Counter(t for m in mentions for t in m.terms)
 
-    def score(m: dict) -> tuple[int, int]:  # type: ignore[type-arg]
-        return (sum(df[t] - 1 for t in m["terms"]), -len(m["content"]))
+    def score(m: _Mention) -> tuple[int, int]:
+        return (sum(df[t] - 1 for t in m.terms), -len(m.content))
 
     best = max(asserted, key=score)
-    text = " ".join(best["content"].split())
+    text = " ".join(best.content.split())
     return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _contradicts_edges(store: ox.Store, sg: ox.NamedNode) -> None:
     for q in list(store.quads_for_pattern(None, cg("contradicts"), None, sg)):
         store.remove(q)
-    pairs = set()
+    pairs: set[tuple[ox.NamedNode, ox.NamedNode]] = set()
     for q in store.quads_for_pattern(None, cg("asserter"), None, sg):
         for d in store.quads_for_pattern(q.subject, cg("denier"), None, sg):
-            pairs.add((q.object, d.object))
+            if isinstance(q.object, ox.NamedNode) and isinstance(d.object, ox.NamedNode):
+                pairs.add((q.object, d.object))
     store.extend([ox.Quad(x, cg("contradicts"), y, sg) for x, y in pairs]
                  + [ox.Quad(y, cg("contradicts"), x, sg) for x, y in pairs])

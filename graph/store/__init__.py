@@ -24,11 +24,11 @@ _LAZY: dict[str, tuple[str, str]] = {
 }
 
 if TYPE_CHECKING:
+    from .files import atomic_write
+    from .jsonl import read_attributions, write_attributions
     from .rdf import ArticleGraph, article_graph, content_hash
     from .readback import read_records
     from .validate import ShapeValidator, Validation
-    from .jsonl import read_attributions, write_attributions
-    from .files import atomic_write
 
 __all__ = [
     "DIRTY",

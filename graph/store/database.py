@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from typing import Literal as Lit
 
 import pyoxigraph as ox
+
 from claimgraph.ontology import NAMESPACE
 
 if TYPE_CHECKING:

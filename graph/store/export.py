@@ -6,12 +6,12 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 import pyoxigraph as ox
-from claimgraph.ontology import CONTEXT_FILE, PREFIXES
 
 from claimgraph.graph.store.files import atomic_write
+from claimgraph.ontology import CONTEXT_FILE, PREFIXES
 
 FORMATS = ("trig", "nquads", "turtle", "jsonld")
 
@@ -20,7 +20,7 @@ def export(store: ox.Store, fmt: str, path: str | os.PathLike[str]) -> Path:
     """Write the store to ``path`` in ``fmt`` (one of :data:`FORMATS`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    writers: dict[str, Callable[[BinaryIO], Any]] = {
+    writers: dict[str, Callable[[IO[Any]], Any]] = {
         "trig": lambda fh: store.dump(fh, ox.RdfFormat.TRIG, prefixes=PREFIXES),
         "nquads": lambda fh: store.dump(fh, ox.RdfFormat.N_QUADS),
         "turtle": lambda fh: fh.write(ox.serialize(merged(store), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""),

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from claimgraph.extractors.records import Attribution
-
 from claimgraph.graph.store.files import atomic_write
 
 

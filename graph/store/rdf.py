@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimgraph.extractors import Article, Attribution
-from claimgraph.extractors.lexicon import MODES
-from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
 from pyoxigraph import Literal, NamedNode, Quad
 
+from claimgraph.extractors import Article, Attribution
+from claimgraph.extractors.lexicon import MODES
 from claimgraph.graph.iris import actor_iri, actors_graph, article_iri, attribution_iri, claim_iri, slug
+from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
 
 if TYPE_CHECKING:
     from claimgraph.graph.resolve.linker import Resolution
@@ -187,22 +187,22 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
         add(art, cg("reports"), claim)
         if rec.source.kind == "outlet":
             add(actor, cg("reports"), claim)
-    for n, fact in enumerate(resolution.roles if resolution is not None else []):
-        person = NamedNode(actor_iri(fact.name, "person", base))
+    for n, role in enumerate(resolution.roles if resolution is not None else []):
+        person = NamedNode(actor_iri(role.name, "person", base))
         stmt = NamedNode(f"{base}role/{slug(article.id)}/{n + 1}")
         add(stmt, RDF_TYPE, cg("RoleStatement"))
         add(stmt, cg("actor"), person)
-        add(stmt, cg("role"), Literal(fact.role))
-        add(stmt, cg("affiliation"), Literal(fact.affiliation))
+        add(stmt, cg("role"), Literal(role.role))
+        add(stmt, cg("affiliation"), Literal(role.affiliation))
         add(stmt, cg("inArticle"), art)
-        add(stmt, NamedNode(NIF + "beginIndex"), Literal(str(fact.start), datatype=XSD_INT))
-        add(stmt, NamedNode(NIF + "endIndex"), Literal(str(fact.end), datatype=XSD_INT))
+        add(stmt, NamedNode(NIF + "beginIndex"), Literal(str(role.start), datatype=XSD_INT))
+        add(stmt, NamedNode(NIF + "endIndex"), Literal(str(role.end), datatype=XSD_INT))
         facts.append(Quad(person, RDF_TYPE, cg("Person"), actors))
-        facts.append(Quad(person, cg("name"), Literal(fact.name), actors))
-        facts.append(Quad(person, cg("role"), Literal(fact.role), actors))
-        facts.append(Quad(person, cg("affiliation"), Literal(fact.affiliation), actors))
-        country = resolution.leaders_in_article.get(fact.name) if resolution is not None else None
-        if country is not None and fact.affiliation == country:
+        facts.append(Quad(person, cg("name"), Literal(role.name), actors))
+        facts.append(Quad(person, cg("role"), Literal(role.role), actors))
+        facts.append(Quad(person, cg("affiliation"), Literal(role.affiliation), actors))
+        country = resolution.leaders_in_article.get(role.name) if resolution is not None else None
+        if country is not None and role.affiliation == country:
             c = NamedNode(actor_iri(country, "country", base))
             facts.append(Quad(c, RDF_TYPE, cg("Country"), actors))
             facts.append(Quad(c, cg("name"), Literal(country), actors))

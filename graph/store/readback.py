@@ -7,12 +7,12 @@ from dataclasses import replace
 from typing import cast
 
 import pyoxigraph as ox
+
 from claimgraph.extractors import Attribution, Source
 from claimgraph.extractors.lexicon import SourceKind
-from claimgraph.ontology import PREFIXES
-
-from claimgraph.graph.iris import actor_kind, actors_graph, story_graph
+from claimgraph.graph.iris import actor_kind, actors_graph, story_graph, term_value
 from claimgraph.graph.store.rdf import ACTOR_CLASS, KIND, MODE, STANCE
+from claimgraph.ontology import PREFIXES
 
 _PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _RECORDS = _PREFIXES + """
@@ -49,8 +49,8 @@ def read_records(store: ox.Store, *, docs: set[str] | None = None) -> Iterator[A
     """Every attribution in ``store`` (or in the articles ``docs`` names), ordered by document and
     record number, streamed one article graph at a time (memory stays that of one article,
     whatever the store's size)."""
-    graphs = sorted(((q.object.value, q.graph_name) for q in store.quads_for_pattern(None, _DOCUMENT_ID, None, None)
-                     if docs is None or q.object.value in docs), key=lambda pair: pair[0])
+    graphs = sorted(((term_value(q.object), q.graph_name) for q in store.quads_for_pattern(None, _DOCUMENT_ID, None, None)
+                     if docs is None or term_value(q.object) in docs), key=lambda pair: pair[0])
     seen_docs: set[str] = set()
     story, actors = ox.NamedNode(story_graph()), ox.NamedNode(actors_graph())
     for doc, g in graphs:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 import rdflib
-from claimgraph.ontology import ONTOLOGY_FILE, SHAPES_FILE
 from pyshacl import validate as shacl_validate
+
+from claimgraph.ontology import ONTOLOGY_FILE, SHAPES_FILE
 
 
 @dataclass(frozen=True, slots=True)

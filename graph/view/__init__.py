@@ -30,10 +30,10 @@ _LAZY: dict[str, tuple[str, str]] = {
 }
 
 if TYPE_CHECKING:
-    from .network import ACTOR_KINDS, Evidence, QuoteVariant, find, neighbourhood, project, top
     from .analytics import anonymous_reliance, contested_claims, contradictions, most_cited_sources, reporting_chains
     from .explorer import Explorer, explorer_html, write_explorer
     from .figure import draw
+    from .network import ACTOR_KINDS, Evidence, QuoteVariant, find, neighbourhood, project, top
     from .palette import DEFAULT_MAX_NODES, EDGES, NODES
 
 __all__ = [

@@ -11,7 +11,6 @@ import networkx as nx
 from claimgraph.graph.view.network import STANCES
 
 
-
 @dataclass(frozen=True, slots=True)
 class CitedSource:
     """An actor and how often the articles credit it."""
@@ -108,7 +107,7 @@ def contradictions(G: nx.MultiDiGraph) -> list[ActorContradiction]:
     """Pairs of actors on opposite sides of a claim, with the claims they disagree on (the story
     graph's ``cg:Contradiction`` nodes, as the ``contradictions`` query lists them)."""
     about: dict[frozenset[str], set[str]] = defaultdict(set)
-    for n, data in G.nodes(data=True):
+    for _, data in G.nodes(data=True):
         if data["kind"] != "claim":
             continue
         for a, b in data.get("contradictions", ()):

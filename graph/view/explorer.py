@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from claimgraph.extractors.lexicon import MODES
 
+from claimgraph.extractors.lexicon import MODES
 from claimgraph.graph.view import analytics
 from claimgraph.graph.view.network import STANCES, Evidence, importance, top
 from claimgraph.graph.view.palette import CONTESTED, DEFAULT_MAX_NODES, EDGES, FLIP, NODES
@@ -154,12 +154,12 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
     edges_meta = []
     for k, (u, v, rel, data) in enumerate(sorted(shown.edges(keys=True, data=True),
                                                  key=lambda e: (index[e[0]], index[e[1]], e[2]))):
-        style = EDGES[rel]
+        edge_style = EDGES[rel]
         flip = bool(data.get("flip"))
-        net.add_edge(index[u], index[v], id=k, color={"color": style.colour, "highlight": "#000000"},
+        net.add_edge(index[u], index[v], id=k, color={"color": edge_style.colour, "highlight": "#000000"},
                      width=min(1 + 1.5 * math.log2(data["weight"]), 8) if data["weight"] > 1 else 1,
-                     dashes=[2, 4] if flip else style.dashed,
-                     arrows={"to": {"enabled": style.arrow, "scaleFactor": 0.6}},
+                     dashes=[2, 4] if flip else edge_style.dashed,
+                     arrows={"to": {"enabled": edge_style.arrow, "scaleFactor": 0.6}},
                      label="polarity flip" if flip else None, physics=False,
                      **({"font": {"color": FLIP, "size": 11, "strokeWidth": 3}} if flip else {}))
         edges_meta.append({"id": k, "from": index[u], "to": index[v], "rel": rel, "weight": data["weight"],

@@ -43,13 +43,13 @@ def draw(G: nx.MultiDiGraph, path: str | os.PathLike[str], *, max_nodes: int = D
         nx.draw_networkx_edges(shown, pos, edgelist=edges, ax=ax, edge_color=style.colour, width=widths,
                                style="dashed" if style.dashed else "solid", arrows=style.arrow,
                                alpha=0.8, node_size=120, **({"arrowsize": 8} if style.arrow else {}))
-    for kind, style in NODES.items():
+    for kind, node_style in NODES.items():
         nodes = [n for n, d in shown.nodes(data=True) if d["kind"] == kind]
         if not nodes:
             continue
         sizes = [120 + 40 * shown.nodes[n]["mentions"] for n in nodes]
         borders = [CONTESTED if shown.nodes[n].get("contested") else "#495057" for n in nodes]
-        nx.draw_networkx_nodes(shown, pos, nodelist=nodes, ax=ax, node_shape=style.marker, node_color=style.colour,
+        nx.draw_networkx_nodes(shown, pos, nodelist=nodes, ax=ax, node_shape=node_style.marker, node_color=node_style.colour,
                                node_size=sizes, edgecolors=borders,
                                linewidths=[3 if shown.nodes[n].get("contested") else 0.8 for n in nodes])
     # Actors by name, claims only when contested or much mentioned: claim labels are long.

@@ -18,14 +18,15 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
-from claimgraph.extractors import Attribution
-from claimgraph.ontology import DEFAULT_BASE, PREFIXES
 
+from claimgraph.extractors import Attribution
 from claimgraph.graph.iris import actor_iri, attribution_iri, story_graph
 from claimgraph.graph.store.readback import read_records
+from claimgraph.ontology import DEFAULT_BASE, PREFIXES
 
 STANCES = ("asserts", "denies", "warns", "questions", "hedged")
 RELATIONS = (*STANCES, "reports", "cites", "relays", "contradicts")
@@ -136,7 +137,8 @@ def project(store: ox.Store, *, records: Iterable[Attribution] | None = None,
     (a build writes the JSONL export from the same pass). Node attributes: ``kind``, ``label``, ``mentions`` (attributions it
     is the source or the claim of), ``docs``; claims add ``contested``; people add ``roles``.
     Edge attributes: ``relation``, ``weight`` (occurrences) and ``evidence`` (a list of
-    :class:`Evidence`, the first :data:`MAX_EVIDENCE`); a stance edge whose speaker's quotes flip polarity across articles has
+    :class:`Evidence`, the first :data:`MAX_EVIDENCE`); a stance edge whose speaker's quotes flip polarity across
+    articles has
     ``flip=True``. ``G.graph`` holds ``articles`` (doc → :class:`ArticleInfo`) and ``variants``.
     """
     sg = ox.NamedNode(story_graph(base))
@@ -238,7 +240,7 @@ def _edge(G: nx.MultiDiGraph, u: str, v: str, relation: str, ev: Evidence) -> No
 
 
 def _variants(rows: list[ox.QuerySolution], by_record: dict[str, Evidence]) -> list[QuoteVariant]:
-    found: dict[str, dict] = {}  # type: ignore[type-arg]
+    found: dict[str, dict[str, Any]] = {}
     for s in rows:
         v = found.setdefault(s["v"].value, {"claim": s["claim"].value, "speaker": s["speaker"].value,
                                              "renderings": [], "similarity": float(s["similarity"].value),

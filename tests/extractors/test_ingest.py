@@ -120,7 +120,7 @@ def test_malformed_json_lines_are_reported_per_line(tmp_path):
 def test_duplicate_ids_are_reported(tmp_path):
     p = tmp_path / "feed.jsonl"
     p.write_text('{"id": "a", "text": "One said so."}\n{"id": "a", "text": "Two said so."}\n')
-    a, err = read(p)
+    _, err = read(p)
     assert isinstance(err, IngestError) and "duplicate article id 'a'" in str(err)
 
 

@@ -10,10 +10,10 @@ import json
 
 import pyoxigraph as ox
 import pytest
-from claimgraph.graph import GraphStore, ShapeValidator
-from claimgraph.ontology import NAMESPACE
 
 from claimgraph import build, remove
+from claimgraph.graph import GraphStore, ShapeValidator
+from claimgraph.ontology import NAMESPACE
 
 from .test_sparql import rows
 

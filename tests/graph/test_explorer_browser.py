@@ -35,7 +35,7 @@ def _colours_present(png_path) -> set[str]:
     from PIL import Image
 
     img = Image.open(png_path).convert("RGB")
-    counts = {k: 0 for k in COLOURS}
+    counts = dict.fromkeys(COLOURS, 0)
     for (r, g, b), n in ((rgb, n) for n, rgb in img.getcolors(maxcolors=1 << 22)):
         for k, (cr, cg, cb) in COLOURS.items():
             if abs(r - cr) + abs(g - cg) + abs(b - cb) <= 12:

@@ -5,8 +5,7 @@ import pytest
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS
 
-from claimgraph.ontology import CG, NAMESPACE, ONTOLOGY_FILE, SHAPES_FILE
-from claimgraph.ontology import generate
+from claimgraph.ontology import CG, NAMESPACE, ONTOLOGY_FILE, SHAPES_FILE, generate
 
 
 def test_generated_vocabulary_is_up_to_date():

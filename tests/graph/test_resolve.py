@@ -5,12 +5,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from claimgraph.graph import ActorIndex, ClaimClusters, GraphStore, named_queries
-from claimgraph.graph.resolve.actors import leaders, role_facts
-from claimgraph.extractors.lexicon import EN
-from claimgraph.graph.resolve.claims import is_deictic, mention_terms
 
 import claimgraph
+from claimgraph.extractors.lexicon import EN
+from claimgraph.graph import ActorIndex, ClaimClusters, GraphStore, named_queries
+from claimgraph.graph.resolve.actors import leaders, role_facts
+from claimgraph.graph.resolve.claims import is_deictic, mention_terms
 
 from .test_sparql import rows
 
@@ -192,7 +192,7 @@ def test_a_sixth_article_joins_existing_claims_without_rebuilding(seeds_out, tmp
     new.write_text(NEW_ARTICLE)
     report = claimgraph.build([new], out)
     assert report.graphs == {"added": 1}  # nothing else rebuilt
-    joined = [r for r in rows(out, "claim-stances", text="weapons and financial aid")]
+    joined = list(rows(out, "claim-stances", text="weapons and financial aid"))
     assert joined and all(r["claimLabel"] == next(c["label"] for c in contested_before if c["claim"] == request)
                           for r in joined)
     with GraphStore(out) as store:

@@ -10,6 +10,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+
 from claimgraph.server import ClaimgraphServer, negotiate
 
 

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 import claimgraph
 from claimgraph.cli import main
-from claimgraph.snapshot import STAMP, take_baseline
 from claimgraph.graph.store.database import GraphStore, bump_generation
+from claimgraph.snapshot import STAMP, take_baseline
 
 from ..conftest import SEEDS
 

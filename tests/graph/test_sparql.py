@@ -28,7 +28,7 @@ def test_every_named_query_says_which_question_it_answers_and_runs(seeds_out):
             "reporting-chains", "quotes-for-claim", "contradictions"} <= set(library)
     for q in library.values():
         assert q.question.endswith(".") or "?" in q.question
-        params = {p: "." for p in q.params}
+        params = dict.fromkeys(q.params, ".")
         rows(seeds_out, q.name, **params)
 
 

@@ -5,6 +5,9 @@ import json
 
 import pytest
 import rdflib
+from rdflib.compare import isomorphic
+
+import claimgraph
 from claimgraph.extractors import Article, Attribution, Source
 from claimgraph.graph import (
     GraphStore,
@@ -16,9 +19,6 @@ from claimgraph.graph import (
     export,
 )
 from claimgraph.graph.iris import actor_iri, slug
-from rdflib.compare import isomorphic
-
-import claimgraph
 
 from ..conftest import SEEDS
 

@@ -25,8 +25,8 @@ from claimgraph.graph import (
     top,
 )
 from claimgraph.graph.view.explorer import explorer_data, layout
-from claimgraph.graph.view.network import MAX_EVIDENCE
 from claimgraph.graph.view.figure import draw
+from claimgraph.graph.view.network import MAX_EVIDENCE
 
 # Two outlets with publisher metadata, written for these tests.
 HARBOUR = [
