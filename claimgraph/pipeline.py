@@ -37,6 +37,7 @@ from claimgraph.graph import (
     update_story,
 )
 from claimgraph.graph.iris import article_iri, claim_iri
+from claimgraph.ontology.vocab import Stance
 from claimgraph.snapshot import seal, take_baseline, write_snapshot
 
 #: With ``validate="sample"``, one article graph in this many is checked against the SHACL shapes
@@ -195,8 +196,8 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             settled = update_story(store.ox, touched, lexicon=lex, same_as=resolver.actors.same_as)
             changed |= _docs_of(store, settled)
         denials = settled_denials(store.ox, seen)  # negated assertions the story reads as denials
-        report.stances["asserts"] -= denials
-        report.stances["denies"] += denials
+        report.stances[Stance.ASSERTS] -= denials
+        report.stances[Stance.DENIES] += denials
         if report.articles or story_changed or not spliceable:
             store.flush()
             write_snapshot(store, out, changed=changed if spliceable else None)

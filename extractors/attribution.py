@@ -15,6 +15,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from claimgraph.ontology.vocab import QuoteKind
+
 from .contents import shape_content, skip_that
 from .cues import cues_at
 from .found import Found
@@ -167,7 +169,7 @@ def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found], text: str) -> N
             f.content_start = turn.end()
             if f.pieces:
                 f.pieces = ((turn.end(), f.pieces[0][1]), *f.pieces[1:])
-            f.kind, f.continues_quote, f.mention, f.implicit = "direct", False, None, None
+            f.kind, f.continues_quote, f.mention, f.implicit = QuoteKind.DIRECT, False, None, None
             last_quoted = f
             continue
         if f.continues_quote:

@@ -7,6 +7,8 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from claimgraph.ontology.vocab import QuoteKind, Stance
+
 from .found import Found
 from .lexicon import Lexicon
 from .quotes import Quote
@@ -50,7 +52,7 @@ def complement(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, list[T
                 hi = c.right_edge.i
         span = tok.doc[lo : hi + 1]
         return _trim_mark(span), _cue_preps(tok, span, extra, lex)
-    if lex.reporting_verbs.get(lemma) == "warns" or lemma == "express":
+    if lex.reporting_verbs.get(lemma) == Stance.WARNS or lemma == "express":
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex.warn_preps), None)
         if prep is not None and (lemma != "express" or not any(c.dep_ == "dobj" for c in tok.children)):
             pobj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
@@ -169,17 +171,18 @@ def shape_content(f: Found, text: str, quotes: list[Quote]) -> Found:
         cue_inside = q.start <= f.cue_start < q.end
         if q.inner_start <= s and e <= q.inner_end + 1 and not cue_inside:
             s, e = trim(text, q.inner_start, q.inner_end)  # content lies in one quote: take it all
-            return replace(f, content_start=s, content_end=e, kind="direct")
+            return replace(f, content_start=s, content_end=e, kind=QuoteKind.DIRECT)
         if s <= q.inner_start and q.inner_end <= e + 1 and not text[s:q.start].strip(_TRIM_LEFT + "“\"") \
                 and not text[q.end:e].strip(_TRIM_RIGHT + "”\""):
             s, e = trim(text, q.inner_start, q.inner_end)
-            return replace(f, content_start=s, content_end=e, kind="direct")
+            return replace(f, content_start=s, content_end=e, kind=QuoteKind.DIRECT)
         if s < q.end <= e + 1 or s <= q.start < e:
             if q.start < e < q.end:
                 e = q.end  # a partial quote cut by the parse: keep the whole quotation
             if not cue_inside:
-                return replace(f, content_start=s, content_end=e, kind="mixed")
-    return replace(f, content_start=s, content_end=e, kind="direct" if f.kind == "direct" else "indirect")
+                return replace(f, content_start=s, content_end=e, kind=QuoteKind.MIXED)
+    return replace(f, content_start=s, content_end=e, kind=QuoteKind.DIRECT if f.kind == QuoteKind.DIRECT
+                   else QuoteKind.INDIRECT)
 
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:

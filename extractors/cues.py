@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from claimgraph.ontology.vocab import QuoteKind
+
 from .contents import adjacent_quote, complement, previous_sentence, skip_that
 from .found import Found
 from .lexicon import Lexicon
@@ -203,6 +205,6 @@ def _reporting_verb(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], q
     first = cue_first(tok)
     cue_end = max([end_char(tok)] + [end_char(t) for t in extra_cue])
     yield Found(cue_text(tok, extra=extra_cue), lemma, first.idx, cue_end, start, end,
-                mention=mention_for(subject, lex), kind="direct" if adjacent else "indirect")
+                mention=mention_for(subject, lex), kind=QuoteKind.DIRECT if adjacent else QuoteKind.INDIRECT)
 
 

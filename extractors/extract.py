@@ -5,6 +5,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from claimgraph.ontology.vocab import SourceKind
+
 from .article import Article, IngestError
 from .clean import CleanText, clean
 from .found import FoundData, SourceData
@@ -14,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 #: The source of an attribution with neither a mention nor an implicit one ("reportedly").
-IMPLICIT: SourceData = {"text": None, "name": "unspecified (implicit)", "kind": "anonymous", "start": -1, "end": -1,
+IMPLICIT: SourceData = {"text": None, "name": "unspecified (implicit)", "kind": SourceKind.ANONYMOUS, "start": -1, "end": -1,
                         "sieve": "", "author": None, "author_kind": None}
 
 #: Longest piece of text parsed at once; longer articles are parsed in paragraph-aligned pieces

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
+
+from claimgraph.ontology.vocab import QuoteKind, SourceKind
 
 from .attribution import finish, rule_candidates
 from .choices import EXTRACTORS, ExtractorName
@@ -173,7 +175,7 @@ def _found(doc: Doc, v: DocView, t: Tagged, lex: Lexicon) -> Found | None:
     return Found(
         cue=text[cue_first.idx:cue_last.idx + len(cue_last)], cue_lemma=lemma, cue_start=cue_first.idx,
         cue_end=cue_last.idx + len(cue_last), content_start=pieces[0][0], content_end=pieces[-1][1],
-        mention=mention, implicit=None if mention is not None else ("unspecified (implicit)", "anonymous"),
+        mention=mention, implicit=None if mention is not None else ("unspecified (implicit)", SourceKind.ANONYMOUS),
         cue_hedged=hedged, kind=_kind(pieces, v.quotes), sentence_start=sent_start,
         sentence_end=sent_end, cue_i=t.cue_head, pieces=tuple(pieces) if len(pieces) > 1 else (),
         source_span=source_span, confidence=t.confidence,
@@ -256,7 +258,7 @@ def _piece(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _kind(pieces: list[tuple[int, int]], quotes: list[Quote]) -> Literal["direct", "indirect", "mixed"]:
+def _kind(pieces: list[tuple[int, int]], quotes: list[Quote]) -> QuoteKind:
     """direct: every piece is (nearly) a whole quotation; mixed: a quotation inside; else indirect."""
     quoted = 0
     partial = False
@@ -268,5 +270,5 @@ def _kind(pieces: list[tuple[int, int]], quotes: list[Quote]) -> Literal["direct
         elif inside:
             partial = True
     if quoted == len(pieces):
-        return "direct"
-    return "mixed" if quoted or partial else "indirect"
+        return QuoteKind.DIRECT
+    return QuoteKind.MIXED if quoted or partial else QuoteKind.INDIRECT

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypedDict
 
-from .lexicon import Mode, SourceKind, Stance
-from .records import Kind, Source
+from claimgraph.ontology.vocab import Mode, QuoteKind, SourceKind, Stance
+
+from .records import Source
 
 if TYPE_CHECKING:  # extract.py reads FoundData without spaCy: keep this module light
     import re
@@ -30,15 +31,15 @@ class Found:
     implicit: tuple[str, SourceKind] | None = None
     cue_hedged: bool = False
     continues_quote: bool = False  # no cue of its own: the previous quoted speaker goes on
-    kind: Kind = "indirect"
+    kind: QuoteKind = QuoteKind.INDIRECT
     source: Source | None = None
-    stance: Stance = "asserts"
+    stance: Stance = Stance.ASSERTS
     certainty: Certainty = "certain"
     parent: int | None = None
     sentence_start: int = 0
     sentence_end: int = 0
     cue_i: int = -1  # token index of the cue word
-    mode: Mode = "statement"
+    mode: Mode = Mode.STATEMENT
     negated: bool = False  # the content's main predicate is negated on the surface
     # The content's pieces ("“X,” he said, “Y.”" has two), in text order; empty: one piece.
     pieces: tuple[tuple[int, int], ...] = ()
@@ -94,7 +95,7 @@ class FoundData(TypedDict):
     cue_end: int
     content_start: int
     content_end: int
-    kind: Kind
+    kind: QuoteKind
     stance: Stance
     certainty: Certainty
     parent: int | None

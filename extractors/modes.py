@@ -24,19 +24,19 @@ def mode_of(f: Found, doc: Doc, lex: Lexicon) -> Mode:
     head = f.mention.root if f.mention is not None else None
     record = head is not None and (head.lemma_.lower() in lex.record_heads or head.lower_ in lex.record_heads)
     if record or lemma in lex.evidence_verbs and f.source is not None and f.source.kind == "document":
-        return "evidence"
+        return Mode.EVIDENCE
     if lemma == "call":
         # "called on X to …", "called for …": a call to act; "called it a disgrace": a verdict.
-        return "intention" if _calls_to_act(f, doc, lex) else "evaluation"
+        return Mode.INTENTION if _calls_to_act(f, doc, lex) else Mode.EVALUATION
     if lemma == "ask":
-        return "intention" if _calls_to_act(f, doc, lex) else "statement"
+        return Mode.INTENTION if _calls_to_act(f, doc, lex) else Mode.STATEMENT
     if lemma in lex.intention_verbs:
-        return "intention"
+        return Mode.INTENTION
     if lemma in lex.belief_verbs:
-        return "belief"
+        return Mode.BELIEF
     if lemma in lex.evaluation_verbs:
-        return "evaluation"
-    return "statement"
+        return Mode.EVALUATION
+    return Mode.STATEMENT
 
 
 def _calls_to_act(f: Found, doc: Doc, lex: Lexicon) -> bool:

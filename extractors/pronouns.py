@@ -53,7 +53,7 @@ class Discourse:
             if orgs:
                 named = resolve_one(orgs[-1], at)
                 return named.name, named.kind
-            return "it", "organization"
+            return "it", SourceKind.ORGANIZATION
         para = self.para_at(at)
         if low in lex.pronouns_plural:
             for test in (lambda s: s.para == para and (s.plural or s.kind in {"organization", "country"}),
@@ -61,7 +61,7 @@ class Discourse:
                 recent = self.recent(test)
                 if recent is not None:
                     return recent.name, recent.kind
-            return low, "anonymous"
+            return low, SourceKind.ANONYMOUS
         gender = lex.pronoun_gender.get(low)
         if gender is not None:
             # "Putin traveled to Beijing – he and Xi pledged …": a person named earlier in the
@@ -69,7 +69,7 @@ class Discourse:
             sent = mention.sent
             here = [p for p in self.people_between(sent.start, mention.start) if self.agrees(p, gender)]
             if here:
-                return here[-1][1].name, "person"
+                return here[-1][1].name, SourceKind.PERSON
 
         def fits(s: Said) -> bool:
             return self.agrees_name(s.name, s.kind, gender)
@@ -83,21 +83,21 @@ class Discourse:
         para_start = self.para_start(mention.start)
         person = self.salient(para_start, mention.start, gender)
         if person is not None:
-            return person.name, "person"
+            return person.name, SourceKind.PERSON
         recent = self.recent(lambda s: s.para == para and not s.plural and fits(s))
         if recent is not None:
             return recent.name, recent.kind
         if para_start > 0:
             person = self.salient(self.para_start(para_start - 1), para_start, gender)
             if person is not None:
-                return person.name, "person"
+                return person.name, SourceKind.PERSON
         recent = self.recent(lambda s: not s.plural and s.kind in {"person", "anonymous"} and fits(s))
         if recent is not None:
             return recent.name, recent.kind
         before = [(i, p) for i, p in self.people_between(0, mention.start) if self.agrees((i, p), gender)]
         if before and low not in lex.pronouns_plural:
-            return before[-1][1].name, "person"
-        return low, "anonymous"
+            return before[-1][1].name, SourceKind.PERSON
+        return low, SourceKind.ANONYMOUS
 
     def salient(self, lo: int, hi: int, gender: str | None) -> Person | None:
         cands = [(i, p) for i, p in self.people_between(lo, hi) if self.agrees((i, p), gender)]

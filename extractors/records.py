@@ -4,9 +4,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from .lexicon import Mode, SourceKind, Stance
+from claimgraph.ontology.vocab import Mode, QuoteKind, SourceKind, Stance
 
-Kind = Literal["direct", "indirect", "mixed"]
+#: Whether the content is quoted: direct, indirect or mixed (the ontology's ``cg:QuoteKind``).
+Kind = QuoteKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,7 @@ class Attribution:
     content: str
     content_start: int
     content_end: int
-    type: Kind
+    type: QuoteKind
     stance: Stance
     certainty: Literal["certain", "hedged"]
     sentence: str
@@ -57,7 +58,7 @@ class Attribution:
     sentence_end: int
     parent: str | None = None
     claim: str | None = None
-    mode: Mode = "statement"
+    mode: Mode = Mode.STATEMENT
     #: The content's pieces as (start, end) offsets, in text order: one for most attributions, two
     #: or more for a quote split by its cue ("“X,” he said, “Y.”"); ``content_start``/``content_end``
     #: span them all. Empty means one piece, ``content`` itself.

@@ -70,7 +70,7 @@ class SourceResolver:
                 cue: str = "") -> Source:
         """Resolve ``mention`` (or an implicit source) seen at character ``at``; remember it."""
         if mention is None:
-            name, kind = implicit or ("unspecified (implicit)", "anonymous")
+            name, kind = implicit or ("unspecified (implicit)", SourceKind.ANONYMOUS)
             return Source(None, name, kind, sieve="implicit")
         conjuncts = [t for t in mention.root.conjuncts if t.i > mention.root.i and t.dep_ == "conj"]
         if conjuncts:
@@ -78,7 +78,7 @@ class SourceResolver:
                      for c in [mention.root, *conjuncts]]
             names = sorted(dict.fromkeys(p.name for p in parts))  # one name for the group, whatever the order
             kinds = {p.kind for p in parts}
-            group_kind: SourceKind = parts[0].kind if len(kinds) == 1 else "organization"
+            group_kind = parts[0].kind if len(kinds) == 1 else SourceKind.ORGANIZATION
             lo = min(mention.start, *(c.left_edge.i for c in conjuncts))
             hi = max(mention.end, *(c.right_edge.i + 1 for c in conjuncts))
             span = self.doc[lo:hi]
@@ -103,7 +103,7 @@ class SourceResolver:
         last = words[-1].lower() if words else label.lower()
         found = [p for p in self.cast.people if p.start <= start and p.words[-1].lower() == last and len(p.words) > 1]
         name = found[-1].name if found else " ".join(w.capitalize() for w in words or [label])
-        src = Source(label, name, "person", start, end, sieve="speaker-turn")
+        src = Source(label, name, SourceKind.PERSON, start, end, sieve="speaker-turn")
         self.discourse.remember(src, start, plural=False, head="")
         return src
 
@@ -163,18 +163,18 @@ class SourceResolver:
         if root.pos_ == "PROPN" and root.ent_type_ not in {"DATE", "TIME"}:
             return None
         if root.ent_type_ in {"DATE", "TIME"} or head in self.lex.time_heads:
-            return Named(UNKNOWN, "anonymous", "non-actor")
+            return Named(UNKNOWN, SourceKind.ANONYMOUS, "non-actor")
         if head in self.lex.event_heads:
             author = document_author(root, self.lex)
             if author is None:
-                return Named(UNKNOWN, "anonymous", "non-actor")
+                return Named(UNKNOWN, SourceKind.ANONYMOUS, "non-actor")
             inner = self._resolve_one(mention_for(author, self.lex), at)
             return Named(inner.name, inner.kind, "non-actor", inner.author)
         if head in self.lex.topic_heads:
             of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if pobj is None:
-                return Named(UNKNOWN, "anonymous", "non-actor")
+                return Named(UNKNOWN, SourceKind.ANONYMOUS, "non-actor")
             inner = self._resolve_one(mention_for(pobj, self.lex), at)
             return Named(inner.name, inner.kind, "non-actor", inner.author)
         return None
@@ -184,14 +184,14 @@ class SourceResolver:
             return None  # "Jordan said" may be a person called Jordan
         key = self._text(mention).lower().replace("’", "'")
         if key in self.lex.countries:
-            return Named(self.lex.countries[key], "country", "country")
+            return Named(self.lex.countries[key], SourceKind.COUNTRY, "country")
         return None
 
     def _name(self, mention: Span, at: int) -> Named | None:
         root = mention.root
         ent = entity_of(root)
         if ent is not None and ent.label_ == "PERSON":
-            return Named(self._person(ent, at), "person", "name")
+            return Named(self._person(ent, at), SourceKind.PERSON, "name")
         lex = self.lex
         if root.pos_ == "NOUN" and (role_word(root, lex) in lex.role_nouns or root.lower_ in lex.title_roles) \
                 or root.pos_ == "NUM" or root.lower_ in self.lex.partitive_pronouns:
@@ -202,35 +202,35 @@ class SourceResolver:
                 tok = named[0]
                 person = self.cast.person_at(tok.i)
                 if person is not None:
-                    return Named(person.name, "person", "name")
+                    return Named(person.name, SourceKind.PERSON, "name")
                 ent = entity_of(tok)  # a role's name is a person's, whatever NER thought
                 words = [t.text for t in (ent or self.doc[tok.left_edge.i:tok.i + 1]) if not t.is_punct]
-                return Named(self._person_tokens(words, at), "person", "name")
+                return Named(self._person_tokens(words, at), SourceKind.PERSON, "name")
         if mention[0].lower_.rstrip(".") in self.lex.honorifics:
             words = [t.text for t in self._words(mention) if t.lower_ not in self.lex.titles]
-            return Named(self._person_tokens(words or [root.text], at), "person", "name")
+            return Named(self._person_tokens(words or [root.text], at), SourceKind.PERSON, "name")
         words = [t.text for t in self._words(mention)]
         if root.text[:1].isupper() and root.pos_ in {"PROPN", "NOUN"} and words:
             person = self.cast.person_at(root.i) or (self.cast.by_surname(words[-1], at) if len(words) == 1 else None)
             if person is not None:  # "Price said …", a surname NER missed
-                return Named(person.name, "person", "name")
+                return Named(person.name, SourceKind.PERSON, "name")
         return None
 
     def _acronym(self, mention: Span, at: int) -> Named | None:
         text = _strip_the(self._text(mention))
         if text in self.cast.acronyms:
-            return Named(self.cast.acronyms[text], "organization", "acronym")
+            return Named(self.cast.acronyms[text], SourceKind.ORGANIZATION, "acronym")
         ent = entity_of(mention.root)
         if ent is not None and ent.label_ == "ORG":  # "The Nuclear Regulatory Commission (NRC" as parsed
             name = _strip_the(ent.text)
             for acr, full in self.cast.acronyms.items():
                 if name == full or name == f"{full} ({acr}":
-                    return Named(full, "organization", "acronym")
+                    return Named(full, SourceKind.ORGANIZATION, "acronym")
         return None
 
     def _outlet(self, mention: Span, at: int) -> Named | None:
         if self._is_outlet(mention):
-            return Named(_strip_the(mention.text), "outlet", "outlet")
+            return Named(_strip_the(mention.text), SourceKind.OUTLET, "outlet")
         return None
 
     def _document(self, mention: Span, at: int) -> Named | None:
@@ -246,7 +246,8 @@ class SourceResolver:
             written = self._resolve_one(mention_for(author, self.lex), at)
             if lemma in lex.voice_documents or head in lex.media_heads:
                 return Named(written.name, written.kind, "document")  # "the report, published by HRW, said"
-            return Named(f"{written.name}'s {root.text.lower()}", "document", "document", (written.name, written.kind))
+            return Named(f"{written.name}'s {root.text.lower()}", SourceKind.DOCUMENT, "document",
+                         (written.name, written.kind))
         if head in lex.media_heads:
             if mention[0].lower_ == "the" and root.tag_ == "NN":
                 recent = self.discourse.recent(lambda s: s.kind == "outlet" or s.cue in lex.outlet_verbs - {"say"}
@@ -256,8 +257,8 @@ class SourceResolver:
                 named = [e for e in self.cast.entities if e.end <= mention.start and e.label_ in {"ORG", "WORK_OF_ART"}
                          and self._is_outlet(e)]
                 if named:  # "The Boston Globe first reported the dispute. … The report said"
-                    return Named(_strip_the(named[-1].text), "outlet", "document")
-            return Named("unnamed media reports", "outlet", "document")
+                    return Named(_strip_the(named[-1].text), SourceKind.OUTLET, "document")
+            return Named("unnamed media reports", SourceKind.OUTLET, "document")
         if lemma in lex.authored_documents and mention[0].lower_ in lex.definite_determiners:
             earlier = self.cast.document_before(lemma, root.i)
             if earlier is not None:
@@ -265,7 +266,7 @@ class SourceResolver:
                 if lemma in lex.voice_documents:
                     return Named(written.name, written.kind, "document")
                 noun = lex.document_synonyms.get(lemma, lemma)
-                return Named(f"{written.name}'s {noun}", "document", "document", (written.name, written.kind))
+                return Named(f"{written.name}'s {noun}", SourceKind.DOCUMENT, "document", (written.name, written.kind))
         return None
 
     def _role(self, mention: Span, at: int) -> Named | None:
@@ -279,7 +280,7 @@ class SourceResolver:
             role = role_word(root, self.lex)
             holders = {p.name for p in self.cast.people if role in p.roles}
             if len(holders) == 1:
-                return Named(holders.pop(), "person", "role")
+                return Named(holders.pop(), SourceKind.PERSON, "role")
         if mention[0].lower_ != "the" or root.pos_ != "NOUN" or any(t.ent_type_ == "PERSON" for t in mention):
             return None
         role = role_word(root, self.lex)
@@ -289,7 +290,7 @@ class SourceResolver:
         people = [p for p in self.cast.people if role in p.roles and p.start <= at
                   and want <= p.roles | {w.lower() for w in p.words} | self._described(p)]
         if people:
-            return Named(people[-1].name, "person", "role")
+            return Named(people[-1].name, SourceKind.PERSON, "role")
         return None
 
     def _described(self, person: Person) -> set[str]:
@@ -311,7 +312,7 @@ class SourceResolver:
         if head not in lex.anonymous_heads or any(t.ent_type_ == "PERSON" for t in mention):
             return None
         return Named(self._anonymous_name(mention, self._words(mention), head, self._country_modifier(mention)),
-                     "anonymous", "anonymous")
+                     SourceKind.ANONYMOUS, "anonymous")
 
     def _organization(self, mention: Span, at: int) -> Named | None:
         lex = self.lex
@@ -319,9 +320,10 @@ class SourceResolver:
         head = root.lemma_.lower()
         country = self._country_modifier(mention)
         if head in self.lex.government_heads and country:
-            return Named(country, "country", "country")
+            return Named(country, SourceKind.COUNTRY, "country")
         if head in lex.role_nouns and root.pos_ == "NOUN" and root.tag_ == "NNS":
-            return Named(self._anonymous_name(mention, self._words(mention), head, country), "anonymous", "anonymous")
+            name = self._anonymous_name(mention, self._words(mention), head, country)
+            return Named(name, SourceKind.ANONYMOUS, "anonymous")
         if head in lex.role_nouns and root.pos_ == "NOUN":
             # "the minister" after "the transport minister": the same unnamed person
             words = self._words(mention)
@@ -330,13 +332,13 @@ class SourceResolver:
                 recent = self.discourse.recent(lambda s: s.head == head and want <= set(s.name.lower().split()))
                 if recent is not None:
                     return Named(recent.name, recent.kind, "role")
-            return Named(_strip_the(self._text(mention)), "person", "role")
+            return Named(_strip_the(self._text(mention)), SourceKind.PERSON, "role")
         if (head in lex.document_heads or head in lex.record_heads or head in lex.authored_documents) \
                 and root.pos_ == "NOUN":
-            return Named(_strip_the(self._text(mention)), "document", "document")
+            return Named(_strip_the(self._text(mention)), SourceKind.DOCUMENT, "document")
         ent = entity_of(root)
         if ent is not None and ent.label_ in {"GPE", "LOC"}:
-            return Named(lex.countries.get(ent.text.lower(), _strip_the(ent.text)), "country", "country")
+            return Named(lex.countries.get(ent.text.lower(), _strip_the(ent.text)), SourceKind.COUNTRY, "country")
         if mention[0].lower_ == "the" and root.pos_ == "NOUN" and ent is None:
             # "the committee" → the committee the article named; "the union" → the teachers union
             want = {t.lower_ for t in mention[1:] if not t.is_punct and t.i != root.i}
@@ -346,9 +348,9 @@ class SourceResolver:
             if named is None and head in lex.generic_organizations and len(want) == 0:
                 named = self._generic_organization(head)
             if named is not None:
-                return Named(named, "organization", "organization")
+                return Named(named, SourceKind.ORGANIZATION, "organization")
         if head in lex.organization_heads or (ent is not None and ent.label_ in {"ORG", "NORP"}):
-            return Named(self._organization_name(mention, country), "organization", "organization")
+            return Named(self._organization_name(mention, country), SourceKind.ORGANIZATION, "organization")
         return None
 
     def _generic_organization(self, head: str) -> str | None:
@@ -373,8 +375,8 @@ class SourceResolver:
                 roles = {role_word(t, self.lex) for t in words[:last_title + 1]}
                 person = Person(name.split(), mention.start_char, roles=roles)
                 self.cast.people.append(person)
-            return Named(name, "person", "name" if last_title >= 0 else "fallback")
-        return Named(_strip_the(self._text(mention)), "organization", "fallback")
+            return Named(name, SourceKind.PERSON, "name" if last_title >= 0 else "fallback")
+        return Named(_strip_the(self._text(mention)), SourceKind.ORGANIZATION, "fallback")
 
 
 

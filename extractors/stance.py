@@ -42,24 +42,24 @@ def classify(cue_lemma: str, cue_hedged: bool, content: Span, lex: Lexicon, *, a
     verb_stance = lex.reporting_verbs.get(cue_lemma, lex.cue_nouns.get(cue_lemma))
     threat = _threat(content, lex)
     negated = _negated(root, lex) or threat == "negated"
-    if verb_stance == "denies" or _rejects(root, content, lex):
-        return Reading("denies", certainty, negated)
+    if verb_stance == Stance.DENIES or _rejects(root, content, lex):
+        return Reading(Stance.DENIES, certainty, negated)
     epistemic = _epistemic(root, lex)
     if epistemic == "unaware":
-        return Reading("denies", certainty, True)
+        return Reading(Stance.DENIES, certainty, True)
     if epistemic == "unsure":
-        return Reading("hedged", "hedged", True)
+        return Reading(Stance.HEDGED, "hedged", True)
     if negated and answering:
-        return Reading("denies", certainty, True)
-    if verb_stance == "warns" or threat == "threat":
-        return Reading("warns", certainty, negated)
-    if verb_stance == "questions":
-        return Reading("questions", certainty, negated)
+        return Reading(Stance.DENIES, certainty, True)
+    if verb_stance == Stance.WARNS or threat == "threat":
+        return Reading(Stance.WARNS, certainty, negated)
+    if verb_stance == Stance.QUESTIONS:
+        return Reading(Stance.QUESTIONS, certainty, negated)
     if hedged:
-        return Reading("hedged", certainty, negated)
+        return Reading(Stance.HEDGED, certainty, negated)
     if content.text.rstrip().rstrip("”\"'’").endswith("?"):
-        return Reading("questions", certainty, negated)
-    return Reading("asserts", certainty, negated)
+        return Reading(Stance.QUESTIONS, certainty, negated)
+    return Reading(Stance.ASSERTS, certainty, negated)
 
 
 def content_root(content: Span) -> Token:

@@ -6,9 +6,11 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.ontology.vocab import QuoteKind, SourceKind
+
 from .contents import trim
 from .found import Found
-from .lexicon import Lexicon, SourceKind
+from .lexicon import Lexicon
 from .quotes import Quote
 from .syntax import end_char, overlap, subtree_span
 
@@ -27,7 +29,7 @@ def hedge_attributions(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Found
         verb: Token | None = None
         implicit: tuple[str, SourceKind]
         if low in lex.report_hedges and tok.dep_ == "advmod":
-            verb, cue, implicit = tok.head, tok.text, ("unnamed media reports", "outlet")
+            verb, cue, implicit = tok.head, tok.text, ("unnamed media reports", SourceKind.OUTLET)
             cue_start, cue_end = tok.idx, end_char(tok)
         elif tok.lemma_ in lex.hedge_passives and \
                 any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "xcomp" for c in tok.children):
@@ -35,7 +37,7 @@ def hedge_attributions(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Found
             aux = [c for c in tok.children if c.dep_ == "auxpass"]
             to = next((t for t in tok.doc[tok.i + 1 : tok.i + 3] if t.lower_ == "to"), tok)
             cue_start, cue_end = aux[0].idx, end_char(to)
-            cue, implicit = doc.text[cue_start:cue_end], ("unspecified (implicit)", "anonymous")
+            cue, implicit = doc.text[cue_start:cue_end], ("unspecified (implicit)", SourceKind.ANONYMOUS)
         if verb is None:
             continue
         span = subtree_span(verb)
@@ -83,7 +85,7 @@ def continued_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[
             covered.append((s, e))
             continue
         f = Found("", "", s, s, s, e, continues_quote=True,
-                  kind="direct", sentence_start=sentence.start_char, sentence_end=sentence.end_char)
+                  kind=QuoteKind.DIRECT, sentence_start=sentence.start_char, sentence_end=sentence.end_char)
         out.append(f)
     return out
 
@@ -126,7 +128,7 @@ def speaker_turns(doc: Doc, text: str, lex: Lexicon, found: list[Found]) -> list
             continue
         sent = span.sent
         f = Found(":", "say", turn.end("label"), turn.end("label") + 1, turn.end(), turn.end() + len(content),
-                  kind="direct", sentence_start=sent.start_char, sentence_end=min(end, max(sent.end_char, end)),
+                  kind=QuoteKind.DIRECT, sentence_start=sent.start_char, sentence_end=min(end, max(sent.end_char, end)),
                   cue_i=span.start)
         f.turn = turn
         out.append(f)

@@ -6,12 +6,11 @@ import unicodedata
 import urllib.parse
 
 from claimgraph.ontology import DEFAULT_BASE
+from claimgraph.ontology.vocab import SourceKind
 
-_KIND_PATH = {
-    "person": "person", "organization": "organization", "outlet": "outlet", "country": "country",
-    "anonymous": "anonymous", "document": "document",
-}
-_KIND_OF_PATH = {path: kind for kind, path in _KIND_PATH.items()}
+# An actor's IRI path names its kind: {base}person/…, {base}organization/… (the kind's code).
+_KIND_PATH: dict[str, str] = {kind: kind.value for kind in SourceKind}
+_KIND_OF_PATH: dict[str, SourceKind] = {path: kind for kind, path in zip(SourceKind, _KIND_PATH.values(), strict=True)}
 
 
 def slug(key: str) -> str:
@@ -48,7 +47,7 @@ def actor_iri(name: str, kind: str, base: str = DEFAULT_BASE) -> str:
     return f"{base}{_KIND_PATH.get(kind, 'actor')}/{slug(name)}"
 
 
-def actor_kind(iri: str) -> str | None:
+def actor_kind(iri: str) -> SourceKind | None:
     """The kind an actor IRI was minted for (the path segment before its slug), else ``None``."""
     _, _, rest = iri.rpartition("/")
     segment = iri[: len(iri) - len(rest) - 1].rpartition("/")[2]

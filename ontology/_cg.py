@@ -52,6 +52,7 @@ class CG(DefinedNamespace):
     claim: URIRef
     claimSimilarity: URIRef
     claimTerms: URIRef
+    code: URIRef
     contentHash: URIRef
     contentPiece: URIRef
     contradicts: URIRef
@@ -68,6 +69,7 @@ class CG(DefinedNamespace):
     hedges: URIRef
     inArticle: URIRef
     kind: URIRef
+    kinds: URIRef
     matchConfidence: URIRef
     mentionCount: URIRef
     mentionedAs: URIRef
@@ -76,6 +78,7 @@ class CG(DefinedNamespace):
     negated: URIRef
     nestedIn: URIRef
     pieceIndex: URIRef
+    polarity: URIRef
     polarityFlip: URIRef
     questions: URIRef
     recordId: URIRef
@@ -95,6 +98,7 @@ class CG(DefinedNamespace):
     sourceText: URIRef
     speaker: URIRef
     stance: URIRef
+    stanceEdge: URIRef
     takesStanceOn: URIRef
     text: URIRef
     warns: URIRef

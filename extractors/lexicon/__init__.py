@@ -12,6 +12,7 @@ countryinfo tables merged in), so a store rebuilds the articles a lexicon change
 """
 from __future__ import annotations
 
+import enum
 import hashlib
 import re
 import tomllib
@@ -22,12 +23,11 @@ from functools import cache
 from importlib import metadata, resources
 from typing import Any, Final, Literal
 
-Stance = Literal["asserts", "denies", "warns", "questions", "hedged"]
-#: What kind of attribution: a speech act, a belief, an intention, evidence a record gives, or an
-#: evaluation of someone or something (PolNeAR counts all of them; Pareti 2016, "beyond speech").
-Mode = Literal["statement", "belief", "intention", "evidence", "evaluation"]
-MODES: Final[tuple[str, ...]] = ("statement", "belief", "intention", "evidence", "evaluation")
-SourceKind = Literal["person", "organization", "outlet", "country", "anonymous", "document"]
+# The vocabulary (stances, modes, source kinds) is the ontology's, generated as enums.
+from claimgraph.ontology.vocab import Mode, SourceKind, Stance
+
+__all__ = ["EN", "Lexicon", "LexiconError", "Mode", "SourceKind", "Stance", "default_lexicon", "languages",
+           "lexicon", "load"]
 
 
 class LexiconError(ValueError):
@@ -278,6 +278,7 @@ def _convert(name: str, kind: Any, value: Any) -> Any:
     if origin is dict:
         if not isinstance(value, dict):
             raise LexiconError(f"{name}: expected a table")
+        target = typing.get_args(kind)[1]
         out: dict[str, Any] = {}
         for key, item in value.items():
             if isinstance(item, list):  # grouped: value = [words that map to it]
@@ -286,6 +287,12 @@ def _convert(name: str, kind: Any, value: Any) -> Any:
                 out[key] = item
             else:
                 raise LexiconError(f"{name}.{key}: expected a string or an array")
+        if isinstance(target, type) and issubclass(target, enum.Enum):  # a stance: one the ontology knows
+            known = {m.value for m in target}
+            wrong = sorted({v for v in out.values() if v not in known})
+            if wrong:
+                raise LexiconError(f"{name}: {', '.join(wrong)} is no {target.__name__}; known: {', '.join(sorted(known))}")
+            out = {k: target(v) for k, v in out.items()}
         return out
     if origin is str or isinstance(origin, types.UnionType):
         if not isinstance(value, str):

@@ -30,6 +30,7 @@ from claimgraph.extractors.lexicon import Lexicon
 from claimgraph.graph.iris import actors_graph, slug, story_graph, term_value
 from claimgraph.graph.resolve.claims import is_deictic
 from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
+from claimgraph.ontology.vocab import NEGATIVE_STANCES, POSITIVE_STANCES, STANCE_EDGE, STANCE_TERM, Stance
 
 _T = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -41,7 +42,10 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 VARIANT_MIN = 55.0
 #: Distinct wordings of one speaker's quotes compared per claim (pairs grow with its square).
 MAX_WORDINGS = 60
-_PRO = frozenset({"Assertion", "Warning"})
+# Stances for a claim and against it (the ontology's cg:polarity), as stored terms.
+_STANCE_OF = {iri: stance for stance, iri in STANCE_TERM.items()}
+_POSITIVE = frozenset(ox.NamedNode(STANCE_TERM[s]) for s in POSITIVE_STANCES)
+_DENIAL, _ASSERTION = ox.NamedNode(STANCE_TERM[Stance.DENIES]), ox.NamedNode(STANCE_TERM[Stance.ASSERTS])
 #: Share of claim terms (Dice) a negated statement needs with an assertion to deny it: a cluster
 #: gathers mentions of one story; a denial must negate that very proposition, not a neighbour.
 FLIP_MIN = 0.5
@@ -100,7 +104,7 @@ def settled_denials(store: ox.Store, graphs: set[str], base: str = DEFAULT_BASE)
     denials (for a build's summary, which counts what the articles said)."""
     sg = ox.NamedNode(story_graph(base))
     n = 0
-    for q in store.quads_for_pattern(None, cg("stance"), cg("Denial"), sg):
+    for q in store.quads_for_pattern(None, cg("stance"), _DENIAL, sg):
         for c in store.quads_for_pattern(q.subject, cg("claim"), None, None):
             if term_value(c.graph_name) in graphs:
                 n += 1
@@ -173,19 +177,19 @@ def _settle_denials(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> s
                 if p == cg("stance"):
                     before[a] = x.object
                 store.remove(x)
-    for edge in ("asserts", "denies"):
-        for x in list(store.quads_for_pattern(None, cg(edge), claim, sg)):
+    for edge in (STANCE_EDGE[Stance.ASSERTS], STANCE_EDGE[Stance.DENIES]):
+        for x in list(store.quads_for_pattern(None, ox.NamedNode(edge), claim, sg)):
             store.remove(x)
     positive = sorted(((a, g, src) for a, g, src, stance, negated in mentions
-                       if not negated and stance in (cg("Assertion"), cg("Warning"))), key=lambda m: m[0].value)
+                       if not negated and stance in _POSITIVE), key=lambda m: m[0].value)
     quads: list[ox.Quad] = []
     changed: set[str] = set()
     for a, g, src, stance, negated in mentions:
         if stance is not None or not negated or src is None:
             continue  # the article itself settled it
         basis = next((p for p, pg, ps in positive if (ps != src or pg != g) and _dice(terms[a], terms[p]) >= FLIP_MIN), None)
-        want = cg("Denial") if basis is not None else cg("Assertion")
-        stance_edge = cg("denies" if basis is not None else "asserts")
+        want = _DENIAL if basis is not None else _ASSERTION
+        stance_edge = ox.NamedNode(STANCE_EDGE[Stance.DENIES if basis is not None else Stance.ASSERTS])
         quads += [ox.Quad(a, cg("stance"), want, sg), ox.Quad(src, stance_edge, claim, sg)]
         if basis is not None:
             quads.append(ox.Quad(a, cg("denialBasis"), basis, sg))
@@ -215,7 +219,7 @@ class _Mention:
     node: ox.NamedNode
     graph: ox.NamedNode
     source: ox.NamedNode | None
-    stance: str  # the stance term's local name: "Assertion", "Denial" …
+    stance: Stance | None
     kind: str  # "Direct", "Indirect", "Mixed"
     content: str
     terms: set[str]
@@ -231,7 +235,7 @@ def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: s
         src = next((x.object for x in store.quads_for_pattern(a, cg("source"), None, g)), None)
         mentions.append(_Mention(
             node=a, graph=g, source=src if isinstance(src, ox.NamedNode) else None,
-            stance=(_one(store, a, cg("stance")) or "").rsplit("#", 1)[-1],
+            stance=_STANCE_OF.get(_one(store, a, cg("stance")) or ""),
             kind=(_one(store, a, cg("kind")) or "").rsplit("#", 1)[-1],
             content=_one(store, a, _ANCHOR) or "",
             terms=set((_one(store, a, cg("claimTerms")) or "").split()),
@@ -245,8 +249,8 @@ def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: s
 
     add(claim, _LABEL, ox.Literal(_label(mentions, lex)))
     add(claim, cg("mentionCount"), ox.Literal(str(len(mentions)), datatype=ox.NamedNode(_XSD + "integer")))
-    pro = sorted({m.source.value for m in mentions if m.stance in _PRO and m.source is not None})
-    con = sorted({m.source.value for m in mentions if m.stance == "Denial" and m.source is not None})
+    pro = sorted({m.source.value for m in mentions if m.stance in POSITIVE_STANCES and m.source is not None})
+    con = sorted({m.source.value for m in mentions if m.stance in NEGATIVE_STANCES and m.source is not None})
     pairs = [(x, y) for x in pro for y in con if x != y]
     if pairs:
         add(claim, _T, cg("ContestedClaim"))
@@ -276,7 +280,7 @@ def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: s
                 sim = fuzz.token_set_ratio(m1.content.lower(), m2.content.lower())
                 if sim < VARIANT_MIN:
                     continue
-                flip = ((m1.stance == "Denial") != (m2.stance == "Denial")
+                flip = ((m1.stance in NEGATIVE_STANCES) != (m2.stance in NEGATIVE_STANCES)
                         or bool(lex.negation.search(m1.content)) != bool(lex.negation.search(m2.content)))
                 n += 1
                 node = ox.NamedNode(f"{base}variant/{key}/{n}")
@@ -294,7 +298,7 @@ def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: s
 def _label(mentions: list[_Mention], lex: Lexicon) -> str:
     """The most central stated mention: most terms shared with the others, then the shortest."""
     stated = [m for m in mentions if m.terms and not is_deictic(m.content, lex)] or mentions
-    asserted = [m for m in stated if m.stance in _PRO] or stated
+    asserted = [m for m in stated if m.stance in POSITIVE_STANCES] or stated
 
     # Terms shared with the others, Σ over its terms of (mentions holding the term − 1): the same
     # number as summing |m ∩ o| over every other mention o, in linear time.

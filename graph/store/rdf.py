@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 from pyoxigraph import Literal, NamedNode, Quad
 
 from claimgraph.extractors import Article, Attribution
-from claimgraph.extractors.lexicon import MODES
 from claimgraph.graph.iris import actor_iri, actors_graph, article_iri, attribution_iri, claim_iri, slug
 from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
+from claimgraph.ontology.vocab import MODE_TERM, QUOTE_KIND_TERM, SOURCE_KIND_TERM, STANCE_TERM, Stance
+from claimgraph.ontology.vocab import STANCE_EDGE as STANCE_EDGE_TERM
 
 if TYPE_CHECKING:
     from claimgraph.graph.resolve.linker import Resolution
@@ -39,14 +40,12 @@ def cg(term: str) -> NamedNode:
     return NamedNode(NAMESPACE + term)
 
 
-STANCE = {"asserts": cg("Assertion"), "denies": cg("Denial"), "warns": cg("Warning"),
-          "questions": cg("Question"), "hedged": cg("Hedge")}
-STANCE_EDGE = {"asserts": cg("asserts"), "denies": cg("denies"), "warns": cg("warns"),
-               "questions": cg("questions"), "hedged": cg("hedges")}
-KIND = {"direct": cg("Direct"), "indirect": cg("Indirect"), "mixed": cg("Mixed")}
-MODE = {mode: cg(mode.capitalize()) for mode in MODES}  # cg:Statement, cg:Belief …
-ACTOR_CLASS = {"person": cg("Person"), "organization": cg("Organization"), "outlet": cg("Outlet"),
-               "country": cg("Country"), "anonymous": cg("AnonymousGroup"), "document": cg("Document")}
+# The vocabulary's terms, from the enums generated from the ontology (claimgraph.ontology.vocab).
+STANCE: dict[str, NamedNode] = {s: NamedNode(iri) for s, iri in STANCE_TERM.items()}
+STANCE_EDGE: dict[str, NamedNode] = {s: NamedNode(iri) for s, iri in STANCE_EDGE_TERM.items()}
+KIND: dict[str, NamedNode] = {k: NamedNode(iri) for k, iri in QUOTE_KIND_TERM.items()}
+MODE: dict[str, NamedNode] = {m: NamedNode(iri) for m, iri in MODE_TERM.items()}
+ACTOR_CLASS: dict[str, NamedNode] = {k: NamedNode(iri) for k, iri in SOURCE_KIND_TERM.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +122,7 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
         add(node, cg("claim"), claim)
         # A negated assertion's stance depends on the store: the story graph states it (an
         # assertion of the negative fact, or a denial when another source asserts the claim).
-        settled_later = rec.negated and rec.stance == "asserts"
+        settled_later = rec.negated and rec.stance == Stance.ASSERTS
         if not settled_later:
             add(node, cg("stance"), STANCE[rec.stance])
         add(node, cg("kind"), KIND[rec.type])

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import cast
 
 import pyoxigraph as ox
 
 from claimgraph.extractors import Attribution, Source
-from claimgraph.extractors.lexicon import SourceKind
 from claimgraph.graph.iris import actor_kind, actors_graph, story_graph, term_value
-from claimgraph.graph.store.rdf import ACTOR_CLASS, KIND, MODE, STANCE
 from claimgraph.ontology import PREFIXES
+from claimgraph.ontology.vocab import MODE_TERM, QUOTE_KIND_TERM, SOURCE_KIND_TERM, STANCE_TERM, SourceKind, Stance
 
 _PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _RECORDS = _PREFIXES + """
@@ -39,10 +37,10 @@ SELECT ?id ?k ?b ?e WHERE {
 }
 """
 _DOCUMENT_ID = ox.NamedNode(PREFIXES["cg"] + "documentId")
-_KIND_OF_CLASS = {cls.value: kind for kind, cls in ACTOR_CLASS.items()}
-_STANCE_OF = {iri.value: stance for stance, iri in STANCE.items()}
-_TYPE_OF = {iri.value: kind for kind, iri in KIND.items()}
-_MODE_OF = {iri.value: mode for mode, iri in MODE.items()}
+_KIND_OF_CLASS = {iri: kind for kind, iri in SOURCE_KIND_TERM.items()}
+_STANCE_OF = {iri: stance for stance, iri in STANCE_TERM.items()}
+_TYPE_OF = {iri: kind for kind, iri in QUOTE_KIND_TERM.items()}
+_MODE_OF = {iri: mode for mode, iri in MODE_TERM.items()}
 
 
 def read_records(store: ox.Store, *, docs: set[str] | None = None) -> Iterator[Attribution]:
@@ -73,20 +71,20 @@ def read_records(store: ox.Store, *, docs: set[str] | None = None) -> Iterator[A
         yield from sorted(rows.values(), key=_order)
 
 
-def _record(s: ox.QuerySolution, kind: str) -> Attribution:
+def _record(s: ox.QuerySolution, kind: SourceKind) -> Attribution:
     has_text = s["sourceText"] is not None
     return Attribution(
         id=s["id"].value, doc=s["doc"].value,
-        source=Source(s["sourceText"].value if has_text else None, s["source"].value, cast(SourceKind, kind),
+        source=Source(s["sourceText"].value if has_text else None, s["source"].value, kind,
                       int(s["sb0"].value) if has_text else -1, int(s["se0"].value) if has_text else -1,
                       s["sieve"].value if s["sieve"] is not None else "",
                       s["authorName"].value if s["authorName"] is not None else None,
-                      cast(SourceKind, actor_kind(s["author"].value)) if s["author"] is not None else None),
+                      actor_kind(s["author"].value) if s["author"] is not None else None),
         cue=s["cue"].value, cue_start=int(s["cb"].value), cue_end=int(s["ce"].value),
         content=s["content"].value, content_start=int(s["begin"].value), content_end=int(s["end"].value),
-        type=_TYPE_OF[s["k"].value],  # type: ignore[arg-type]
-        stance=_STANCE_OF[s["st"].value] if s["st"] is not None else "asserts",  # type: ignore[arg-type]
-        mode=_MODE_OF[s["mode"].value],  # type: ignore[arg-type]
+        type=_TYPE_OF[s["k"].value],
+        stance=_STANCE_OF[s["st"].value] if s["st"] is not None else Stance.ASSERTS,
+        mode=_MODE_OF[s["mode"].value],
         certainty="hedged" if s["hedged"].value == "true" else "certain",
         negated=s["negated"] is not None and s["negated"].value == "true",
         sentence=s["sentence"].value, sentence_start=int(s["sb"].value), sentence_end=int(s["se"].value),

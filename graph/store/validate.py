@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import rdflib
 from pyshacl import validate as shacl_validate
 
-from claimgraph.ontology import ONTOLOGY_FILE, SHAPES_FILE
+from claimgraph.ontology import NAMESPACE, ONTOLOGY_FILE, SHAPES_FILE
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +27,16 @@ class ShapeValidator:
     def __init__(self) -> None:
         self.shapes = rdflib.Graph().parse(SHAPES_FILE)
         self.ontology = rdflib.Graph().parse(ONTOLOGY_FILE)
+        # The vocabulary's individuals (cg:Assertion a cg:Stance, cg:Statement a cg:Mode …): the
+        # shapes check stances, modes and kinds with sh:class, so no list of them lives there.
+        self.vocabulary = [t for cls in ("Stance", "Mode", "QuoteKind")
+                           for t in self.ontology.triples((None, rdflib.RDF.type, rdflib.URIRef(NAMESPACE + cls)))]
 
     def check(self, graph_iri: str, quads: Iterable[ox.Quad]) -> Validation:
         data = rdflib.Graph()
         data.parse(data=ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES), format="nt")
+        for triple in self.vocabulary:
+            data.add(triple)
         conforms, _, text = shacl_validate(data, shacl_graph=self.shapes, ont_graph=self.ontology,
                                            inference="none", advanced=False)
         return Validation(graph_iri, bool(conforms), "" if conforms else str(text))

@@ -29,10 +29,10 @@ from typing import Any
 
 import networkx as nx
 
-from claimgraph.extractors.lexicon import MODES
 from claimgraph.graph.view import analytics
 from claimgraph.graph.view.network import STANCES, Evidence, importance, top
 from claimgraph.graph.view.palette import CONTESTED, DEFAULT_MAX_NODES, EDGES, FLIP, NODES
+from claimgraph.ontology.vocab import Mode
 
 #: Nodes shown by default; the page says how many were left out and how to see them all.
 _LABEL_MAX = 60
@@ -224,7 +224,7 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         "palette": {
             "nodes": {k: {"shape": s.shape, "colour": s.colour, "label": s.label} for k, s in NODES.items()},
             "edges": {k: {"colour": s.colour, "dashed": s.dashed, "label": s.label} for k, s in EDGES.items()},
-            "contested": CONTESTED, "flip": FLIP, "stances": list(STANCES), "modes": list(MODES),
+            "contested": CONTESTED, "flip": FLIP, "stances": list(STANCES), "modes": list(Mode),
         },
     }
 

@@ -27,10 +27,11 @@ from claimgraph.extractors import Attribution
 from claimgraph.graph.iris import actor_iri, attribution_iri, story_graph
 from claimgraph.graph.store.readback import read_records
 from claimgraph.ontology import DEFAULT_BASE, PREFIXES
+from claimgraph.ontology.vocab import SourceKind, Stance
 
-STANCES = ("asserts", "denies", "warns", "questions", "hedged")
+STANCES: tuple[Stance, ...] = tuple(Stance)  # the ontology's, in its order
 RELATIONS = (*STANCES, "reports", "cites", "relays", "contradicts")
-ACTOR_KINDS = ("person", "organization", "outlet", "anonymous", "country", "document")
+ACTOR_KINDS: tuple[SourceKind, ...] = tuple(SourceKind)
 #: Occurrences kept as evidence per edge (``weight`` still counts them all): a claim retold by a
 #: thousand outlets needs a sample of sentences, not a thousand, and memory stays bounded.
 MAX_EVIDENCE = 100

@@ -1,9 +1,12 @@
 """How kinds and relations look, shared by the HTML explorer, the static figure and the legend:
 shape and colour by node kind, colour and dash by relation (stance colours follow the usual
-green = asserts, red = denies, orange = warns)."""
+green = asserts, red = denies, orange = warns). Every stance and actor kind of the ontology needs
+an entry here (a test checks): the colour is the one thing about a new stance the ontology cannot say."""
 from __future__ import annotations
 
 from typing import NamedTuple
+
+from claimgraph.ontology.vocab import SourceKind, Stance
 
 #: Most nodes the explorer page draws (the most important first); importable without networkx.
 DEFAULT_MAX_NODES = 400
@@ -25,19 +28,19 @@ class EdgeStyle(NamedTuple):
 
 NODES: dict[str, NodeStyle] = {
     "claim": NodeStyle("box", "s", "#fff1b8", "claim"),
-    "person": NodeStyle("dot", "o", "#3b7dd8", "person"),
-    "organization": NodeStyle("square", "s", "#17a2b8", "organization"),
-    "outlet": NodeStyle("diamond", "D", "#f08c00", "news outlet"),
-    "anonymous": NodeStyle("triangle", "^", "#868e96", "anonymous source"),
-    "country": NodeStyle("hexagon", "h", "#7048e8", "country / government"),
-    "document": NodeStyle("triangleDown", "v", "#a0522d", "document"),
+    SourceKind.PERSON: NodeStyle("dot", "o", "#3b7dd8", "person"),
+    SourceKind.ORGANIZATION: NodeStyle("square", "s", "#17a2b8", "organization"),
+    SourceKind.OUTLET: NodeStyle("diamond", "D", "#f08c00", "news outlet"),
+    SourceKind.ANONYMOUS: NodeStyle("triangle", "^", "#868e96", "anonymous source"),
+    SourceKind.COUNTRY: NodeStyle("hexagon", "h", "#7048e8", "country / government"),
+    SourceKind.DOCUMENT: NodeStyle("triangleDown", "v", "#a0522d", "document"),
 }
 EDGES: dict[str, EdgeStyle] = {
-    "asserts": EdgeStyle("#2b8a3e", False, True, "asserts"),
-    "denies": EdgeStyle("#e03131", False, True, "denies"),
-    "warns": EdgeStyle("#f76707", False, True, "warns"),
-    "questions": EdgeStyle("#9c36b5", False, True, "questions"),
-    "hedged": EdgeStyle("#868e96", True, True, "hedged (may, reportedly)"),
+    Stance.ASSERTS: EdgeStyle("#2b8a3e", False, True, "asserts"),
+    Stance.DENIES: EdgeStyle("#e03131", False, True, "denies"),
+    Stance.WARNS: EdgeStyle("#f76707", False, True, "warns"),
+    Stance.QUESTIONS: EdgeStyle("#9c36b5", False, True, "questions"),
+    Stance.HEDGED: EdgeStyle("#868e96", True, True, "hedged (may, reportedly)"),
     "reports": EdgeStyle("#f08c00", True, True, "outlet reports"),
     "cites": EdgeStyle("#4c6ef5", True, True, "outlet cites source"),
     "relays": EdgeStyle("#4c6ef5", False, True, "relays (citing …)"),

@@ -5,11 +5,55 @@ import pytest
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS
 
-from claimgraph.ontology import CG, NAMESPACE, ONTOLOGY_FILE, SHAPES_FILE, generate
+from claimgraph.ontology import CG, NAMESPACE, ONTOLOGY_FILE, QUERIES_DIR, SHAPES_FILE, generate
+from claimgraph.ontology.vocab import (
+    NEGATIVE_STANCES,
+    POSITIVE_STANCES,
+    SOURCE_KIND_TERM,
+    STANCE_TERM,
+    Mode,
+    SourceKind,
+    Stance,
+)
 
 
 def test_generated_vocabulary_is_up_to_date():
     assert (ONTOLOGY_FILE.parent / "_cg.py").read_text(encoding="utf-8") == generate.render()
+    assert (ONTOLOGY_FILE.parent / "vocab.py").read_text(encoding="utf-8") == generate.render_vocab()
+
+
+def test_the_named_queries_stance_tables_are_generated_from_the_ontology():
+    tables = generate.query_tables()
+    for path in sorted(QUERIES_DIR.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        assert text == generate.render_query(text, tables), f"{path.name}: run python -m claimgraph.ontology.generate"
+    assert '(cg:Assertion "asserts")' in tables["stance codes"] and "cg:Denial" not in tables["positive stance codes"]
+
+
+def test_the_enums_are_the_ontologys_terms():
+    g = rdflib.Graph().parse(ONTOLOGY_FILE)
+    for stance, iri in STANCE_TERM.items():
+        assert (rdflib.URIRef(iri), CG.code, rdflib.Literal(stance.value)) in g
+        assert (rdflib.URIRef(iri), RDF.type, CG.Stance) in g
+    assert Stance.DENIES in NEGATIVE_STANCES and {Stance.ASSERTS, Stance.WARNS} <= POSITIVE_STANCES
+    assert [m.value for m in Mode] == ["statement", "belief", "intention", "evidence", "evaluation"]
+    assert SOURCE_KIND_TERM[SourceKind.ANONYMOUS] == NAMESPACE + "AnonymousGroup"
+
+
+def test_every_stance_and_actor_kind_has_a_colour():
+    from claimgraph.graph.view.palette import EDGES, NODES
+
+    assert set(Stance) <= set(EDGES) and set(SourceKind) <= set(NODES)
+
+
+def test_a_lexicon_cannot_name_a_stance_the_ontology_lacks():
+    from importlib import resources
+
+    from claimgraph.extractors.lexicon import LexiconError, load
+
+    text = (resources.files("claimgraph.extractors.lexicon") / "en.toml").read_bytes()
+    with pytest.raises(LexiconError, match=r"reporting_verbs: assertz is no Stance"):
+        load(text.replace(b'[reporting_verbs]\n"asserts"', b'[reporting_verbs]\n"assertz"'), "xx")
 
 
 def test_misspelt_term_fails():
