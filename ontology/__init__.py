@@ -1,10 +1,13 @@
 """claimgraph.ontology — the project's vocabulary: the OWL ontology (``claimgraph.ttl``), SHACL
-shapes (``shapes.ttl``), named SPARQL queries (``queries/*.rq``) and the closed Python namespace
-:class:`CG` generated from the .ttl."""
+shapes (``shapes.ttl``), named SPARQL queries (``queries/*.rq``), and what is generated from the
+.ttl: the closed rdflib namespace :class:`CG` and the enums :class:`Stance`, :class:`Mode`,
+:class:`QuoteKind`, :class:`SourceKind` with their terms (:mod:`.vocab`)."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
+
+from .vocab import Mode, QuoteKind, SourceKind, Stance
 
 if TYPE_CHECKING:
     from ._cg import CG
@@ -29,7 +32,8 @@ PREFIXES: Final = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 
-__all__ = ["CG", "CONTEXT_FILE", "DEFAULT_BASE", "NAMESPACE", "ONTOLOGY_FILE", "PREFIXES", "QUERIES_DIR", "SHAPES_FILE"]
+__all__ = ["CG", "CONTEXT_FILE", "DEFAULT_BASE", "NAMESPACE", "ONTOLOGY_FILE", "PREFIXES", "QUERIES_DIR", "SHAPES_FILE",
+           "Mode", "QuoteKind", "SourceKind", "Stance"]
 
 
 def __getattr__(name: str) -> Any:

@@ -1,0 +1,83 @@
+"""The house stays walkable: dependencies point one way and no module grows past 500 lines.
+
+extract → resolve → store → query / view; the front door (cli, pipeline, server, snapshot) knows
+everything and nothing imports it; the extractors know no RDF and no graph; the ontology knows nothing.
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Each folder of the card and the import name it is mapped to (pyproject's package-dir).
+PACKAGES = {"claimgraph": "claimgraph", "extractors": "claimgraph.extractors", "graph": "claimgraph.graph",
+            "ontology": "claimgraph.ontology"}
+FRONT_DOOR = {"claimgraph.cli", "claimgraph.pipeline", "claimgraph.server", "claimgraph.snapshot",
+              "claimgraph.distributed", "claimgraph.evaluation"}
+SHARED = ("claimgraph.lazy", "claimgraph.ontology")
+#: What each layer may import from claimgraph, besides itself and SHARED.
+ALLOWED = {
+    "claimgraph.ontology": (),
+    "claimgraph.extractors": (),
+    "claimgraph.graph.iris": (),
+    "claimgraph.graph.resolve": ("claimgraph.extractors", "claimgraph.graph.iris"),
+    "claimgraph.graph.store": ("claimgraph.extractors", "claimgraph.graph.iris", "claimgraph.graph.resolve"),
+    "claimgraph.graph.query": ("claimgraph.graph.store",),
+    "claimgraph.graph.view": ("claimgraph.extractors", "claimgraph.graph.iris", "claimgraph.graph.store"),
+}
+
+
+def modules() -> list[tuple[str, Path]]:
+    out = []
+    for folder, name in PACKAGES.items():
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            rel = path.relative_to(ROOT / folder).with_suffix("")
+            parts = [p for p in rel.parts if p != "__init__"]
+            out.append((".".join([name, *parts]), path))
+    return out
+
+
+def imports(module: str, path: Path) -> set[str]:
+    """The claimgraph modules ``path`` imports (relative imports resolved), type-only ones included."""
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            found.add(base)
+    return {m for m in found if m == "claimgraph" or m.startswith("claimgraph.")}
+
+
+def _layer(module: str) -> str | None:
+    return next((layer for layer in sorted(ALLOWED, key=len, reverse=True)
+                 if module == layer or module.startswith(layer + ".")), None)
+
+
+@pytest.mark.parametrize(("module", "path"), modules(), ids=lambda v: str(v) if isinstance(v, str) else "")
+def test_dependencies_point_one_way(module, path):
+    layer = _layer(module)
+    if layer is None:  # the front door and the graph package's own namespace
+        return
+    for target in imports(module, path):
+        if target.startswith(layer) or target.startswith(SHARED) or target == "claimgraph.graph":
+            continue
+        assert target not in FRONT_DOOR, f"{module} imports the front door ({target})"
+        assert target.startswith(ALLOWED[layer]), f"{module} ({layer}) must not import {target}"
+
+
+@pytest.mark.parametrize(("module", "path"), modules(), ids=lambda v: str(v) if isinstance(v, str) else "")
+def test_no_module_is_over_500_lines(module, path):
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= 500, f"{module}: {lines} lines; split it by concern"
+
+
+def test_the_graph_package_is_split_by_concern():
+    concerns = {p.name for p in (ROOT / "graph").iterdir() if (p / "__init__.py").is_file()}
+    assert {"store", "resolve", "query", "view"} <= concerns
