@@ -15,16 +15,18 @@ from __future__ import annotations
 import enum
 import hashlib
 import re
-import tomllib
 import types
 import typing
 from dataclasses import dataclass, fields
 from functools import cache
-from importlib import metadata, resources
-from typing import Any, Final, Literal
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Literal
 
 # The vocabulary (stances, modes, source kinds) is the ontology's, generated as enums.
 from claimgraph.ontology.vocab import Mode, SourceKind, Stance
+
+if TYPE_CHECKING:
+    EN: Lexicon  # English, loaded on first use (module __getattr__ below)
 
 __all__ = ["EN", "Lexicon", "LexiconError", "Mode", "SourceKind", "Stance", "default_lexicon", "languages",
            "lexicon", "load"]
@@ -303,6 +305,8 @@ def _convert(name: str, kind: Any, value: Any) -> Any:
 
 def load(text: bytes, lang: str) -> Lexicon:
     """A lexicon from the bytes of its TOML file."""
+    import tomllib
+    from importlib import metadata
     try:
         data = tomllib.loads(text.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
@@ -343,4 +347,9 @@ def default_lexicon() -> Lexicon:
     return lexicon("en")
 
 
-EN: Final = default_lexicon()
+
+def __getattr__(name: str) -> Lexicon:
+    """``EN``, loaded on first use: importing the rules (or the command line) parses no file."""
+    if name == "EN":
+        return default_lexicon()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
