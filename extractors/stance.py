@@ -24,6 +24,11 @@ from .lexicon import Lexicon, Stance
 Certainty = Literal["certain", "hedged"]
 
 
+#: The stances the decision list of :func:`classify` reads from the content as well as the cue; a
+#: verb of any other stance (asserts, or one the ontology adds) lends its own.
+_READ_ABOVE = frozenset({Stance.DENIES, Stance.WARNS, Stance.QUESTIONS, Stance.HEDGED})
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """A content's stance, certainty and surface negation."""
@@ -59,6 +64,8 @@ def classify(cue_lemma: str, cue_hedged: bool, content: Span, lex: Lexicon, *, a
         return Reading(Stance.HEDGED, certainty, negated)
     if content.text.rstrip().rstrip("”\"'’").endswith("?"):
         return Reading(Stance.QUESTIONS, certainty, negated)
+    if verb_stance is not None and verb_stance not in _READ_ABOVE:
+        return Reading(verb_stance, certainty, negated)  # a stance the ontology adds ("concedes")
     return Reading(Stance.ASSERTS, certainty, negated)
 
 
