@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import unicodedata
 import urllib.parse
+from functools import cache
 
-from claimgraph.ontology import DEFAULT_BASE
-from claimgraph.ontology.vocab import SourceKind
+import pyoxigraph as ox
+
+from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
+from claimgraph.ontology.vocab import TERMS, SourceKind
+
+
+@cache
+def cg(term: str) -> ox.NamedNode:
+    """The ontology's term ``cg:<term>`` as a node; a name ``claimgraph.ttl`` lacks raises, so a
+    misspelt property fails at once instead of writing triples nobody queries."""
+    if term not in TERMS:
+        raise KeyError(f"cg:{term} is not in ontology/claimgraph.ttl")
+    return ox.NamedNode(NAMESPACE + term)
 
 # An actor's IRI path names its kind: {base}person/…, {base}organization/… (the kind's code).
 _KIND_PATH: dict[str, str] = {kind: kind.value for kind in SourceKind}

@@ -123,6 +123,15 @@ def render_vocab() -> str:
     for side in ("positive", "negative"):
         chosen = ", ".join(f"Stance.{c.upper()}" for c, _ in tables["Stance"] if polarity[c] == side)
         lines.append(f"{side.upper()}_STANCES: Final[frozenset[Stance]] = frozenset({{{chosen}}})")
+    lines += ["#: Every term the ontology defines (local names): code that mints a term checks against it.",
+              "TERMS: Final[frozenset[str]] = frozenset({"]
+    row = "   "
+    for name in terms():
+        if len(row) + len(name) + 4 > 110:
+            lines.append(row)
+            row = "   "
+        row += f' "{name}",'
+    lines += [row, "})"]
     return "\n".join(lines) + "\n"
 
 

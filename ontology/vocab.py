@@ -101,3 +101,17 @@ STANCE_EDGE: Final[dict[Stance, str]] = {
 #: Stances for a claim and against it: a contested claim has one of each, from different actors.
 POSITIVE_STANCES: Final[frozenset[Stance]] = frozenset({Stance.ASSERTS, Stance.WARNS})
 NEGATIVE_STANCES: Final[frozenset[Stance]] = frozenset({Stance.DENIES})
+#: Every term the ontology defines (local names): code that mints a term checks against it.
+TERMS: Final[frozenset[str]] = frozenset({
+    "Actor", "AnonymousGroup", "Article", "Assertion", "Attribution", "Belief", "Claim", "ContentPiece",
+    "ContestedClaim", "Contradiction", "Country", "Denial", "Direct", "Document", "Evaluation", "Evidence",
+    "Hedge", "Indirect", "Intention", "Mixed", "Mode", "Organization", "Outlet", "Person", "Question",
+    "QuoteKind", "QuoteVariant", "RoleStatement", "Stance", "Statement", "Warning", "aboutClaim", "actor",
+    "affiliation", "alias", "asserter", "asserts", "author", "claim", "claimSimilarity", "claimTerms", "code",
+    "contentHash", "contentPiece", "contradicts", "cue", "cueBegin", "cueEnd", "denialBasis", "denier",
+    "denies", "documentId", "extractorVersion", "headOf", "hedged", "hedges", "inArticle", "kind", "kinds",
+    "matchConfidence", "mentionCount", "mentionedAs", "mode", "name", "negated", "nestedIn", "pieceIndex",
+    "polarity", "polarityFlip", "questions", "recordId", "relays", "rendering", "reports", "role", "sentence",
+    "sentenceBegin", "sentenceEnd", "similarity", "source", "sourceBegin", "sourceEnd", "sourceMatch",
+    "sourceSieve", "sourceText", "speaker", "stance", "stanceEdge", "takesStanceOn", "text", "warns",
+})

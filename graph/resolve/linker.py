@@ -15,12 +15,9 @@ import pyoxigraph as ox
 
 from claimgraph.extractors import Article, Attribution
 from claimgraph.extractors.lexicon import Lexicon, default_lexicon
-from claimgraph.graph.iris import actor_kind, term_value
+from claimgraph.graph.iris import actor_kind, cg, term_value
 from claimgraph.graph.resolve.actors import ActorIndex, Match, RoleFact, leaders, role_facts
 from claimgraph.graph.resolve.claims import ClaimClusters, is_deictic, mention_terms
-from claimgraph.ontology import NAMESPACE
-
-_CG = NAMESPACE
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +52,7 @@ class Linker:
         r = cls(lexicon or default_lexicon())
         if aliases is not None:
             r.actors.load_aliases(aliases)
-        name = ox.NamedNode(_CG + "name")
+        name = cg("name")
         # Actor IRIs carry their kind ({base}person/…): no need to scan every rdf:type.
         names = sorted({(term_value(q.subject), term_value(q.object))
                         for q in store.quads_for_pattern(None, name, None, None)})
@@ -63,7 +60,7 @@ class Linker:
             kind = actor_kind(iri)
             if kind is not None:
                 r.actors.add(n, kind)
-        head_of = ox.NamedNode(_CG + "headOf")
+        head_of = cg("headOf")
         # Each article restates who leads what: look up each distinct pair's names once.
         heads = {(q.subject, q.object) for q in store.quads_for_pattern(None, head_of, None, None)
                  if isinstance(q.object, ox.NamedNode)}
@@ -72,7 +69,7 @@ class Linker:
             cn = next(store.quads_for_pattern(country, name, None, None), None)
             if pn is not None and cn is not None:
                 r.leaders[term_value(pn.object)] = term_value(cn.object)
-        claim, terms_p = ox.NamedNode(_CG + "claim"), ox.NamedNode(_CG + "claimTerms")
+        claim, terms_p = cg("claim"), cg("claimTerms")
         claim_of = {q.subject: term_value(q.object).rsplit("/", 1)[-1]
                     for q in store.quads_for_pattern(None, claim, None, None)}
         mentions = sorted((term_value(s), claim_of[s], term_value(q.object))

@@ -27,9 +27,9 @@ import pyoxigraph as ox
 from rapidfuzz import fuzz
 
 from claimgraph.extractors.lexicon import Lexicon
-from claimgraph.graph.iris import actors_graph, slug, story_graph, term_value
+from claimgraph.graph.iris import actors_graph, cg, slug, story_graph, term_value
 from claimgraph.graph.resolve.claims import is_deictic
-from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
+from claimgraph.ontology import DEFAULT_BASE
 from claimgraph.ontology.vocab import NEGATIVE_STANCES, POSITIVE_STANCES, STANCE_EDGE, STANCE_TERM, Stance
 
 _T = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -50,10 +50,6 @@ _DENIAL, _ASSERTION = ox.NamedNode(STANCE_TERM[Stance.DENIES]), ox.NamedNode(STA
 #: gathers mentions of one story; a denial must negate that very proposition, not a neighbour.
 FLIP_MIN = 0.5
 FLIP_SHARED = 3
-
-
-def cg(term: str) -> ox.NamedNode:
-    return ox.NamedNode(NAMESPACE + term)
 
 
 def _one(store: ox.Store, s: ox.NamedNode, p: ox.NamedNode) -> str | None:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from pyoxigraph import Literal, NamedNode, Quad
 
 from claimgraph.extractors import Article, Attribution
-from claimgraph.graph.iris import actor_iri, actors_graph, article_iri, attribution_iri, claim_iri, slug
-from claimgraph.ontology import DEFAULT_BASE, NAMESPACE
+from claimgraph.graph.iris import actor_iri, actors_graph, article_iri, attribution_iri, cg, claim_iri, slug
+from claimgraph.ontology import DEFAULT_BASE
 from claimgraph.ontology.vocab import MODE_TERM, QUOTE_KIND_TERM, SOURCE_KIND_TERM, STANCE_TERM, Stance
 from claimgraph.ontology.vocab import STANCE_EDGE as STANCE_EDGE_TERM
 
@@ -34,10 +34,6 @@ PROV = "http://www.w3.org/ns/prov#"
 XSD_INT = NamedNode(XSD + "integer")  # Oxigraph stores derived integer types as xsd:integer
 XSD_BOOL = NamedNode(XSD + "boolean")
 XSD_DECIMAL = NamedNode(XSD + "decimal")
-
-
-def cg(term: str) -> NamedNode:
-    return NamedNode(NAMESPACE + term)
 
 
 # The vocabulary's terms, from the enums generated from the ontology (claimgraph.ontology.vocab).

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pyoxigraph as ox
 
 from claimgraph.extractors import Attribution, Source
-from claimgraph.graph.iris import actor_kind, actors_graph, story_graph, term_value
+from claimgraph.graph.iris import actor_kind, actors_graph, cg, story_graph, term_value
 from claimgraph.ontology import PREFIXES
 from claimgraph.ontology.vocab import MODE_TERM, QUOTE_KIND_TERM, SOURCE_KIND_TERM, STANCE_TERM, SourceKind, Stance
 
@@ -36,7 +36,7 @@ SELECT ?id ?k ?b ?e WHERE {
   ?a cg:recordId ?id ; cg:contentPiece ?p . ?p cg:pieceIndex ?k ; nif:beginIndex ?b ; nif:endIndex ?e .
 }
 """
-_DOCUMENT_ID = ox.NamedNode(PREFIXES["cg"] + "documentId")
+_DOCUMENT_ID = cg("documentId")
 _KIND_OF_CLASS = {iri: kind for kind, iri in SOURCE_KIND_TERM.items()}
 _STANCE_OF = {iri: stance for stance, iri in STANCE_TERM.items()}
 _TYPE_OF = {iri: kind for kind, iri in QUOTE_KIND_TERM.items()}

@@ -79,3 +79,11 @@ def test_alignment_with_prov_schema_nif():
 
 def test_shapes_parse():
     assert len(rdflib.Graph().parse(SHAPES_FILE)) > 20
+
+
+def test_minting_a_term_the_ontology_lacks_fails_loudly():
+    from claimgraph.graph.iris import cg
+
+    assert cg("stance").value == NAMESPACE + "stance"
+    with pytest.raises(KeyError, match="cg:stanse is not in ontology/claimgraph.ttl"):
+        cg("stanse")
