@@ -85,5 +85,5 @@ def test_minting_a_term_the_ontology_lacks_fails_loudly():
     from claimgraph.graph.iris import cg
 
     assert cg("stance").value == NAMESPACE + "stance"
-    with pytest.raises(KeyError, match="cg:stanse is not in ontology/claimgraph.ttl"):
+    with pytest.raises(KeyError, match=r"cg:stanse is not in ontology/claimgraph\.ttl"):
         cg("stanse")
