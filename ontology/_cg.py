@@ -64,6 +64,8 @@ class CG(DefinedNamespace):
     denies: URIRef
     documentId: URIRef
     extractorVersion: URIRef
+    firstDenial: URIRef
+    firstReport: URIRef
     headOf: URIRef
     hedged: URIRef
     hedges: URIRef
@@ -99,6 +101,8 @@ class CG(DefinedNamespace):
     speaker: URIRef
     stance: URIRef
     stanceEdge: URIRef
+    statementTime: URIRef
+    statementTimeText: URIRef
     takesStanceOn: URIRef
     text: URIRef
     warns: URIRef

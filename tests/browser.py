@@ -51,7 +51,7 @@ def visit(url: str, *, screenshot: Path | None = None, timeout_s: float = 60.0, 
             page.on("dialog", lambda d: (out.dialogs.append(d.message), d.dismiss()))
 
             def route(r):  # type: ignore[no-untyped-def]
-                if r.request.url != url:
+                if r.request.url != url.split("#")[0]:  # a link's #view state is not a request
                     out.requests.append(r.request.url)
                     r.abort()
                 else:

@@ -225,6 +225,17 @@ class Lexicon:
     name_trailers: frozenset[str]
     relative_words: tuple[str, ...]
     affiliation_preps: tuple[str, ...]
+    # Time (extractors/times.py): day names (Monday first), month names and their three-letter
+    # forms (January first), parts of a day ("Sunday night"), prepositions before a time ("on
+    # Sunday"), and relative expressions with their offset in days, weeks or months.
+    weekdays: tuple[str, ...]
+    months: tuple[str, ...]
+    month_abbreviations: tuple[str, ...]
+    day_parts: frozenset[str]
+    time_preps: frozenset[str]
+    day_offsets: dict[str, str]
+    week_offsets: dict[str, str]
+    month_offsets: dict[str, str]
     # Lines that are never article text (comment prompts, share buttons, newsletter pitches), and
     # markers after which the rest of a page is boilerplate (related links, comments).
     boilerplate_lines: re.Pattern[str]

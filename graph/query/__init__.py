@@ -19,6 +19,9 @@ _LAZY: dict[str, tuple[str, str]] = {
     'guard_update': ('.sparql', 'guard_update'),
     'named_queries': ('.sparql', 'named_queries'),
     'parse_bindings': ('.sparql', 'parse_bindings'),
+    'Mention': ('.timeline', 'Mention'),
+    'format_timeline': ('.timeline', 'format_timeline'),
+    'timeline': ('.timeline', 'timeline'),
 }
 
 if TYPE_CHECKING:
@@ -36,9 +39,11 @@ if TYPE_CHECKING:
         named_queries,
         parse_bindings,
     )
+    from .timeline import Mention, format_timeline, timeline
 
 __all__ = [
     "MEDIA_TYPES",
+    "Mention",
     "NamedQuery",
     "QueryError",
     "QueryOverMemory",
@@ -46,10 +51,12 @@ __all__ = [
     "QueryRefused",
     "QueryTimeout",
     "execute",
+    "format_timeline",
     "guard",
     "guard_update",
     "named_queries",
     "parse_bindings",
+    "timeline",
 ]
 
 __getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())

@@ -36,6 +36,8 @@ _T = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 _NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 _ANCHOR = ox.NamedNode(_NIF + "anchorOf")
+_BEGIN = ox.NamedNode(_NIF + "beginIndex")
+_PUBLISHED = ox.NamedNode("https://schema.org/datePublished")
 _SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 #: Similarity (rapidfuzz token-set ratio, 0–100) two quotes need to count as renderings of one quote.
@@ -219,6 +221,13 @@ class _Mention:
     kind: str  # "Direct", "Indirect", "Mixed"
     content: str
     terms: set[str]
+    published: str  # the article's publication day ("" unknown)
+    said: str  # the statement time ("" unknown)
+    begin: int
+
+    def when(self) -> tuple[int, str, int, str, str, int]:
+        """Earliest first: known publication days before unknown, then statement time, article, offset."""
+        return (not self.published, self.published, not self.said, self.said, self.graph.value, self.begin)
 
 
 def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: str, lex: Lexicon) -> list[ox.Quad]:
@@ -235,6 +244,9 @@ def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: s
             kind=(_one(store, a, cg("kind")) or "").rsplit("#", 1)[-1],
             content=_one(store, a, _ANCHOR) or "",
             terms=set((_one(store, a, cg("claimTerms")) or "").split()),
+            published=(_one(store, g, _PUBLISHED) or "")[:10],
+            said=_one(store, a, cg("statementTime")) or "",
+            begin=int(_one(store, a, _BEGIN) or 0),
         ))
     if not mentions:
         return []
@@ -244,6 +256,11 @@ def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: s
         out.append(ox.Quad(s, p, o, sg))
 
     add(claim, _LABEL, ox.Literal(_label(mentions, lex)))
+    # Who said it first, and who first said the opposite (the timeline's anchors).
+    add(claim, cg("firstReport"), min(mentions, key=_Mention.when).node)
+    denials = [m for m in mentions if m.stance in NEGATIVE_STANCES]
+    if denials:
+        add(claim, cg("firstDenial"), min(denials, key=_Mention.when).node)
     add(claim, cg("mentionCount"), ox.Literal(str(len(mentions)), datatype=ox.NamedNode(_XSD + "integer")))
     pro = sorted({m.source.value for m in mentions if m.stance in POSITIVE_STANCES and m.source is not None})
     con = sorted({m.source.value for m in mentions if m.stance in NEGATIVE_STANCES and m.source is not None})

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from pyoxigraph import Literal, NamedNode, Quad
 
 from claimgraph.extractors import Article, Attribution
+from claimgraph.extractors.times import published_on
 from claimgraph.graph.iris import actor_iri, actors_graph, article_iri, attribution_iri, cg, claim_iri, slug
 from claimgraph.ontology import DEFAULT_BASE
 from claimgraph.ontology.vocab import MODE_TERM, QUOTE_KIND_TERM, SOURCE_KIND_TERM, STANCE_TERM, Stance
@@ -34,6 +35,7 @@ PROV = "http://www.w3.org/ns/prov#"
 XSD_INT = NamedNode(XSD + "integer")  # Oxigraph stores derived integer types as xsd:integer
 XSD_BOOL = NamedNode(XSD + "boolean")
 XSD_DECIMAL = NamedNode(XSD + "decimal")
+XSD_DATE = NamedNode(XSD + "date")
 
 
 # The vocabulary's terms, from the enums generated from the ontology (claimgraph.ontology.vocab).
@@ -90,6 +92,10 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
         facts.append(Quad(s, p, o, actors))
 
     add(art, RDF_TYPE, cg("Article"))
+    add(art, RDF_TYPE, NamedNode(NIF + "Context"))
+    # The text as read, so evidence can be shown in its paragraph (NIF: the article is the context
+    # every offset points into).
+    add(art, NamedNode(NIF + "isString"), Literal(article.text))
     add(art, cg("documentId"), Literal(article.id))
     add(art, cg("contentHash"), Literal(digest))
     add(art, cg("extractorVersion"), Literal(version))
@@ -97,8 +103,10 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
         add(art, NamedNode(SCHEMA + "headline"), Literal(article.title))
     if article.url:
         add(art, NamedNode(SCHEMA + "url"), Literal(article.url))
-    if article.published:
-        add(art, NamedNode(SCHEMA + "datePublished"), Literal(article.published))
+    if article.published:  # the day, typed, when the metadata names one; else as written
+        day = published_on(article.published)
+        add(art, NamedNode(SCHEMA + "datePublished"),
+            Literal(day.isoformat(), datatype=XSD_DATE) if day is not None else Literal(article.published))
     if article.outlet:
         outlet = NamedNode(actor_iri(article.outlet, "outlet", base))
         add(art, NamedNode(SCHEMA + "publisher"), outlet)
@@ -125,6 +133,10 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
         add(node, cg("mode"), MODE[rec.mode])
         add(node, cg("hedged"), Literal("true" if rec.certainty == "hedged" else "false", datatype=XSD_BOOL))
         add(node, cg("negated"), Literal("true" if rec.negated else "false", datatype=XSD_BOOL))
+        if rec.statement_time_text:
+            add(node, cg("statementTimeText"), Literal(rec.statement_time_text))
+        if rec.statement_time:
+            add(node, cg("statementTime"), Literal(rec.statement_time))
         if rec.source.sieve:
             add(node, cg("sourceSieve"), Literal(rec.source.sieve))
         add(node, cg("cue"), Literal(rec.cue))

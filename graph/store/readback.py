@@ -15,7 +15,7 @@ from claimgraph.ontology.vocab import MODE_TERM, QUOTE_KIND_TERM, SOURCE_KIND_TE
 _PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _RECORDS = _PREFIXES + """
 SELECT ?id ?doc ?sourceText ?sb0 ?se0 ?source ?cls ?cue ?content ?begin ?end ?k ?st ?mode ?hedged
-       ?parentId ?claim ?sentence ?sb ?se ?cb ?ce ?negated ?sieve ?author ?authorName
+       ?parentId ?claim ?sentence ?sb ?se ?cb ?ce ?negated ?sieve ?author ?authorName ?when ?whenText
 WHERE {
   ?a a cg:Attribution ; cg:recordId ?id ; cg:inArticle ?art ; cg:source ?actor ; cg:claim ?claim ;
      cg:kind ?k ; cg:mode ?mode ; cg:hedged ?hedged ; cg:cue ?cue ; nif:anchorOf ?content ;
@@ -28,6 +28,8 @@ WHERE {
   OPTIONAL { ?a cg:stance ?st }  # a negated assertion's stance is settled in the story graph
   OPTIONAL { ?a cg:negated ?negated }
   OPTIONAL { ?a cg:sourceSieve ?sieve }
+  OPTIONAL { ?a cg:statementTime ?when }
+  OPTIONAL { ?a cg:statementTimeText ?whenText }
   OPTIONAL { ?actor cg:author ?author . ?author cg:name ?authorName }
 }
 """
@@ -87,6 +89,8 @@ def _record(s: ox.QuerySolution, kind: SourceKind) -> Attribution:
         mode=_MODE_OF[s["mode"].value],
         certainty="hedged" if s["hedged"].value == "true" else "certain",
         negated=s["negated"] is not None and s["negated"].value == "true",
+        statement_time=s["when"].value if s["when"] is not None else None,
+        statement_time_text=s["whenText"].value if s["whenText"] is not None else None,
         sentence=s["sentence"].value, sentence_start=int(s["sb"].value), sentence_end=int(s["se"].value),
         parent=s["parentId"].value if s["parentId"] is not None else None,
         claim=s["claim"].value.rsplit("/", 1)[-1],

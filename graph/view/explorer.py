@@ -32,7 +32,8 @@ import networkx as nx
 from claimgraph.graph.view import analytics
 from claimgraph.graph.view.network import STANCES, Evidence, importance, top
 from claimgraph.graph.view.palette import CONTESTED, DEFAULT_MAX_NODES, EDGES, FLIP, NODES
-from claimgraph.ontology.vocab import Mode
+from claimgraph.graph.view.storyview import story_claims, story_layout
+from claimgraph.ontology.vocab import NEGATIVE_STANCES, POSITIVE_STANCES, Mode
 
 #: Nodes shown by default; the page says how many were left out and how to see them all.
 _LABEL_MAX = 60
@@ -99,9 +100,10 @@ def shorten(text: str, n: int = _LABEL_MAX) -> str:
 
 
 def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, title: str = "claimgraph explorer",
-                  note: str | None = None) -> dict[str, Any]:
+                  note: str | None = None, focus: str | None = None) -> dict[str, Any]:
     """Everything the page shows, as JSON-ready data: the vis-network nodes, edges and options
-    (built with pyvis), and for each node and edge what the side panel needs."""
+    (built with pyvis), for each node and edge what the side panel needs, and the story view the
+    page opens on (:mod:`.storyview`; ``focus``: a phrase of the claim to open on)."""
     from pyvis.network import Network
 
     shown = top(G, max_nodes)
@@ -206,9 +208,15 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
                      for r in analytics.anonymous_reliance(G)],
         "chains": [asdict(r) for r in analytics.reporting_chains(G)[:60]],
     }
+    story = []
+    for claim in story_claims(shown, first=focus):
+        placed = [[index[n], round(x, 1), round(y, 1)] for n, (x, y) in story_layout(shown, claim).items() if n in index]
+        if len(placed) > 1:
+            story.append({"claim": index[claim], "pos": placed})
     return {
         "title": title,
         "note": note,
+        "story": story,
         "total": {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()},
         "shown": {"nodes": shown.number_of_nodes(), "edges": shown.number_of_edges()},
         "max_nodes": max_nodes,
@@ -225,6 +233,7 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
             "nodes": {k: {"shape": s.shape, "colour": s.colour, "label": s.label} for k, s in NODES.items()},
             "edges": {k: {"colour": s.colour, "dashed": s.dashed, "label": s.label} for k, s in EDGES.items()},
             "contested": CONTESTED, "flip": FLIP, "stances": list(STANCES), "modes": list(Mode),
+            "positive": sorted(POSITIVE_STANCES), "negative": sorted(NEGATIVE_STANCES),
         },
     }
 
@@ -250,9 +259,10 @@ def content_security_policy() -> str:
 
 
 def explorer_html(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, title: str = "claimgraph explorer",
+                  focus: str | None = None,
                   note: str | None = None) -> str:
     """The explorer page for ``G`` (see :mod:`.network`): one HTML string that needs nothing else."""
-    data = explorer_data(G, max_nodes=max_nodes, title=title, note=note)
+    data = explorer_data(G, max_nodes=max_nodes, title=title, note=note, focus=focus)
     vis_js = _vis_asset("vis-network.min.js")
     app_js = _asset("explorer.js")
     page = _asset("explorer.html")

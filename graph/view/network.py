@@ -24,7 +24,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from claimgraph.extractors import Attribution
-from claimgraph.graph.iris import actor_iri, attribution_iri, story_graph
+from claimgraph.graph.iris import actor_iri, article_iri, attribution_iri, story_graph, term_value
 from claimgraph.graph.store.readback import read_records
 from claimgraph.ontology import DEFAULT_BASE, PREFIXES
 from claimgraph.ontology.vocab import SourceKind, Stance
@@ -35,6 +35,7 @@ ACTOR_KINDS: tuple[SourceKind, ...] = tuple(SourceKind)
 #: Occurrences kept as evidence per edge (``weight`` still counts them all): a claim retold by a
 #: thousand outlets needs a sample of sentences, not a thousand, and memory stays bounded.
 MAX_EVIDENCE = 100
+_IS_STRING = ox.NamedNode(PREFIXES["nif"] + "isString")
 
 _PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _ARTICLES = _PREFIXES + """
@@ -89,6 +90,18 @@ class Evidence:
     #: The content's pieces in ``sentence`` (one for most; a quote split by its cue has two); a
     #: piece outside the sentence is left out.
     pieces: tuple[tuple[int, int], ...] = ()
+    said: str | None = None  # when the source said it (a day, ISO week or month), when the text tells
+    said_as: str | None = None  # the words that told it ("Sunday")
+    #: The passage around the evidence (its paragraph, and the one a cue or content the parser put
+    #: in a neighbouring sentence lies in), with the cue and content located in it; "" when the
+    #: store keeps no article text.
+    context: str = ""
+    context_cue: tuple[int, int] = (0, 0)
+    context_content: tuple[int, int] = (0, 0)
+
+
+#: Longest passage shown around a piece of evidence.
+CONTEXT_CHARS = 1200
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +127,11 @@ class QuoteVariant:
     flip: bool
 
 
-def evidence_of(rec: Attribution, claim: str) -> Evidence:
-    """The evidence of one record, with offsets made relative to its sentence."""
+def evidence_of(rec: Attribution, claim: str, text: str | None = None) -> Evidence:
+    """The evidence of one record, with offsets made relative to its sentence; with the article's
+    ``text``, the passage around it (:func:`context_of`)."""
     s0, n = rec.sentence_start, len(rec.sentence)
+    context, _, cue, content = context_of(rec, text) if text else ("", 0, (0, 0), (0, 0))
 
     def inside(a: int, b: int) -> tuple[int, int]:
         a, b = max(a - s0, 0), min(b - s0, n)
@@ -127,7 +142,29 @@ def evidence_of(rec: Attribution, claim: str) -> Evidence:
                     cue_text=rec.cue, content_text=rec.content, stance=rec.stance, kind=rec.type,
                     hedged=rec.certainty == "hedged", source_text=rec.source.text, mode=rec.mode,
                     source_sieve=rec.source.sieve, negated=rec.negated,
-                    pieces=tuple(p for p in (inside(a, b) for a, b in rec.pieces) if p != (0, 0)))
+                    pieces=tuple(p for p in (inside(a, b) for a, b in rec.pieces) if p != (0, 0)),
+                    said=rec.statement_time, said_as=rec.statement_time_text, context=context,
+                    context_cue=cue, context_content=content)
+
+
+def context_of(rec: Attribution, text: str) -> tuple[str, int, tuple[int, int], tuple[int, int]]:
+    """The paragraphs holding the sentence, the cue and the content (a cue or content the parser
+    put in a neighbouring sentence included), at most :data:`CONTEXT_CHARS` around them: (passage,
+    its offset in the article, the cue and the content in the passage)."""
+    lo = max(0, min(rec.sentence_start, rec.cue_start, rec.content_start))
+    hi = min(len(text), max(rec.sentence_end, rec.cue_end, rec.content_end))
+    start = text.rfind("\n", 0, lo) + 1
+    end = text.find("\n", hi)
+    end = len(text) if end < 0 else end
+    if end - start > CONTEXT_CHARS:  # a long paragraph: the span and what fits around it
+        spare = max(0, CONTEXT_CHARS - (hi - lo)) // 2
+        start, end = max(start, lo - spare), min(end, hi + spare)
+
+    def at(a: int, b: int) -> tuple[int, int]:
+        a, b = max(a - start, 0), min(b - start, end - start)
+        return (a, b) if a < b else (0, 0)
+
+    return text[start:end], start, at(rec.cue_start, rec.cue_end), at(rec.content_start, rec.content_end)
 
 
 def project(store: ox.Store, *, records: Iterable[Attribution] | None = None,
@@ -161,11 +198,12 @@ def project(store: ox.Store, *, records: Iterable[Attribution] | None = None,
     by_record: dict[str, Evidence] = {}  # only the renderings of quote variants
     # Records arrive grouped by article (read_records streams them so): parents are looked up
     # within their article, and memory holds one article's records at a time.
-    for _, group in groupby(read_records(store) if records is None else records, key=lambda r: r.doc):
+    for doc, group in groupby(read_records(store) if records is None else records, key=lambda r: r.doc):
         recs = list(group)
         by_id = {r.id: r for r in recs}
+        text = _article_text(store, doc, base)
         for rec in recs:
-            _add_record(G, rec, by_id, articles, labels, contested, renderings, by_record, base)
+            _add_record(G, rec, by_id, articles, labels, contested, renderings, by_record, base, text)
     for s in _select(store, _ROLES):
         a = s["actor"].value
         if a in G:
@@ -190,10 +228,10 @@ def project(store: ox.Store, *, records: Iterable[Attribution] | None = None,
 
 def _add_record(G: nx.MultiDiGraph, rec: Attribution, by_id: dict[str, Attribution],
                 articles: dict[str, ArticleInfo], labels: dict[str, str], contested: set[str],
-                renderings: set[str], by_record: dict[str, Evidence], base: str) -> None:
+                renderings: set[str], by_record: dict[str, Evidence], base: str, text: str | None = None) -> None:
     claim = f"{base}claim/{rec.claim or rec.id}"
     actor = actor_iri(rec.source.name, rec.source.kind, base)
-    ev = evidence_of(rec, claim)
+    ev = evidence_of(rec, claim, text)
     iri = attribution_iri(rec.doc, rec.id, base)
     if iri in renderings:
         by_record[iri] = ev
@@ -284,6 +322,13 @@ def neighbourhood(G: nx.MultiDiGraph, centres: Iterable[str], radius: int = 1) -
     for c in centres:
         keep |= set(nx.ego_graph(undirected, c, radius=radius))
     return G.subgraph(keep).copy()
+
+
+def _article_text(store: ox.Store, doc: str, base: str) -> str | None:
+    """The article's text as the store keeps it (``nif:isString``), else ``None``."""
+    art = ox.NamedNode(article_iri(doc, base))
+    q = next(store.quads_for_pattern(art, _IS_STRING, None, art), None)
+    return term_value(q.object) if q is not None else None
 
 
 def importance(G: nx.MultiDiGraph, n: str) -> float:

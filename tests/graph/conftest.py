@@ -39,3 +39,20 @@ def hostile_out(tmp_path_factory):
     out = src.parent / "out"
     assert claimgraph.build([src], out, validate=False).articles == 1
     return out
+
+
+#: Publication dates for the five seed articles (the story broke on Sunday 13 March 2022).
+DATES = {"000": "2022-03-14", "001": "2022-03-14T10:00:00Z", "002": "2022-03-15", "003": "2022-03-13",
+         "004": "2022-03-16"}
+
+
+@pytest.fixture(scope="session")
+def dated(tmp_path_factory):
+    out = tmp_path_factory.mktemp("dated")
+    feed = out / "seeds.jsonl"
+    with open(feed, "w", encoding="utf-8") as fh:
+        for path in sorted(SEEDS.glob("*.txt")):
+            fh.write(json.dumps({"id": path.name, "text": path.read_text(encoding="utf-8"),
+                                 "published": DATES[path.name[:3]]}) + "\n")
+    claimgraph.build([feed], out / "out")
+    return out / "out"

@@ -139,3 +139,77 @@ def test_served_explorer_works_the_same(seeds_out):
         server.server_close()
     assert page.console_errors == [] and page.page_errors == [] and page.requests == []
     assert page.values["script"]["loading"] == "none"
+
+
+STORY = """() => {
+  const X = window.claimgraphExplorer, n = X.network, s = X.state();
+  const data = JSON.parse(document.getElementById('cg-data').textContent);
+  const box = document.getElementById('cg-graph').getBoundingClientRect();
+  const shown = data.nodes.map((d, i) => i).filter(i => !n.body.nodes[i].options.hidden);
+  const at = i => n.canvasToDOM(n.getPositions([i])[i]);
+  const pts = shown.map(at), xs = pts.map(p => p.x), ys = pts.map(p => p.y);
+  const claim = s.claim === null ? null : at(s.claim);
+  const side = rel => data.edges.filter(e => e.to === s.claim && e.rel === rel && !n.body.edges[e.id].options.hidden)
+                                .map(e => ({label: data.nodes[e.from].label, x: at(e.from).x}));
+  return {mode: s.mode, claim: s.claim === null ? null : data.nodes[s.claim].label, focus: s.focus === null ? null : data.nodes[s.focus].label,
+          scale: n.getScale(), shown: shown.length, width: box.width, height: box.height, claimX: claim && claim.x,
+          inside: pts.every(p => p.x > 20 && p.y > 10 && p.x < box.width - 20 && p.y < box.height - 10),
+          spanX: (Math.max(...xs) - Math.min(...xs)) / box.width, spanY: (Math.max(...ys) - Math.min(...ys)) / box.height,
+          asserts: side('asserts'), denies: side('denies'), hash: location.hash,
+          chips: Array.from(document.querySelectorAll('#cg-timeline button.mention')).map(b => b.dataset.published),
+          count: document.getElementById('cg-count').textContent};
+}"""
+
+
+def test_the_first_screen_opens_on_the_contested_aid_claim_with_its_sides_labelled(seeds_out, tmp_path):
+    shot = tmp_path / "first.png"
+    page = visit((seeds_out / "explorer.html").as_uri(), screenshot=shot, script=STORY)
+    s = page.values["script"]
+    assert page.console_errors == [] and page.page_errors == []
+    assert s["mode"] == "story" and s["claim"].startswith("Russia has asked China for military equipment")
+    assert s["inside"]  # no node cut off at the edges
+    assert s["scale"] * 12 >= 10  # the smallest label (a claim's, 12 px) is at least 10 px on screen
+    assert {"US officials", "Financial Times"} <= {a["label"] for a in s["asserts"]}
+    assert {"Liu Pengyu", "Zhao Lijian", "Dmitry Peskov"} <= {d["label"] for d in s["denies"]}
+    both = {a["label"] for a in s["asserts"]} & {d["label"] for d in s["denies"]}  # Russia: below, in between
+    assert all(a["x"] < s["claimX"] for a in s["asserts"] if a["label"] not in both)
+    assert all(d["x"] > s["claimX"] for d in s["denies"] if d["label"] not in both)
+    assert {"claim", "person", "anonymous"} <= _colours_present(shot)
+
+
+def test_next_claim_steps_through_the_story_and_the_full_graph_is_one_click_away(seeds_out):
+    def step(page):
+        page.click("#b-next")
+        page.wait_for_timeout(50)
+
+    s = visit((seeds_out / "explorer.html").as_uri(), actions=step, script=STORY).values["script"]
+    assert s["mode"] == "story" and not s["claim"].startswith("Russia has asked China for military equipment")
+    s = visit((seeds_out / "explorer.html").as_uri(), actions=lambda p: p.click("#b-full"), script=STORY).values["script"]
+    assert s["mode"] == "graph" and s["shown"] > 50
+
+
+def test_a_filter_refits_the_view_to_what_it_leaves(seeds_out):
+    def narrow(page):
+        page.click("#b-full")
+        page.fill("#f-claim", "military equipment")
+        page.wait_for_timeout(100)
+
+    s = visit((seeds_out / "explorer.html").as_uri(), actions=narrow, script=STORY).values["script"]
+    assert 3 <= s["shown"] <= 20 and s["inside"]
+    assert max(s["spanX"], s["spanY"]) >= 0.5  # the few nodes left fill the view, not a corner of it
+
+
+def test_the_timeline_strip_lists_the_claims_mentions_in_time_order(dated):
+    s = visit((dated / "explorer.html").as_uri(), script=STORY).values["script"]
+    days = s["chips"]
+    assert len(days) >= 10 and days == sorted(days)
+    assert days[0] == "2022-03-13"  # the FT's Sunday report comes first
+
+
+def test_a_link_with_the_view_in_the_url_opens_that_view(seeds_out):
+    base = (seeds_out / "explorer.html").as_uri()
+    s = visit(base + "#view=graph&focus=Jake%20Sullivan", script=STORY).values["script"]
+    assert s["mode"] == "graph" and s["focus"] == "Jake Sullivan" and "focus: Jake Sullivan" in s["count"]
+    second = visit(base, actions=lambda p: p.click("#b-next"), script=STORY).values["script"]
+    s = visit(base + second["hash"], script=STORY).values["script"]
+    assert s["mode"] == "story" and s["claim"] == second["claim"]

@@ -72,10 +72,17 @@
     window.claimgraphReady = {nodes: DATA.shown.nodes, edges: DATA.shown.edges, at: performance.now()};
     document.body.setAttribute("data-ready", "1");
   });
-  function overview() {  // the story's main component at a readable scale; the rest is a zoom away
-    network.fit(DATA.main.length > 1 && DATA.main.length < NODE.length ? {nodes: DATA.main, animation: false} : {animation: false});
+  var MAX_SCALE = 1.4;  // a filter that leaves two nodes does not blow them up
+  function fitTo(ids) {  // the view re-fits to what is shown, whatever was shown before
+    if (!ids.length) return;
+    network.fit({nodes: ids, animation: false});
+    if (network.getScale() > MAX_SCALE) network.moveTo({scale: MAX_SCALE, animation: false});
   }
-  overview();
+  function overview() {  // the story's main component at a readable scale; the rest is a zoom away
+    fitTo(DATA.main.length > 1 && DATA.main.length < NODE.length ? DATA.main : NODE.map(function (d, i) { return i; }));
+  }
+  var ORIGIN = DATA.vis.nodes.map(function (n) { return {x: n.x, y: n.y}; });
+  var mode = "graph", storyAt = -1;
 
   /* ---- filters ------------------------------------------------------------------------- */
   var actorList = $("actor-list");
@@ -119,6 +126,7 @@
   };
 
   function apply() {
+    if (mode === "story") leaveStory();
     var st = state();
     var docs = st.outlet ? outletDocs(st.outlet) : null;
     var visibleEdge = {}, visibleNode = {};
@@ -168,7 +176,10 @@
     });
     nodes.update(nUpd); edges.update(eUpd);
     countEl.textContent = shown + " of " + NODE.length + " nodes shown" + (focusNode !== null ? " · focus: " + NODE[focusNode].label : "");
-    if (focusNode !== null || filtering) network.fit({animation: false});
+    if (focusNode !== null || filtering) {
+      fitTo(NODE.map(function (d, i) { return i; }).filter(function (i) { return visibleNode[i]; }));
+    }
+    remember();
   }
   ["f-claim", "f-actor"].forEach(function (id) { $(id).addEventListener("input", apply); });
   ["f-outlet", "f-article", "f-mode", "f-contested", "f-radius"].forEach(function (id) { $(id).addEventListener("change", apply); });
@@ -184,6 +195,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("#f-stances input"), function (b) { b.checked = true; });
     apply(); overview();
   });
+  $("f-claim").addEventListener("change", remember);
 
   /* ---- details panel ------------------------------------------------------------------- */
   var details = $("cg-details"), statsEl = $("cg-stats");
@@ -246,6 +258,14 @@
     if (ev.cue[0] === ev.cue[1] && ev.cue_text) {
       box.append(el("blockquote", null, "… ", el("mark", {"class": "cue", text: ev.cue_text}), " …"));
     }
+    if (ev.context) {  // the paragraph around it, the passage between cue and content included
+      var ctx = el("details", {"class": "context"}, el("summary", {text: "In context"}));
+      ctx.append(highlighted({sentence: ev.context, cue: ev.context_cue, content: ev.context_content, pieces: []}));
+      var cut = ev.cue[0] === ev.cue[1] || ev.content[0] === ev.content[1];
+      if (cut) ctx.open = true;  // the sentence alone shows it cut: open the passage
+      box.append(ctx);
+    }
+    if (ev.said) meta.append(" · said " + ev.said + (ev.said_as ? " (“" + ev.said_as + "”)" : ""));
     return box;
   }
   function variantsFor(claimId, speakerId) {
@@ -278,6 +298,7 @@
   }
   function showNode(i) {
     var d = NODE[i];
+    if (d.kind === "claim") timeline(i);
     details.replaceChildren();
     var h = el("h3", {text: d.label});
     details.append(h);
@@ -336,6 +357,125 @@
     if (p.nodes.length) { focusNode = p.nodes[0]; apply(); }
   });
 
+
+  /* ---- the story view: one claim, its sides, its timeline ------------------------------- */
+  function storyIds(s) { return s.pos.map(function (p) { return p[0]; }); }
+  function showStory(k) {
+    if (!DATA.story.length) { showFull(); return; }
+    storyAt = (k + DATA.story.length) % DATA.story.length;
+    var s = DATA.story[storyAt], keep = {};
+    mode = "story";
+    var moved = s.pos.map(function (p) { keep[p[0]] = true; return {id: p[0], x: p[1], y: p[2], hidden: false}; });
+    nodes.update(NODE.map(function (d, i) { return keep[i] ? moved.filter(function (m) { return m.id === i; })[0] : {id: i, hidden: true}; }));
+    edges.update(EDGE.map(function (e) {
+      return {id: e.id, hidden: !(keep[e.from] && keep[e.to]) || e.rel === "contradicts"};
+    }));
+    $("b-full").classList.remove("on");
+    var d = NODE[s.claim], title = $("cg-story-title");
+    title.replaceChildren(el("span", {text: (storyAt + 1) + "/" + DATA.story.length + " · " + d.label}));
+    var pro = 0, con = 0;
+    EDGE.forEach(function (e) {
+      if (e.to !== s.claim || !keep[e.from]) return;
+      if (P.positive.indexOf(e.rel) >= 0) pro++;
+      if (P.negative.indexOf(e.rel) >= 0) con++;
+    });
+    title.append(el("span", {"class": "sides", text: (d.contested ? "contested · " : "") + pro + " for (left) · " + con + " against (right)"}));
+    title.title = d.label;
+    countEl.textContent = s.pos.length + " of " + NODE.length + " nodes shown · story view";
+    fitTo(storyIds(s));
+    showNode(s.claim);
+    remember();
+  }
+  function leaveStory() {
+    mode = "graph";
+    nodes.update(ORIGIN.map(function (o, i) { return {id: i, x: o.x, y: o.y}; }));
+    $("b-full").classList.add("on");
+    $("cg-story-title").replaceChildren(el("span", {text: "Full graph"}),
+      el("span", {"class": "sides", text: "◀ / Next claim ▶ return to one claim at a time"}));
+  }
+  function showFull() {
+    if (mode === "story") leaveStory();
+    mode = "graph"; $("b-full").classList.add("on");
+    apply(); overview();
+  }
+  $("b-next").addEventListener("click", function () { showStory(storyAt + 1); });
+  $("b-prev").addEventListener("click", function () { showStory(storyAt - 1); });
+  $("b-full").addEventListener("click", showFull);
+
+  function timeline(i) {  // the claim's mentions in time order, coloured by stance
+    var strip = $("cg-timeline");
+    strip.replaceChildren();
+    if (i === null || NODE[i].kind !== "claim") {
+      strip.append(el("span", {"class": "label", text: "Select a claim to see its mentions in time order."}));
+      return;
+    }
+    var seen = {}, rows = [];
+    EDGE.forEach(function (e) {
+      if (e.to !== i || P.stances.indexOf(e.rel) < 0) return;
+      e.ev.forEach(function (k) { if (!seen[k]) { seen[k] = true; rows.push({k: k, from: e.from}); } });
+    });
+    function key(r) {
+      var ev = EV[r.k], a = ART[ev.doc] || {};
+      return [a.published ? "0" + String(a.published).slice(0, 10) : "1", ev.said ? "0" + ev.said : "1",
+              a.id || "", ("000000000" + ev.begin).slice(-9)].join("|");
+    }
+    rows.sort(function (a, b) { return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0; });
+    strip.append(el("span", {"class": "label", text: "Timeline · " + rows.length + " mention(s) →"}));
+    rows.forEach(function (r, n) {
+      var ev = EV[r.k], a = ART[ev.doc] || {};
+      var day = a.published ? String(a.published).slice(0, 10) : "undated";
+      var b = el("button", {type: "button", "class": "mention", "data-published": a.published ? day : "",
+                            style: "--c:" + ((P.edges[ev.stance] || {}).colour || "#868e96"),
+                            title: NODE[r.from].label + " " + ev.stance + ": " + ev.content_text},
+        el("span", {"class": "when", text: day + (ev.said ? " · said " + ev.said : "") + (n === 0 ? " · first" : "")}),
+        el("span", {"class": "who", text: NODE[r.from].label + " " + ev.stance}));
+      b.addEventListener("click", function () {
+        details.replaceChildren(el("h3", {text: NODE[i].label}), evidenceBlock(r.k, el("b", {text: NODE[r.from].label + " · "})));
+        tab("details");
+      });
+      strip.append(b);
+    });
+  }
+
+  /* ---- the view in the URL: #claim=…, #view=graph&focus=…&q=… ---------------------------- */
+  function remember() {
+    var h = new URLSearchParams();
+    if (mode === "story" && storyAt >= 0) h.set("claim", NODE[DATA.story[storyAt].claim].label);
+    else {
+      h.set("view", "graph");
+      if (focusNode !== null) h.set("focus", NODE[focusNode].label);
+      [["q", "f-claim"], ["actor", "f-actor"], ["outlet", "f-outlet"], ["mode", "f-mode"]].forEach(function (p) {
+        if ($(p[1]).value) h.set(p[0], $(p[1]).value);
+      });
+      if ($("f-contested").checked) h.set("contested", "1");
+    }
+    var url = "#" + h.toString();
+    if (location.hash !== url) history.replaceState(null, "", url);
+  }
+  function byLabel(label) {
+    for (var i = 0; i < NODE.length; i++) if (NODE[i].label === label) return i;
+    return null;
+  }
+  function restore() {
+    var h = new URLSearchParams(location.hash.replace(/^#/, ""));
+    if (h.get("view") === "graph") {
+      [["q", "f-claim"], ["actor", "f-actor"], ["outlet", "f-outlet"], ["mode", "f-mode"]].forEach(function (p) {
+        if (h.get(p[0])) $(p[1]).value = h.get(p[0]);
+      });
+      $("f-contested").checked = h.get("contested") === "1";
+      var f = h.get("focus") ? byLabel(h.get("focus")) : null;
+      focusNode = f;
+      mode = "graph"; $("b-full").classList.add("on");
+      apply();
+      if (f === null && !h.get("q") && !h.get("actor") && !h.get("outlet") && !h.get("mode")) overview();
+      if (f !== null) { network.selectNodes([f]); showNode(f); }
+      return;
+    }
+    var want = h.get("claim"), k = 0;
+    if (want) DATA.story.forEach(function (s, j) { if (NODE[s.claim].label === want) k = j; });
+    showStory(k);
+  }
+
   /* ---- story panel (analytics) --------------------------------------------------------- */
   function table(title, head, rows) {
     if (!rows.length) return;
@@ -375,6 +515,12 @@
     });
     statsEl.append(ul);
   }
-  apply();
-  window.claimgraphExplorer = {network: network, showNode: showNode, showEdge: showEdge, apply: apply};
+  timeline(null);
+  restore();
+  window.addEventListener("hashchange", restore);
+  window.claimgraphExplorer = {network: network, showNode: showNode, showEdge: showEdge, apply: apply,
+                               showStory: showStory, showFull: showFull, state: function () {
+                                 return {mode: mode, story: storyAt, claim: storyAt >= 0 ? DATA.story[storyAt].claim : null,
+                                         focus: focusNode};
+                               }};
 })();
