@@ -70,9 +70,9 @@ def main() -> None:
             t_put = time.perf_counter() - t
             t = time.perf_counter()
             touched = claims_in(store.ox, graph.iri)
-            update_story(store.ox, touched)
+            update_story(store.ox, touched, lexicon=resolver.lexicon)
             t_story = time.perf_counter() - t
-        print(f"  load resolver from store   {t_load * 1000:8.0f} ms  ({len(resolver.claims.mentions):,} claim mentions)")
+        print(f"  load resolver from store   {t_load * 1000:8.0f} ms  ({resolver.claims.count:,} claim mentions)")
         print(f"  extract (spaCy)            {t_extract * 1000:8.0f} ms")
         print(f"  resolve actors and claims  {t_resolve * 1000:8.0f} ms  ({len(res.records)} attributions)")
         print(f"  store the article graph    {t_put * 1000:8.0f} ms")

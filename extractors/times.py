@@ -34,6 +34,8 @@ def published_on(value: str | None) -> dt.date | None:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         pass
+    if len(text) > 80:  # no date is written in more; a hostile field is not parsed at length
+        return None
     from dateutil import parser
 
     try:

@@ -39,7 +39,7 @@ def test_without_a_publication_date_a_relative_time_stays_unknown():
 
 @pytest.mark.parametrize(("written", "day"), [
     ("2022-03-14", MONDAY), ("2022-03-14T09:30:00Z", MONDAY), ("March 14, 2022", MONDAY), ("14 March 2022", MONDAY),
-    ("March 14", None), ("soon", None), ("", None),
+    ("March 14", None), ("soon", None), ("", None), ("2022-03-14 " * 10_000, None), ("\x00\ud800", None),
 ])
 def test_publication_dates_as_metadata_writes_them(written, day):
     assert published_on(written) == day
