@@ -14,19 +14,12 @@ from claimgraph.lazy import lazy_names
 
 __version__ = "0.4.0"
 
-_LAZY: dict[str, tuple[str, str]] = {
-    'Article': ('claimgraph.extractors', 'Article'),
-    'Attribution': ('claimgraph.extractors', 'Attribution'),
-    'IngestError': ('claimgraph.extractors', 'IngestError'),
-    'Source': ('claimgraph.extractors', 'Source'),
-    'extract': ('claimgraph.extractors', 'extract'),
-    'load_pipeline': ('claimgraph.extractors', 'load_pipeline'),
-    'read_inputs': ('claimgraph.extractors', 'read_inputs'),
-    'read_attributions': ('claimgraph.graph', 'read_attributions'),
-    'write_attributions': ('claimgraph.graph', 'write_attributions'),
-    'BuildReport': ('claimgraph.pipeline', 'BuildReport'),
-    'build': ('claimgraph.pipeline', 'build'),
-    'remove': ('claimgraph.pipeline', 'remove'),
+_LAZY: dict[str, str] = {  # name → the module that defines it
+    **dict.fromkeys([
+        "Article", "Attribution", "IngestError", "Source", "extract", "load_pipeline", "read_inputs",
+    ], "claimgraph.extractors"),
+    **dict.fromkeys(["read_attributions", "write_attributions"], "claimgraph.graph"),
+    **dict.fromkeys(["BuildReport", "build", "remove"], "claimgraph.pipeline"),
 }
 
 if TYPE_CHECKING:
@@ -42,7 +35,7 @@ if TYPE_CHECKING:
     from claimgraph.graph import read_attributions, write_attributions
     from claimgraph.pipeline import BuildReport, build, remove
 
-__all__ = [
+__all__ = [  # the names _LAZY (and the imports above) offer, listed for the tools that read __all__
     "Article", "Attribution", "BuildReport", "IngestError", "Source", "__version__", "build", "extract",
     "load_pipeline", "read_attributions", "read_inputs", "remove", "write_attributions",
 ]

@@ -7,16 +7,16 @@ from collections.abc import Callable
 from typing import Any
 
 
-def lazy_names(package: str, table: dict[str, tuple[str, str]],
+def lazy_names(package: str, table: dict[str, str],
                namespace: dict[str, Any]) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
-    """``__getattr__`` and ``__dir__`` for ``package``: ``table`` maps each name to (module
-    relative to the package, attribute); a name is imported once, then kept in ``namespace``."""
+    """``__getattr__`` and ``__dir__`` for ``package``: ``table`` maps each name to the module
+    (relative to the package) that defines it; a name is imported once, then kept in ``namespace``."""
     def getattr_(name: str) -> Any:
         try:
-            module, attr = table[name]
+            module = table[name]
         except KeyError:
             raise AttributeError(f"module {package!r} has no attribute {name!r}") from None
-        value = getattr(importlib.import_module(module, package), attr)
+        value = getattr(importlib.import_module(module, package), name)
         namespace[name] = value
         return value
 

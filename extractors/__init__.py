@@ -17,16 +17,12 @@ from claimgraph.lazy import lazy_names
 # shadow the lazy name with the module.
 from .extract import extract
 
-_LAZY: dict[str, tuple[str, str]] = {
-    'Article': ('.article', 'Article'),
-    'IngestError': ('.article', 'IngestError'),
-    'read_inputs': ('.ingest', 'read_inputs'),
-    'ModelMissing': ('.learned', 'ModelMissing'),
-    'ModelNotFound': ('.model', 'ModelNotFound'),
-    'PipelineSpec': ('.model', 'PipelineSpec'),
-    'load_pipeline': ('.model', 'load_pipeline'),
-    'Attribution': ('.records', 'Attribution'),
-    'Source': ('.records', 'Source'),
+_LAZY: dict[str, str] = {  # name → the module that defines it
+    **dict.fromkeys(["Article", "IngestError"], ".article"),
+    **dict.fromkeys(["read_inputs"], ".ingest"),
+    **dict.fromkeys(["ModelMissing"], ".learned"),
+    **dict.fromkeys(["ModelNotFound", "PipelineSpec", "load_pipeline"], ".model"),
+    **dict.fromkeys(["Attribution", "Source"], ".records"),
 }
 
 if TYPE_CHECKING:
@@ -37,7 +33,9 @@ if TYPE_CHECKING:
     from .model import ModelNotFound, PipelineSpec, load_pipeline
     from .records import Attribution, Source
 
-__all__ = ["Article", "Attribution", "IngestError", "ModelMissing", "ModelNotFound", "PipelineSpec", "Source", "extract",
-           "load_pipeline", "read_inputs"]
+__all__ = [  # the names _LAZY (and the imports above) offer, listed for the tools that read __all__
+    "Article", "Attribution", "IngestError", "ModelMissing", "ModelNotFound", "PipelineSpec", "Source",
+    "extract", "load_pipeline", "read_inputs",
+]
 
 __getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())

@@ -75,8 +75,9 @@ class PipelineSpec:
         """What an article's graph depends on besides its text, without loading anything heavy:
         the spaCy pipeline that would load (name and version), the extractor, its weights, the
         rules' version and the lexicon's digest. A store rebuilds an article when this changes."""
+        lex = lexicon(self.lang)
         parts = [f"spacy {_pipeline_id(self.spacy)}", f"extractor {self.extractor}", f"rules {RULES_VERSION}",
-                 f"lexicon {lexicon(self.lang).lang} {lexicon(self.lang).digest}"]
+                 f"lexicon {lex.lang} {lex.digest}"]
         if self.extractor != "rules":
             parts.append(f"weights {weights_digest(self.weights)}")
         return "; ".join(parts)

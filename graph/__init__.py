@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from claimgraph.lazy import lazy_names
 
-_LAZY: dict[str, str] = {
+_LAZY: dict[str, str] = {  # name → the sub-package that offers it
     **dict.fromkeys([
         "GraphStore", "StoreLocked", "StoreMissing", "FORMATS", "export", "ArticleGraph", "article_graph",
         "content_hash", "read_records", "ShapeValidator", "Validation", "read_attributions", "write_attributions"
@@ -84,7 +84,7 @@ if TYPE_CHECKING:
         write_explorer,
     )
 
-__all__ = [
+__all__ = [  # the names _LAZY (and the imports above) offer, listed for the tools that read __all__
     "DEFAULT_MAX_NODES",
     "FORMATS",
     "ActorIndex",
@@ -136,4 +136,4 @@ __all__ = [
     "write_explorer",
 ]
 
-__getattr__, __dir__ = lazy_names(__name__, {name: (package, name) for name, package in _LAZY.items()}, globals())
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())

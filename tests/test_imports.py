@@ -51,3 +51,14 @@ def test_the_library_still_offers_everything_by_name():
         for name in package.__all__:
             assert getattr(package, name) is not None, f"{package.__name__}.{name}"
     assert callable(extractors.extract) and callable(graph.export)
+
+
+def test_every_lazy_name_is_listed_and_every_listed_name_is_offered():
+    import claimgraph
+    from claimgraph import extractors, graph
+    from claimgraph.graph import query, resolve, store, view
+
+    for package in (claimgraph, extractors, graph, query, resolve, store, view):
+        assert set(package._LAZY) <= set(package.__all__), package.__name__
+        for name in package.__all__:
+            assert getattr(package, name) is not None, f"{package.__name__}.{name}"

@@ -15,7 +15,6 @@ from __future__ import annotations
 import enum
 import hashlib
 import re
-import types
 import typing
 from dataclasses import dataclass, fields
 from functools import cache
@@ -307,7 +306,7 @@ def _convert(name: str, kind: Any, value: Any) -> Any:
                 raise LexiconError(f"{name}: {', '.join(wrong)} is no {target.__name__}; known: {', '.join(sorted(known))}")
             out = {k: target(v) for k, v in out.items()}
         return out
-    if origin is str or isinstance(origin, types.UnionType):
+    if origin is str:
         if not isinstance(value, str):
             raise LexiconError(f"{name}: expected a string")
         return value

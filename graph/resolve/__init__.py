@@ -8,19 +8,13 @@ from typing import TYPE_CHECKING
 
 from claimgraph.lazy import lazy_names
 
-_LAZY: dict[str, tuple[str, str]] = {
-    'Linker': ('.linker', 'Linker'),
-    'Resolution': ('.linker', 'Resolution'),
-    'ActorIndex': ('.actors', 'ActorIndex'),
-    'Match': ('.actors', 'Match'),
-    'RoleFact': ('.actors', 'RoleFact'),
-    'ClaimClusters': ('.claims', 'ClaimClusters'),
-    'all_claims': ('.story', 'all_claims'),
-    'claims_in': ('.story', 'claims_in'),
-    'forget_article': ('.story', 'forget_article'),
-    'prune_actors': ('.story', 'prune_actors'),
-    'settled_denials': ('.story', 'settled_denials'),
-    'update_story': ('.story', 'update_story'),
+_LAZY: dict[str, str] = {  # name → the module that defines it
+    **dict.fromkeys(["Linker", "Resolution"], ".linker"),
+    **dict.fromkeys(["ActorIndex", "Match", "RoleFact"], ".actors"),
+    **dict.fromkeys(["ClaimClusters"], ".claims"),
+    **dict.fromkeys([
+        "all_claims", "claims_in", "forget_article", "prune_actors", "settled_denials", "update_story",
+    ], ".story"),
 }
 
 if TYPE_CHECKING:
@@ -29,19 +23,9 @@ if TYPE_CHECKING:
     from .linker import Linker, Resolution
     from .story import all_claims, claims_in, forget_article, prune_actors, settled_denials, update_story
 
-__all__ = [
-    "ActorIndex",
-    "ClaimClusters",
-    "Linker",
-    "Match",
-    "Resolution",
-    "RoleFact",
-    "all_claims",
-    "claims_in",
-    "forget_article",
-    "prune_actors",
-    "settled_denials",
-    "update_story",
+__all__ = [  # the names _LAZY (and the imports above) offer, listed for the tools that read __all__
+    "ActorIndex", "ClaimClusters", "Linker", "Match", "Resolution", "RoleFact", "all_claims", "claims_in",
+    "forget_article", "prune_actors", "settled_denials", "update_story",
 ]
 
 __getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())

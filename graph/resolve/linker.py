@@ -99,13 +99,16 @@ class Linker:
         keys: dict[str, str] = {}
         terms: dict[str, frozenset[str]] = {}
         similarity: dict[str, float] = {}
-        for rec in resolved:
-            if rec.id in outer:
-                continue
+
+        def state(rec: Attribution) -> None:  # the claim a record states, clustered with the known ones
             deictic = is_deictic(rec.content, lex)
             bag = mention_terms(rec.content, rec.sentence, lex, self.leaders, deictic=deictic)
-            key, sim = self.claims.assign(bag, f"{article.id}/{rec.id}", deictic=deictic)
-            keys[rec.id], terms[rec.id], similarity[rec.id] = key, bag, sim
+            keys[rec.id], similarity[rec.id] = self.claims.assign(bag, f"{article.id}/{rec.id}", deictic=deictic)
+            terms[rec.id] = bag
+
+        for rec in resolved:
+            if rec.id not in outer:
+                state(rec)
         by_id = {rec.id: rec for rec in resolved}
         for rec in reversed(resolved):
             if rec.parent in by_id and rec.id in keys:
@@ -113,9 +116,6 @@ class Linker:
                 similarity.setdefault(rec.parent, similarity[rec.id])
         for rec in resolved:  # an outer record whose inner ones relay nothing states its own claim
             if rec.id not in keys:
-                deictic = is_deictic(rec.content, lex)
-                bag = mention_terms(rec.content, rec.sentence, lex, self.leaders, deictic=deictic)
-                keys[rec.id], sim = self.claims.assign(bag, f"{article.id}/{rec.id}", deictic=deictic)
-                terms[rec.id], similarity[rec.id] = bag, sim
+                state(rec)
         out = [dataclasses.replace(rec, claim=keys[rec.id]) for rec in resolved]
         return Resolution(out, matches, mentioned, terms, similarity, roles, heads)

@@ -11,16 +11,12 @@ from claimgraph.lazy import lazy_names
 from .database import DIRTY, GraphStore, StoreLocked, StoreMissing, bump_generation, generation
 from .export import FORMATS, export
 
-_LAZY: dict[str, tuple[str, str]] = {
-    'ArticleGraph': ('.rdf', 'ArticleGraph'),
-    'article_graph': ('.rdf', 'article_graph'),
-    'content_hash': ('.rdf', 'content_hash'),
-    'read_records': ('.readback', 'read_records'),
-    'ShapeValidator': ('.validate', 'ShapeValidator'),
-    'Validation': ('.validate', 'Validation'),
-    'read_attributions': ('.jsonl', 'read_attributions'),
-    'write_attributions': ('.jsonl', 'write_attributions'),
-    'atomic_write': ('.files', 'atomic_write'),
+_LAZY: dict[str, str] = {  # name → the module that defines it
+    **dict.fromkeys(["ArticleGraph", "article_graph", "content_hash"], ".rdf"),
+    **dict.fromkeys(["read_records"], ".readback"),
+    **dict.fromkeys(["ShapeValidator", "Validation"], ".validate"),
+    **dict.fromkeys(["read_attributions", "write_attributions"], ".jsonl"),
+    **dict.fromkeys(["atomic_write"], ".files"),
 }
 
 if TYPE_CHECKING:
@@ -30,7 +26,7 @@ if TYPE_CHECKING:
     from .readback import read_records
     from .validate import ShapeValidator, Validation
 
-__all__ = [
+__all__ = [  # the names _LAZY (and the imports above) offer, listed for the tools that read __all__
     "DIRTY",
     "FORMATS",
     "ArticleGraph",

@@ -7,26 +7,14 @@ from typing import TYPE_CHECKING
 
 from claimgraph.lazy import lazy_names
 
-_LAZY: dict[str, tuple[str, str]] = {
-    'ACTOR_KINDS': ('.network', 'ACTOR_KINDS'),
-    'Evidence': ('.network', 'Evidence'),
-    'QuoteVariant': ('.network', 'QuoteVariant'),
-    'find': ('.network', 'find'),
-    'neighbourhood': ('.network', 'neighbourhood'),
-    'project': ('.network', 'project'),
-    'top': ('.network', 'top'),
-    'anonymous_reliance': ('.analytics', 'anonymous_reliance'),
-    'contested_claims': ('.analytics', 'contested_claims'),
-    'contradictions': ('.analytics', 'contradictions'),
-    'most_cited_sources': ('.analytics', 'most_cited_sources'),
-    'reporting_chains': ('.analytics', 'reporting_chains'),
-    'Explorer': ('.explorer', 'Explorer'),
-    'explorer_html': ('.explorer', 'explorer_html'),
-    'write_explorer': ('.explorer', 'write_explorer'),
-    'draw': ('.figure', 'draw'),
-    'DEFAULT_MAX_NODES': ('.palette', 'DEFAULT_MAX_NODES'),
-    'EDGES': ('.palette', 'EDGES'),
-    'NODES': ('.palette', 'NODES'),
+_LAZY: dict[str, str] = {  # name → the module that defines it
+    **dict.fromkeys(["ACTOR_KINDS", "Evidence", "QuoteVariant", "find", "neighbourhood", "project", "top"], ".network"),
+    **dict.fromkeys([
+        "anonymous_reliance", "contested_claims", "contradictions", "most_cited_sources", "reporting_chains",
+    ], ".analytics"),
+    **dict.fromkeys(["Explorer", "explorer_html", "write_explorer"], ".explorer"),
+    **dict.fromkeys(["draw"], ".figure"),
+    **dict.fromkeys(["DEFAULT_MAX_NODES", "EDGES", "NODES"], ".palette"),
 }
 
 if TYPE_CHECKING:
@@ -36,7 +24,7 @@ if TYPE_CHECKING:
     from .network import ACTOR_KINDS, Evidence, QuoteVariant, find, neighbourhood, project, top
     from .palette import DEFAULT_MAX_NODES, EDGES, NODES
 
-__all__ = [
+__all__ = [  # the names _LAZY (and the imports above) offer, listed for the tools that read __all__
     "ACTOR_KINDS",
     "DEFAULT_MAX_NODES",
     "EDGES",

@@ -43,6 +43,7 @@ KK_MAX = 60
 
 
 _EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
+_ARTICLE_FIELDS = ("title", "outlet", "url", "published")  # the text stays out: passages are cut from it
 
 
 def _asset(name: str) -> str:
@@ -189,6 +190,9 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
     def ev_json(ev: Evidence) -> dict[str, Any]:
         # not dataclasses.asdict: it deep-copies every field (1.4 s of a 1,000-article page)
         row = {f: getattr(ev, f) for f in _EVIDENCE_FIELDS}
+        a, b = row.pop("context_at")
+        text = articles[ev.doc].text if ev.doc in articles else None
+        row["context"] = text[a:b] if text else ""
         row["doc"] = doc_index[ev.doc]
         row["claim"] = index.get(ev.claim)
         return row
@@ -225,7 +229,7 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         "nodes": nodes_meta,
         "edges": edges_meta,
         "evidence": [ev_json(ev) for ev in evidence],
-        "articles": [{"id": d, **({k: v for k, v in asdict(articles[d]).items() if k != "doc"} if d in articles else {})}
+        "articles": [{"id": d, **({k: getattr(articles[d], k) for k in _ARTICLE_FIELDS} if d in articles else {})}
                      for d in docs],
         "variants": variants,
         "stats": stats,

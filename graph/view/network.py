@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import Any
 
@@ -92,10 +92,11 @@ class Evidence:
     pieces: tuple[tuple[int, int], ...] = ()
     said: str | None = None  # when the source said it (a day, ISO week or month), when the text tells
     said_as: str | None = None  # the words that told it ("Sunday")
-    #: The passage around the evidence (its paragraph, and the one a cue or content the parser put
-    #: in a neighbouring sentence lies in), with the cue and content located in it; "" when the
+    #: The passage around the evidence as article offsets (its paragraph, and the one a cue or
+    #: content the parser put in a neighbouring sentence lies in; the text itself is the article's,
+    #: kept once in :class:`ArticleInfo`), with the cue and content located in it; (0, 0) when the
     #: store keeps no article text.
-    context: str = ""
+    context_at: tuple[int, int] = (0, 0)
     context_cue: tuple[int, int] = (0, 0)
     context_content: tuple[int, int] = (0, 0)
 
@@ -113,6 +114,7 @@ class ArticleInfo:
     outlet: str | None = None
     url: str | None = None
     published: str | None = None
+    text: str | None = None  # as the store keeps it (nif:isString): evidence passages are cut from it
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +133,7 @@ def evidence_of(rec: Attribution, claim: str, text: str | None = None) -> Eviden
     """The evidence of one record, with offsets made relative to its sentence; with the article's
     ``text``, the passage around it (:func:`context_of`)."""
     s0, n = rec.sentence_start, len(rec.sentence)
-    context, _, cue, content = context_of(rec, text) if text else ("", 0, (0, 0), (0, 0))
+    passage, cue, content = context_of(rec, text) if text else ((0, 0), (0, 0), (0, 0))
 
     def inside(a: int, b: int) -> tuple[int, int]:
         a, b = max(a - s0, 0), min(b - s0, n)
@@ -143,14 +145,14 @@ def evidence_of(rec: Attribution, claim: str, text: str | None = None) -> Eviden
                     hedged=rec.certainty == "hedged", source_text=rec.source.text, mode=rec.mode,
                     source_sieve=rec.source.sieve, negated=rec.negated,
                     pieces=tuple(p for p in (inside(a, b) for a, b in rec.pieces) if p != (0, 0)),
-                    said=rec.statement_time, said_as=rec.statement_time_text, context=context,
+                    said=rec.statement_time, said_as=rec.statement_time_text, context_at=passage,
                     context_cue=cue, context_content=content)
 
 
-def context_of(rec: Attribution, text: str) -> tuple[str, int, tuple[int, int], tuple[int, int]]:
+def context_of(rec: Attribution, text: str) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
     """The paragraphs holding the sentence, the cue and the content (a cue or content the parser
-    put in a neighbouring sentence included), at most :data:`CONTEXT_CHARS` around them: (passage,
-    its offset in the article, the cue and the content in the passage)."""
+    put in a neighbouring sentence included), at most :data:`CONTEXT_CHARS` around them: (the
+    passage's offsets in the article, the cue and the content in the passage)."""
     lo = max(0, min(rec.sentence_start, rec.cue_start, rec.content_start))
     hi = min(len(text), max(rec.sentence_end, rec.cue_end, rec.content_end))
     start = text.rfind("\n", 0, lo) + 1
@@ -164,7 +166,7 @@ def context_of(rec: Attribution, text: str) -> tuple[str, int, tuple[int, int], 
         a, b = max(a - start, 0), min(b - start, end - start)
         return (a, b) if a < b else (0, 0)
 
-    return text[start:end], start, at(rec.cue_start, rec.cue_end), at(rec.content_start, rec.content_end)
+    return (start, end), at(rec.cue_start, rec.cue_end), at(rec.content_start, rec.content_end)
 
 
 def project(store: ox.Store, *, records: Iterable[Attribution] | None = None,
@@ -202,6 +204,8 @@ def project(store: ox.Store, *, records: Iterable[Attribution] | None = None,
         recs = list(group)
         by_id = {r.id: r for r in recs}
         text = _article_text(store, doc, base)
+        if text is not None and doc in articles:
+            articles[doc] = replace(articles[doc], text=text)
         for rec in recs:
             _add_record(G, rec, by_id, articles, labels, contested, renderings, by_record, base, text)
     for s in _select(store, _ROLES):

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import networkx as nx
 
-from claimgraph.ontology.vocab import NEGATIVE_STANCES, POSITIVE_STANCES, Stance
+from claimgraph.graph.view.network import STANCES
+from claimgraph.ontology.vocab import NEGATIVE_STANCES, POSITIVE_STANCES
 
 #: Most actors drawn on one side of a claim (the heaviest first); the rest stay a click away.
 PER_SIDE = 10
 _COLUMN_X, _ROW_Y, _STEP_Y, _STEP_X = 300.0, 240.0, 78.0, 170.0
-_STANCES = {s.value for s in Stance}
 
 
 def story_claims(G: nx.MultiDiGraph, *, first: str | None = None, k: int = 25) -> list[str]:
@@ -40,7 +40,7 @@ def sides(G: nx.MultiDiGraph, claim: str) -> dict[str, list[str]]:
             w["for"] += data.get("weight", 1)
         elif rel in NEGATIVE_STANCES:
             w["against"] += data.get("weight", 1)
-        elif rel in _STANCES:
+        elif rel in STANCES:
             w["other"] += data.get("weight", 1)
         elif rel == "reports":
             w["outlets"] += data.get("weight", 1)

@@ -365,8 +365,8 @@
     storyAt = (k + DATA.story.length) % DATA.story.length;
     var s = DATA.story[storyAt], keep = {};
     mode = "story";
-    var moved = s.pos.map(function (p) { keep[p[0]] = true; return {id: p[0], x: p[1], y: p[2], hidden: false}; });
-    nodes.update(NODE.map(function (d, i) { return keep[i] ? moved.filter(function (m) { return m.id === i; })[0] : {id: i, hidden: true}; }));
+    s.pos.forEach(function (p) { keep[p[0]] = {id: p[0], x: p[1], y: p[2], hidden: false}; });
+    nodes.update(NODE.map(function (d, i) { return keep[i] || {id: i, hidden: true}; }));
     edges.update(EDGE.map(function (e) {
       return {id: e.id, hidden: !(keep[e.from] && keep[e.to]) || e.rel === "contradicts"};
     }));
