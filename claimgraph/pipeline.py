@@ -24,7 +24,6 @@ from claimgraph.extractors.article import one_line
 from claimgraph.extractors.lexicon import default_lexicon, lexicon
 from claimgraph.graph import (
     GraphStore,
-    Linker,
     ShapeValidator,
     StoreMissing,
     all_claims,
@@ -37,6 +36,7 @@ from claimgraph.graph import (
     update_story,
 )
 from claimgraph.graph.iris import article_iri, claim_iri
+from claimgraph.graph.store.catalog import Catalog
 from claimgraph.ontology.vocab import Stance
 from claimgraph.snapshot import seal, take_baseline, write_snapshot
 
@@ -142,7 +142,8 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
         spliceable = take_baseline(out) and not store.recovering
         changed: set[str] = set()
         seen: set[str] = set()  # the article graphs of this build's inputs
-        resolver = Linker.from_store(store.ox, lexicon=lex, aliases=aliases)
+        catalog = Catalog(store)  # what the resolver looks up, kept beside the store
+        resolver = catalog.linker(lex, aliases=aliases)
         # after a writer died: its articles are whole or absent, the story is refreshed in full
         touched: set[str] = all_claims(store.ox) if store.recovering else set()
         if nlp is not None:
@@ -172,7 +173,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             except Exception as exc:
                 fail(IngestError(article.path or article.id, f"could not be made into a graph ({exc.__class__.__name__}: "
                                  f"{one_line(str(exc))}); not stored"))
-                resolver = Linker.from_store(store.ox, lexicon=lex, aliases=aliases)  # forget what it half-learnt
+                resolver = catalog.linker(lex, aliases=aliases)  # forget what it half-learnt
                 continue
             _count(report, resolution.records)
             built += 1
@@ -182,11 +183,13 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                     report.graphs["invalid"] += 1
                     fail(IngestError(article.path or article.id, "its graph fails the SHACL shapes (not stored): "
                                      + one_line(check.report, 300)))
-                    resolver = Linker.from_store(store.ox, lexicon=lex, aliases=aliases)
+                    resolver = catalog.linker(lex, aliases=aliases)
                     continue
             touched |= claims_in(store.ox, graph.iri)  # what the old version of the article touched
             forget_article(store.ox, graph.iri)
             report.graphs[store.put(graph)] += 1
+            catalog.record(graph.iri, [*graph.quads, *graph.actor_quads])
+            resolver.claims.settle()
             changed.add(article.id)
             touched |= {claim_iri(rec.claim) for rec in resolution.records if rec.claim}
             if on_article:
@@ -202,6 +205,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             store.flush()
             write_snapshot(store, out, changed=changed if spliceable else None)
             wrote = True
+    catalog.seal()  # the store closed cleanly: the catalog shows its generation
     if wrote or spliceable:  # files written now, or still showing the (unchanged) store
         seal(out)
     report.seconds = time.perf_counter() - start
@@ -225,9 +229,14 @@ def remove(out_dir: str | os.PathLike[str], docs: Iterable[str]) -> list[str]:
             touched |= claims_in(store.ox, article_iri(d))
             forget_article(store.ox, article_iri(d))
         missing = [d for d in gone if not store.remove(article_iri(d))]
+        catalog = Catalog(store)
+        for d in gone:
+            catalog.forget(article_iri(d))
         settled = update_story(store.ox, touched, lexicon=default_lexicon())
         prune_actors(store.ox)
+        catalog.sync_actors()
         write_snapshot(store, out, changed=set(gone) | _docs_of(store, settled) if spliceable else None)
+    catalog.seal()
     seal(out)
     return missing
 

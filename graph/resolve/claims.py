@@ -23,7 +23,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -191,8 +191,27 @@ class ClaimClusters:
         for t in bag:
             self._index[t].append(n)
 
+    # -- what a store-backed index (the catalog) looks up instead of holding in memory ----------
+    def mentions(self) -> int:
+        """Mentions known (every one counts, retold or not)."""
+        return self.count
+
+    def frequency(self, term: str) -> int:
+        """Mentions holding ``term``."""
+        return self._df.get(term, 0)
+
+    def candidates(self, terms: frozenset[str]) -> Iterable[tuple[str, frozenset[str]]]:
+        """Distinct (cluster key, terms) pairs sharing at least two of ``terms`` (one shared term
+        never reaches the similarity threshold: see :meth:`similarity`)."""
+        hits = Counter(i for t in terms for i in self._index.get(t, ()))
+        return [self.distinct[i] for i in sorted(hits) if hits[i] >= 2]
+
+    def settle(self) -> None:
+        """The mentions added so far are stored: an index backed by the store forgets its copies
+        of them; in memory there is nothing to do."""
+
     def _weight(self, term: str) -> float:
-        return math.log((self.count + 2) / (self._df.get(term, 0) + 1)) + 0.1
+        return math.log((self.mentions() + 2) / (self.frequency(term) + 1)) + 0.1
 
     def similarity(self, a: frozenset[str], b: frozenset[str], *, deictic: bool = False,
                    weight: Callable[[str], float] | None = None) -> float:
@@ -214,7 +233,6 @@ class ClaimClusters:
         """The cluster key for a new mention and its similarity to it (1.0 for a new cluster)."""
         best, best_key = 0.0, None
         places = claim_words(self.lexicon).country_terms
-        candidates = {i for t in bag if t not in places for i in self._index.get(t, ())}
         weights: dict[str, float] = {}  # the counts do not change during one assignment
 
         def weight(term: str) -> float:
@@ -222,8 +240,7 @@ class ClaimClusters:
                 weights[term] = self._weight(term)
             return weights[term]
 
-        for i in sorted(candidates):
-            key, other = self.distinct[i]
+        for key, other in self.candidates(bag - places):
             s = self.similarity(bag, other, deictic=deictic, weight=weight)
             if s > best or (s == best and best_key is not None and key < best_key):
                 best, best_key = s, key  # a tie goes to the smaller key: the same in any load order

@@ -1,21 +1,20 @@
 """The resolve step: an article's records, as extracted, joined to the actors and claims already in
 the store (ingest → extract → **resolve** → graph).
 
-The linker is loaded from the store, so a new article joins existing actors and claims without
-rebuilding anything: what earlier builds decided is read back (each attribution node keeps its
-claim terms, each person the roles that make them stand for a country) and never re-decided.
+The linker starts from what the store knows, so a new article joins existing actors and claims
+without rebuilding anything: what earlier builds decided is looked up in the store's catalog (each
+attribution keeps its claim terms, each person the roles that make them stand for a country) and
+never re-decided.
 """
 from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-import pyoxigraph as ox
 
 from claimgraph.extractors import Article, Attribution
 from claimgraph.extractors.lexicon import Lexicon, default_lexicon
-from claimgraph.graph.iris import actor_kind, cg, term_value
 from claimgraph.graph.resolve.actors import ActorIndex, Match, RoleFact, leaders, role_facts
 from claimgraph.graph.resolve.claims import ClaimClusters, is_deictic, mention_terms
 
@@ -46,36 +45,20 @@ class Linker:
         self.actors, self.claims = ActorIndex(self.lexicon), ClaimClusters(self.lexicon)
 
     @classmethod
-    def from_store(cls, store: ox.Store, *, lexicon: Lexicon | None = None,
-                   aliases: str | os.PathLike[str] | None = None) -> Linker:
-        """A linker holding every actor, leader and claim mention already stored."""
+    def known(cls, *, lexicon: Lexicon | None = None, actors: Iterable[tuple[str, str]] = (),
+              leaders: dict[str, str] | None = None, claims: ClaimClusters | None = None,
+              aliases: str | os.PathLike[str] | None = None) -> Linker:
+        """A linker that knows ``actors`` ((name, kind), in the order they were stored), who leads
+        what (person → country) and the stored claim mentions (``claims``, an index the store keeps:
+        see :class:`claimgraph.graph.store.catalog.Catalog`, which makes one)."""
         r = cls(lexicon or default_lexicon())
+        if claims is not None:
+            r.claims = claims
         if aliases is not None:
             r.actors.load_aliases(aliases)
-        name = cg("name")
-        # Actor IRIs carry their kind ({base}person/…): no need to scan every rdf:type.
-        names = sorted({(term_value(q.subject), term_value(q.object))
-                        for q in store.quads_for_pattern(None, name, None, None)})
-        for iri, n in names:
-            kind = actor_kind(iri)
-            if kind is not None:
-                r.actors.add(n, kind)
-        head_of = cg("headOf")
-        # Each article restates who leads what: look up each distinct pair's names once.
-        heads = {(q.subject, q.object) for q in store.quads_for_pattern(None, head_of, None, None)
-                 if isinstance(q.object, ox.NamedNode)}
-        for person, country in sorted(heads, key=lambda pair: (term_value(pair[0]), term_value(pair[1]))):
-            pn = next(store.quads_for_pattern(person, name, None, None), None)
-            cn = next(store.quads_for_pattern(country, name, None, None), None)
-            if pn is not None and cn is not None:
-                r.leaders[term_value(pn.object)] = term_value(cn.object)
-        claim, terms_p = cg("claim"), cg("claimTerms")
-        claim_of = {q.subject: term_value(q.object).rsplit("/", 1)[-1]
-                    for q in store.quads_for_pattern(None, claim, None, None)}
-        mentions = sorted((term_value(s), claim_of[s], term_value(q.object))
-                          for q in store.quads_for_pattern(None, terms_p, None, None) if (s := q.subject) in claim_of)
-        for _, key, text in mentions:
-            r.claims.add_existing(key, frozenset(text.split()))
+        for name, kind in actors:
+            r.actors.add(name, kind)
+        r.leaders.update(leaders or {})
         return r
 
     def resolve(self, article: Article, records: list[Attribution]) -> Resolution:
