@@ -196,7 +196,8 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                 on_article(report.articles)
         story_changed = bool(touched or resolver.actors.same_as)
         if story_changed:
-            settled = update_story(store.ox, touched, lexicon=lex, same_as=resolver.actors.same_as)
+            settled = update_story(store.ox, touched, lexicon=lex, same_as=resolver.actors.same_as,
+                                   mentions=catalog.mentions_of)
             changed |= _docs_of(store, settled)
         denials = settled_denials(store.ox, seen)  # negated assertions the story reads as denials
         report.stances[Stance.ASSERTS] -= denials
@@ -232,7 +233,7 @@ def remove(out_dir: str | os.PathLike[str], docs: Iterable[str]) -> list[str]:
         catalog = Catalog(store)
         for d in gone:
             catalog.forget(article_iri(d))
-        settled = update_story(store.ox, touched, lexicon=default_lexicon())
+        settled = update_story(store.ox, touched, lexicon=default_lexicon(), mentions=catalog.mentions_of)
         prune_actors(store.ox)
         catalog.sync_actors()
         write_snapshot(store, out, changed=set(gone) | _docs_of(store, settled) if spliceable else None)

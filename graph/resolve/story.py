@@ -20,7 +20,7 @@ article costs the same whatever the store's size, up to the size of the claims i
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -46,18 +46,12 @@ VARIANT_MIN = 55.0
 MAX_WORDINGS = 60
 # Stances for a claim and against it (the ontology's cg:polarity), as stored terms.
 _STANCE_OF = {iri: stance for stance, iri in STANCE_TERM.items()}
-_POSITIVE = frozenset(ox.NamedNode(STANCE_TERM[s]) for s in POSITIVE_STANCES)
+_POSITIVE = frozenset(STANCE_TERM[s] for s in POSITIVE_STANCES)
 _DENIAL, _ASSERTION = ox.NamedNode(STANCE_TERM[Stance.DENIES]), ox.NamedNode(STANCE_TERM[Stance.ASSERTS])
 #: Share of claim terms (Dice) a negated statement needs with an assertion to deny it: a cluster
 #: gathers mentions of one story; a denial must negate that very proposition, not a neighbour.
 FLIP_MIN = 0.5
 FLIP_SHARED = 3
-
-
-def _one(store: ox.Store, s: ox.NamedNode, p: ox.NamedNode) -> str | None:
-    for q in store.quads_for_pattern(s, p, None, None):
-        return term_value(q.object)
-    return None
 
 
 def claims_in(store: ox.Store, graph: str) -> set[str]:
@@ -121,21 +115,72 @@ def all_claims(store: ox.Store, base: str = DEFAULT_BASE) -> set[str]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One attribution of a claim as the story reads it: from the store's catalog, where a build
+    keeps these rows per article (:class:`claimgraph.graph.store.catalog.Catalog`), or from the
+    store itself (:func:`mentions_in_store`); both give the same rows."""
+
+    node: str  # the attribution's IRI
+    graph: str  # its article graph
+    claim: str  # the claim's IRI
+    source: str | None  # the actor's IRI
+    stance: str | None  # the stance its article states (None: a negated assertion the story settles)
+    negated: bool
+    kind: str  # "Direct", "Indirect", "Mixed"
+    content: str
+    terms: str  # its claim terms, space-separated ("" for a record that relays another's claim)
+    published: str  # the article's publication day ("" unknown)
+    said: str  # the statement time ("" unknown)
+    begin: int
+    nested_in: str | None  # the outer attribution ("the FT reports, citing …")
+
+    @property
+    def claim_key(self) -> str:
+        return self.claim.rsplit("/", 1)[-1]
+
+
+def mentions_in_store(store: ox.Store, claim: str) -> list[Mention]:
+    """The mentions of ``claim`` read from the article graphs (a lookup per fact: the catalog's
+    rows are faster, this needs nothing but the store)."""
+    out = []
+    for q in store.quads_for_pattern(None, cg("claim"), ox.NamedNode(claim), None):
+        a, g = q.subject, q.graph_name
+        if not isinstance(a, ox.NamedNode) or not isinstance(g, ox.NamedNode):
+            continue
+
+        def one(p: ox.NamedNode, s: ox.NamedNode = a, g: ox.NamedNode = g) -> str | None:
+            return next((term_value(x.object) for x in store.quads_for_pattern(s, p, None, g)), None)
+
+        src = next((x.object for x in store.quads_for_pattern(a, cg("source"), None, g)), None)
+        out.append(Mention(
+            node=a.value, graph=g.value, claim=claim, source=src.value if isinstance(src, ox.NamedNode) else None,
+            stance=one(cg("stance")), negated=one(cg("negated")) == "true",
+            kind=(one(cg("kind")) or "").rsplit("#", 1)[-1], content=one(_ANCHOR) or "",
+            terms=one(cg("claimTerms")) or "", published=(one(_PUBLISHED, g) or "")[:10],
+            said=one(cg("statementTime")) or "", begin=int(one(_BEGIN) or 0), nested_in=one(cg("nestedIn"))))
+    return sorted(out, key=lambda m: m.node)
+
+
 def update_story(store: ox.Store, claims: Iterable[str], *, lexicon: Lexicon, same_as: dict[str, str] | None = None,
-                 base: str = DEFAULT_BASE) -> set[str]:
+                 base: str = DEFAULT_BASE, mentions: Callable[[str], list[Mention]] | None = None) -> set[str]:
     """Recompute the story facts of ``claims`` (claim IRIs), then the actor ↔ actor edges and the
-    ``owl:sameAs`` links of user-supplied aliases (actor name → external IRI).
+    ``owl:sameAs`` links of user-supplied aliases (actor name → external IRI). ``mentions``: a
+    claim IRI's mentions, sorted by node (default: read from the store).
 
     Returns the article graphs whose records changed (a negated statement turned into a denial or
     back), so the exported files can be refreshed for them."""
     sg = ox.NamedNode(story_graph(base))
     quads: list[ox.Quad] = []
     changed: set[str] = set()
+    read = mentions or (lambda claim: mentions_in_store(store, claim))
     for claim_iri in sorted(set(claims)):
         claim = ox.NamedNode(claim_iri)
+        rows = read(claim_iri)
         _drop_claim(store, claim, sg)
-        changed |= _settle_denials(store, claim, sg)
-        quads += _claim_facts(store, claim, sg, base, lexicon)
+        graphs, settled = _settle_denials(store, claim, sg, rows)
+        changed |= graphs
+        quads += _claim_facts(rows, settled, claim, sg, base, lexicon)
     for name, target in sorted((same_as or {}).items()):
         for q in store.quads_for_pattern(None, cg("name"), ox.Literal(name), None):
             if isinstance(q.subject, ox.NamedNode):
@@ -148,53 +193,51 @@ def update_story(store: ox.Store, claims: Iterable[str], *, lexicon: Lexicon, sa
     return changed
 
 
-def _settle_denials(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> set[str]:
+def _settle_denials(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode,
+                    rows: list[Mention]) -> tuple[set[str], dict[str, str]]:
     """State the stance of each negated assertion of ``claim`` in the story graph: a denial when
     another source (or another article) asserts the claim, else an assertion of the negative fact.
-    Returns the article graphs whose records' stance changed."""
-    mentions = []
-    before: dict[ox.NamedNode, object] = {}
-    terms: dict[ox.NamedNode, frozenset[str]] = {}
-    for q in store.quads_for_pattern(None, cg("claim"), claim, None):
-        a, g = q.subject, q.graph_name
-        if not isinstance(a, ox.NamedNode) or not isinstance(g, ox.NamedNode):
-            continue
-        stance = next((x.object for x in store.quads_for_pattern(a, cg("stance"), None, g)), None)
-        src = next((x.object for x in store.quads_for_pattern(a, cg("source"), None, g)
-                    if isinstance(x.object, ox.NamedNode)), None)
-        negated = next((term_value(x.object) for x in store.quads_for_pattern(a, cg("negated"), None, g)), "false") == "true"
-        mentions.append((a, g, src, stance, negated))
-        terms[a] = frozenset((_one(store, a, cg("claimTerms")) or "").split())
-    for a, g, *_ in mentions:  # an outer record ("X said, citing Y, …") negates what it relays
-        if not terms[a]:
-            for q in store.quads_for_pattern(None, cg("nestedIn"), a, g):
-                terms[a] = terms[a] | terms.get(q.subject, frozenset())  # type: ignore[arg-type]
-    for a, *_ in mentions:  # what the story graph said before
+    Returns the article graphs whose records' stance changed, and the stance settled per node."""
+    terms = {m.node: frozenset(m.terms.split()) for m in rows}
+    inner: dict[str, list[str]] = {}
+    for m in rows:
+        if m.nested_in is not None:
+            inner.setdefault(m.nested_in, []).append(m.node)
+    for m in rows:  # an outer record ("X said, citing Y, …") negates what it relays
+        if not terms[m.node]:
+            for n in inner.get(m.node, ()):
+                terms[m.node] = terms[m.node] | terms[n]
+    open_ = [m for m in rows if m.stance is None and m.negated and m.source is not None]
+    before: dict[str, str] = {}
+    for m in open_:  # what the story graph said before (only negated assertions get a stance there)
+        node = ox.NamedNode(m.node)
         for p in (cg("stance"), cg("denialBasis")):
-            for x in list(store.quads_for_pattern(a, p, None, sg)):
+            for x in list(store.quads_for_pattern(node, p, None, sg)):
                 if p == cg("stance"):
-                    before[a] = x.object
+                    before[m.node] = term_value(x.object)
                 store.remove(x)
     for edge in (STANCE_EDGE[Stance.ASSERTS], STANCE_EDGE[Stance.DENIES]):
         for x in list(store.quads_for_pattern(None, ox.NamedNode(edge), claim, sg)):
             store.remove(x)
-    positive = sorted(((a, g, src) for a, g, src, stance, negated in mentions
-                       if not negated and stance in _POSITIVE), key=lambda m: m[0].value)
+    positive = [m for m in rows if not m.negated and m.stance in _POSITIVE]
     quads: list[ox.Quad] = []
     changed: set[str] = set()
-    for a, g, src, stance, negated in mentions:
-        if stance is not None or not negated or src is None:
-            continue  # the article itself settled it
-        basis = next((p for p, pg, ps in positive if (ps != src or pg != g) and _dice(terms[a], terms[p]) >= FLIP_MIN), None)
+    settled: dict[str, str] = {}
+    for m in open_:
+        assert m.source is not None
+        basis = next((p for p in positive if (p.source != m.source or p.graph != m.graph)
+                      and _dice(terms[m.node], terms[p.node]) >= FLIP_MIN), None)
         want = _DENIAL if basis is not None else _ASSERTION
         stance_edge = ox.NamedNode(STANCE_EDGE[Stance.DENIES if basis is not None else Stance.ASSERTS])
-        quads += [ox.Quad(a, cg("stance"), want, sg), ox.Quad(src, stance_edge, claim, sg)]
+        node = ox.NamedNode(m.node)
+        quads += [ox.Quad(node, cg("stance"), want, sg), ox.Quad(ox.NamedNode(m.source), stance_edge, claim, sg)]
         if basis is not None:
-            quads.append(ox.Quad(a, cg("denialBasis"), basis, sg))
-        if before.get(a) != want:
-            changed.add(g.value)
+            quads.append(ox.Quad(node, cg("denialBasis"), ox.NamedNode(basis.node), sg))
+        settled[m.node] = want.value
+        if before.get(m.node) != want.value:
+            changed.add(m.graph)
     store.extend(quads)
-    return changed
+    return changed, settled
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -212,7 +255,7 @@ def _drop_claim(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> None:
 
 @dataclass(frozen=True, slots=True)
 class _Mention:
-    """One attribution of a claim, as the story graph reads it back from an article graph."""
+    """One attribution of a claim with its settled stance, as the claim's facts use it."""
 
     node: ox.NamedNode
     graph: ox.NamedNode
@@ -224,30 +267,24 @@ class _Mention:
     published: str  # the article's publication day ("" unknown)
     said: str  # the statement time ("" unknown)
     begin: int
+    relays: bool  # an outer record, relaying what a nested one said
 
-    def when(self) -> tuple[int, str, int, str, str, int]:
-        """Earliest first: known publication days before unknown, then statement time, article, offset."""
-        return (not self.published, self.published, not self.said, self.said, self.graph.value, self.begin)
+    def when(self) -> tuple[int, str, int, str, str, int, bool, str]:
+        """Earliest first: known publication days before unknown, then statement time, article,
+        offset; at one offset the source who said it before the outlet relaying it."""
+        return (not self.published, self.published, not self.said, self.said, self.graph.value, self.begin,
+                self.relays, self.node.value)
 
 
-def _claim_facts(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode, base: str, lex: Lexicon) -> list[ox.Quad]:
-    mentions: list[_Mention] = []
-    for q in store.quads_for_pattern(None, cg("claim"), claim, None):
-        a = q.subject
-        g = q.graph_name
-        if not isinstance(a, ox.NamedNode) or not isinstance(g, ox.NamedNode):
-            continue
-        src = next((x.object for x in store.quads_for_pattern(a, cg("source"), None, g)), None)
-        mentions.append(_Mention(
-            node=a, graph=g, source=src if isinstance(src, ox.NamedNode) else None,
-            stance=_STANCE_OF.get(_one(store, a, cg("stance")) or ""),
-            kind=(_one(store, a, cg("kind")) or "").rsplit("#", 1)[-1],
-            content=_one(store, a, _ANCHOR) or "",
-            terms=set((_one(store, a, cg("claimTerms")) or "").split()),
-            published=(_one(store, g, _PUBLISHED) or "")[:10],
-            said=_one(store, a, cg("statementTime")) or "",
-            begin=int(_one(store, a, _BEGIN) or 0),
-        ))
+def _claim_facts(rows: list[Mention], settled: dict[str, str], claim: ox.NamedNode, sg: ox.NamedNode, base: str,
+                 lex: Lexicon) -> list[ox.Quad]:
+    outer = {m.nested_in for m in rows}
+    mentions = [_Mention(
+        node=ox.NamedNode(m.node), graph=ox.NamedNode(m.graph),
+        source=ox.NamedNode(m.source) if m.source is not None else None,
+        stance=_STANCE_OF.get(settled.get(m.node) or m.stance or ""), kind=m.kind, content=m.content,
+        terms=set(m.terms.split()), published=m.published, said=m.said, begin=m.begin,
+        relays=m.node in outer) for m in rows]
     if not mentions:
         return []
     out: list[ox.Quad] = []

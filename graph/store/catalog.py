@@ -28,6 +28,7 @@ from claimgraph.extractors.lexicon import Lexicon
 from claimgraph.graph.iris import actor_kind, cg, term_value
 from claimgraph.graph.resolve.claims import ClaimClusters
 from claimgraph.graph.resolve.linker import Linker
+from claimgraph.graph.resolve.story import Mention
 from claimgraph.graph.store.database import GraphStore, generation
 
 FILE = "store.catalog"
@@ -41,10 +42,21 @@ CREATE TABLE bag(id INTEGER PRIMARY KEY, claim TEXT NOT NULL, terms TEXT NOT NUL
                  UNIQUE (claim, terms));
 CREATE TABLE posting(term TEXT NOT NULL, bag INTEGER NOT NULL, PRIMARY KEY (term, bag)) WITHOUT ROWID;
 CREATE TABLE df(term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE mention(node TEXT PRIMARY KEY, graph TEXT NOT NULL, bag INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE mention(node TEXT PRIMARY KEY, graph TEXT NOT NULL, claim TEXT NOT NULL, bag INTEGER,
+                     source TEXT, stance TEXT, negated INTEGER NOT NULL, kind TEXT NOT NULL, content TEXT NOT NULL,
+                     terms TEXT NOT NULL, published TEXT NOT NULL, said TEXT NOT NULL, begin INTEGER NOT NULL,
+                     nested_in TEXT) WITHOUT ROWID;
 CREATE INDEX mention_graph ON mention(graph);
+CREATE INDEX mention_claim ON mention(claim);
 """
 _NAME, _HEAD_OF, _CLAIM, _TERMS = cg("name"), cg("headOf"), cg("claim"), cg("claimTerms")
+_NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+_PUBLISHED = "https://schema.org/datePublished"
+#: Attribution facts a mention row keeps: predicate IRI → field.
+_FACTS = {cg("source").value: "source", cg("stance").value: "stance", cg("negated").value: "negated",
+          cg("kind").value: "kind", _NIF + "anchorOf": "content", cg("claimTerms").value: "terms",
+          cg("statementTime").value: "said", _NIF + "beginIndex": "begin", cg("nestedIn").value: "nested_in"}
+_COLUMNS = "node, graph, claim, source, stance, negated, kind, content, terms, published, said, begin, nested_in"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +65,16 @@ class ArticleRows:
 
     actors: list[tuple[str, str]]  # (actor IRI, name)
     leaders: list[tuple[str, str]]  # (person IRI, country IRI)
-    mentions: list[tuple[str, str, str]]  # (attribution IRI, claim key, terms space-separated)
+    mentions: list[Mention]  # every attribution, by node
+    stated: set[str]  # the nodes whose claim terms the clusters count (the rest relay a nested claim)
 
 
-def rows_of(quads: Iterable[ox.Quad]) -> ArticleRows:
-    """The catalog rows stated by ``quads`` (an article graph and its actor facts)."""
+def rows_of(graph: str, quads: Iterable[ox.Quad]) -> ArticleRows:
+    """The catalog rows stated by ``quads`` (article graph ``graph`` and its actor facts)."""
     actors, leaders = [], []
     claim_of: dict[str, str] = {}
-    terms_of: dict[str, str] = {}
+    facts: dict[str, dict[str, str]] = {}
+    published = ""
     for q in quads:
         p = q.predicate
         if p == _NAME:
@@ -68,11 +82,20 @@ def rows_of(quads: Iterable[ox.Quad]) -> ArticleRows:
         elif p == _HEAD_OF and isinstance(q.object, ox.NamedNode):
             leaders.append((term_value(q.subject), q.object.value))
         elif p == _CLAIM:
-            claim_of[term_value(q.subject)] = term_value(q.object).rsplit("/", 1)[-1]
-        elif p == _TERMS:
-            terms_of[term_value(q.subject)] = term_value(q.object)
-    mentions = [(node, claim_of[node], terms) for node, terms in terms_of.items() if node in claim_of]
-    return ArticleRows(actors, leaders, mentions)
+            claim_of[term_value(q.subject)] = term_value(q.object)
+        elif p.value in _FACTS and q.graph_name == ox.NamedNode(graph):
+            facts.setdefault(term_value(q.subject), {}).setdefault(_FACTS[p.value], term_value(q.object))
+        elif p.value == _PUBLISHED and term_value(q.subject) == graph:
+            published = term_value(q.object)[:10]
+    mentions = []
+    for node in sorted(claim_of):
+        f = facts.get(node, {})
+        mentions.append(Mention(
+            node=node, graph=graph, claim=claim_of[node], source=f.get("source"), stance=f.get("stance"),
+            negated=f.get("negated") == "true",
+            kind=f.get("kind", "").rsplit("#", 1)[-1], content=f.get("content", ""), terms=f.get("terms", ""),
+            published=published, said=f.get("said", ""), begin=int(f.get("begin", 0)), nested_in=f.get("nested_in")))
+    return ArticleRows(actors, leaders, mentions, {n for n, f in facts.items() if "terms" in f})
 
 
 class Catalog:
@@ -124,16 +147,10 @@ class Catalog:
             leaders=sorted({(term_value(q.subject), q.object.value)
                             for q in ox_store.quads_for_pattern(None, _HEAD_OF, None, None)
                             if isinstance(q.object, ox.NamedNode)}),
-            mentions=[]), graph="")
-        claim_of = {q.subject: (term_value(q.graph_name), term_value(q.object).rsplit("/", 1)[-1])
-                    for q in ox_store.quads_for_pattern(None, _CLAIM, None, None)}
-        by_graph: dict[str, list[tuple[str, str, str]]] = {}
-        for q in ox_store.quads_for_pattern(None, _TERMS, None, None):
-            if q.subject in claim_of:
-                g, key = claim_of[q.subject]
-                by_graph.setdefault(g, []).append((term_value(q.subject), key, term_value(q.object)))
-        for g in sorted(by_graph):
-            self._write(ArticleRows([], [], sorted(by_graph[g])), graph=g)
+            mentions=[], stated=set()))
+        for _, graph in sorted(self.store.articles()):
+            g = ox.NamedNode(graph)
+            self._write(rows_of(graph, ox_store.quads_for_pattern(None, None, None, g)))
         db.commit()
         return db
 
@@ -152,7 +169,7 @@ class Catalog:
     def record(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         """Replace the rows of article graph ``graph`` with those its stored ``quads`` state."""
         self.forget(graph)
-        self._write(rows_of(quads), graph=graph)
+        self._write(rows_of(graph, quads))
         self.db.commit()
 
     def forget(self, graph: str) -> None:
@@ -160,8 +177,6 @@ class Catalog:
         db = self.db
         gone = db.execute("SELECT m.bag, b.terms FROM mention m JOIN bag b ON b.id = m.bag WHERE m.graph = ?",
                           (graph,)).fetchall()
-        if not gone:
-            return
         df = Counter(t for _, terms in gone for t in terms.split())
         db.executemany("UPDATE df SET n = n - ? WHERE term = ?", [(n, t) for t, n in df.items()])
         db.execute("DELETE FROM df WHERE n <= 0")
@@ -181,25 +196,38 @@ class Catalog:
                              for q in self.store.ox.quads_for_pattern(None, _NAME, None, None)])
         self.db.commit()
 
-    def _write(self, rows: ArticleRows, *, graph: str) -> None:
+    def _write(self, rows: ArticleRows) -> None:
         db = self.db
         db.executemany("INSERT OR IGNORE INTO actor VALUES (?, ?)", rows.actors)
         db.executemany("INSERT OR IGNORE INTO leader VALUES (?, ?)", rows.leaders)
         df: Counter[str] = Counter()
-        for node, key, terms in rows.mentions:
-            found = db.execute("SELECT id FROM bag WHERE claim = ? AND terms = ?", (key, terms)).fetchone()
-            if found is None:
-                bag = db.execute("INSERT INTO bag(claim, terms, n) VALUES (?, ?, 1)", (key, terms)).lastrowid
-                db.executemany("INSERT INTO posting VALUES (?, ?)", [(t, bag) for t in set(terms.split())])
-            else:
-                bag = found[0]
-                db.execute("UPDATE bag SET n = n + 1 WHERE id = ?", (bag,))
-            db.execute("INSERT OR REPLACE INTO mention VALUES (?, ?, ?)", (node, graph, bag))
-            df.update(set(terms.split()))
+        for m in rows.mentions:
+            bag = None
+            if m.node in rows.stated:
+                key = m.claim_key
+                found = db.execute("SELECT id FROM bag WHERE claim = ? AND terms = ?", (key, m.terms)).fetchone()
+                if found is None:
+                    bag = db.execute("INSERT INTO bag(claim, terms, n) VALUES (?, ?, 1)", (key, m.terms)).lastrowid
+                    db.executemany("INSERT INTO posting VALUES (?, ?)", [(t, bag) for t in set(m.terms.split())])
+                else:
+                    bag = found[0]
+                    db.execute("UPDATE bag SET n = n + 1 WHERE id = ?", (bag,))
+                df.update(set(m.terms.split()))
+                self.mentions += 1
+            db.execute(f"INSERT OR REPLACE INTO mention (bag, {_COLUMNS}) VALUES (?{', ?' * 13})",
+                       (bag, m.node, m.graph, m.claim, m.source, m.stance, int(m.negated), m.kind, m.content,
+                        m.terms, m.published, m.said, m.begin, m.nested_in))
         db.executemany("INSERT INTO df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
                        list(df.items()))
-        self.mentions += len(rows.mentions)
         _set(db, "mentions", str(self.mentions))
+
+    def mentions_of(self, claim: str) -> list[Mention]:
+        """The rows of every attribution of ``claim`` (an IRI), by node: what the story graph reads."""
+        rows = self.db.execute(f"SELECT {_COLUMNS} FROM mention WHERE claim = ? ORDER BY node", (claim,))
+        return [Mention(node, graph, claim_, source, stance, bool(negated), kind, content, terms, published, said,
+                        begin, nested_in)
+                for node, graph, claim_, source, stance, negated, kind, content, terms, published, said, begin,
+                nested_in in rows]
 
     # -- what the resolver reads ---------------------------------------------------------------
     def linker(self, lexicon: Lexicon, *, aliases: str | os.PathLike[str] | None = None) -> Linker:
