@@ -15,6 +15,7 @@ this module builds and selects; :mod:`.analytics` answers questions; :mod:`.expl
 from __future__ import annotations
 
 import math
+from bisect import insort
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import groupby
@@ -24,7 +25,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from claimgraph.extractors import Attribution
-from claimgraph.graph.iris import actor_iri, article_iri, attribution_iri, story_graph, term_value
+from claimgraph.graph.iris import actor_iri, article_iri, attribution_iri, cg, story_graph, term_value
 from claimgraph.graph.store.readback import read_records
 from claimgraph.ontology import DEFAULT_BASE, PREFIXES
 from claimgraph.ontology.vocab import SourceKind, Stance
@@ -45,9 +46,13 @@ SELECT ?g ?doc ?title ?outlet ?url ?published WHERE {
     OPTIONAL { ?g schema:datePublished ?published } }
   OPTIONAL { GRAPH ?g { ?g schema:publisher ?publisher } GRAPH ?actors { ?publisher cg:name ?outlet } }
 }"""
-_ROLES = _PREFIXES + """
-SELECT DISTINCT ?actor ?role ?affiliation WHERE {
+_ROLES_IN = _PREFIXES + """
+SELECT DISTINCT ?g ?actor ?role ?affiliation WHERE {
   GRAPH ?g { ?r a cg:RoleStatement ; cg:actor ?actor ; cg:role ?role ; cg:affiliation ?affiliation }
+}"""
+_ROLES_OF = _PREFIXES + """
+SELECT DISTINCT ?actor ?role ?affiliation WHERE {
+  GRAPH ?g { ?r cg:actor ?actor ; a cg:RoleStatement ; cg:role ?role ; cg:affiliation ?affiliation }
 }"""
 _STORY = _PREFIXES + """
 SELECT ?claim ?label ?contested WHERE {
@@ -174,19 +179,27 @@ def project(store: ox.Store, *, records: Iterable[Attribution] | None = None,
     """The whole store as a ``MultiDiGraph`` (node keys are IRIs; edge keys are relations).
 
     ``records``: the store's attributions, grouped by article, when the caller reads them anyway
-    (a build writes the JSONL export from the same pass). Node attributes: ``kind``, ``label``, ``mentions`` (attributions it
-    is the source or the claim of), ``docs``; claims add ``contested``; people add ``roles``.
-    Edge attributes: ``relation``, ``weight`` (occurrences) and ``evidence`` (a list of
-    :class:`Evidence`, the first :data:`MAX_EVIDENCE`); a stance edge whose speaker's quotes flip polarity across
-    articles has
-    ``flip=True``. ``G.graph`` holds ``articles`` (doc → :class:`ArticleInfo`) and ``variants``.
+    (a build writes the JSONL export from the same pass). Node attributes: ``kind``, ``label``,
+    ``mentions`` (attributions it is the source or the claim of), ``docs``; claims add
+    ``contested``; people add ``roles``. Edge attributes: ``relation``, ``weight`` (occurrences)
+    and ``evidence`` (a list of :class:`Evidence`, the first :data:`MAX_EVIDENCE` in article
+    order); a stance edge whose speaker's quotes flip polarity across articles has ``flip=True``.
+    ``G.graph`` holds ``articles`` (doc → :class:`ArticleInfo`), ``variants`` and ``renderings``
+    (record IRI → the :class:`Evidence` of a quote variant's rendering).
     """
+    G = nx.MultiDiGraph(articles={}, variants=[], renderings={})
+    return extend(G, store, read_records(store) if records is None else records, base=base)
+
+
+def extend(G: nx.MultiDiGraph, store: ox.Store, records: Iterable[Attribution], *,
+           base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
+    """``G`` (a projection of the store before ``records`` were added) with ``records``, new
+    articles' attributions grouped by article, added, and what the story graph says refreshed: the
+    same graph :func:`project` gives for the whole store, so a build keeps the projection and
+    extends it instead of reading every record again. (Articles replaced or removed need a whole
+    projection.) Returns a new graph with nodes and edges in canonical order."""
     sg = ox.NamedNode(story_graph(base))
-    articles = {}
-    for s in _select(store, _ARTICLES):
-        doc = s["doc"].value
-        articles[doc] = ArticleInfo(doc, *(s[k].value if s[k] is not None else None
-                                           for k in ("title", "outlet", "url", "published")))
+    articles: dict[str, ArticleInfo] = G.graph["articles"]
     labels: dict[str, str] = {}
     contested: set[str] = set()
     for s in _select(store, _STORY, sg):
@@ -195,23 +208,32 @@ def project(store: ox.Store, *, records: Iterable[Attribution] | None = None,
             contested.add(s["claim"].value)
     variant_rows = list(_select(store, _VARIANTS, sg))
     renderings = {s["r"].value for s in variant_rows}
-
-    G = nx.MultiDiGraph(articles=articles, variants=[])
-    by_record: dict[str, Evidence] = {}  # only the renderings of quote variants
+    by_record: dict[str, Evidence] = G.graph["renderings"]  # evidence of the quote variants' renderings
+    old_nodes = set(G)
+    fresh_docs: set[str] = set()
     # Records arrive grouped by article (read_records streams them so): parents are looked up
     # within their article, and memory holds one article's records at a time.
-    for doc, group in groupby(read_records(store) if records is None else records, key=lambda r: r.doc):
+    for doc, group in groupby(records, key=lambda r: r.doc):
         recs = list(group)
         by_id = {r.id: r for r in recs}
         text = _article_text(store, doc, base)
-        if text is not None and doc in articles:
-            articles[doc] = replace(articles[doc], text=text)
+        if doc not in fresh_docs:
+            fresh_docs.add(doc)
+            articles.update({d: replace(info, text=text) for d, info in _articles(store, article_iri(doc, base)).items()})
         for rec in recs:
-            _add_record(G, rec, by_id, articles, labels, contested, renderings, by_record, base, text)
-    for s in _select(store, _ROLES):
-        a = s["actor"].value
-        if a in G:
-            G.nodes[a].setdefault("roles", set()).add(f"{s['role'].value}, {s['affiliation'].value}")
+            _add_record(G, rec, by_id, articles, renderings, by_record, base, text)
+    for doc in fresh_docs:  # roles stated in the new articles
+        _add_roles(G, _select(store, _ROLES_IN, g=article_iri(doc, base)))
+    for n in set(G) - old_nodes:  # roles that older articles state of actors new to the graph
+        if G.nodes[n]["kind"] != "claim":
+            _add_roles(G, _select(store, _ROLES_OF, actor=n), n)
+    for claim, data in G.nodes(data=True):
+        if data["kind"] == "claim":
+            data["label"] = labels.get(claim) or data["first"][1]
+            data["contested"] = claim in contested
+            data.pop("contradictions", None)
+    for u, v, k in [e for e in G.edges(keys=True) if e[2] == "contradicts"]:
+        G.remove_edge(u, v, key=k)
     for s in _select(store, _CONTRADICTS, sg):
         a, b = s["a"].value, s["b"].value
         if a < b and a in G and b in G:
@@ -222,17 +244,53 @@ def project(store: ox.Store, *, records: Iterable[Attribution] | None = None,
         claim = s["claim"].value
         if claim in G:
             G.nodes[claim].setdefault("contradictions", set()).add((s["x"].value, s["y"].value))
+    missing = renderings - set(by_record)  # renderings in articles projected before they became variants
+    if missing:
+        docs = {term_value(q.object) for r in missing
+                for q in store.quads_for_pattern(ox.NamedNode(r), cg("inArticle"), None, None)}
+        for rec in read_records(store, docs=docs):
+            iri = attribution_iri(rec.doc, rec.id, base)
+            if iri in missing:
+                by_record[iri] = evidence_of(rec, f"{base}claim/{rec.claim or rec.id}", _article_text(store, rec.doc, base))
     G.graph["variants"] = _variants(variant_rows, by_record)
+    for *_, data in G.edges(data=True):
+        data.pop("flip", None)
     for v in G.graph["variants"]:
         if v.flip and G.has_edge(v.speaker, v.claim):
             for data in G[v.speaker][v.claim].values():
                 data["flip"] = True
-    return G
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    H.add_nodes_from(sorted(G.nodes(data=True)))
+    H.add_edges_from(sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])))
+    return H
+
+
+def _add_roles(G: nx.MultiDiGraph, rows: ox.QuerySolutions, actor: str | None = None) -> None:
+    for s in rows:
+        a = actor or s["actor"].value
+        if a in G:
+            G.nodes[a].setdefault("roles", set()).add(f"{s['role'].value}, {s['affiliation'].value}")
+
+
+def _articles(store: ox.Store, graph: str) -> dict[str, ArticleInfo]:
+    out = {}
+    for s in _select(store, _ARTICLES, g=graph):
+        doc = s["doc"].value
+        out[doc] = ArticleInfo(doc, *(s[k].value if s[k] is not None else None
+                                      for k in ("title", "outlet", "url", "published")))
+    return out
+
+
+def _order(ev: Evidence) -> tuple[str, int, str]:
+    """Article order: the document, then the record's number in it."""
+    _, _, n = ev.record.rpartition("-")
+    return ev.doc, int(n) if n.isdigit() else 0, ev.record
 
 
 def _add_record(G: nx.MultiDiGraph, rec: Attribution, by_id: dict[str, Attribution],
-                articles: dict[str, ArticleInfo], labels: dict[str, str], contested: set[str],
-                renderings: set[str], by_record: dict[str, Evidence], base: str, text: str | None = None) -> None:
+                articles: dict[str, ArticleInfo], renderings: set[str], by_record: dict[str, Evidence], base: str,
+                text: str | None = None) -> None:
     claim = f"{base}claim/{rec.claim or rec.id}"
     actor = actor_iri(rec.source.name, rec.source.kind, base)
     ev = evidence_of(rec, claim, text)
@@ -240,8 +298,10 @@ def _add_record(G: nx.MultiDiGraph, rec: Attribution, by_id: dict[str, Attributi
     if iri in renderings:
         by_record[iri] = ev
     _node(G, actor, rec.source.kind, rec.source.name, rec.doc)
-    _node(G, claim, "claim", labels.get(claim) or " ".join(rec.content.split()), rec.doc)
-    G.nodes[claim]["contested"] = claim in contested
+    _node(G, claim, "claim", " ".join(rec.content.split()), rec.doc)
+    first = (_order(ev), " ".join(rec.content.split()))
+    if first < G.nodes[claim].setdefault("first", first):  # the label when the story gives none
+        G.nodes[claim]["first"] = first
     _edge(G, actor, claim, rec.stance, ev)
     parent = by_id.get(rec.parent) if rec.parent else None
     if parent is not None and parent.source.name != rec.source.name:
@@ -257,9 +317,12 @@ def _add_record(G: nx.MultiDiGraph, rec: Attribution, by_id: dict[str, Attributi
             _edge(G, outlet, actor, "cites", ev)
 
 
-def _select(store: ox.Store, query: str, graph: ox.NamedNode | None = None) -> ox.QuerySolutions:
-    """Solutions of ``query``, over ``graph`` as its default graph when given (the story graph)."""
-    result = store.query(query, default_graph=graph) if graph is not None else store.query(query)
+def _select(store: ox.Store, query: str, graph: ox.NamedNode | None = None, **bound: str) -> ox.QuerySolutions:
+    """Solutions of ``query``, over ``graph`` as its default graph when given (the story graph),
+    with variables ``bound`` to IRIs."""
+    subs = {ox.Variable(k): ox.NamedNode(v) for k, v in bound.items()} or None
+    result = store.query(query, default_graph=graph, substitutions=subs) if graph is not None else \
+        store.query(query, substitutions=subs)
     assert isinstance(result, ox.QuerySolutions)
     return result
 
@@ -275,8 +338,10 @@ def _node(G: nx.MultiDiGraph, iri: str, kind: str, label: str, doc: str, *, coun
 def _edge(G: nx.MultiDiGraph, u: str, v: str, relation: str, ev: Evidence) -> None:
     if G.has_edge(u, v, key=relation):
         data = G.edges[u, v, relation]
-        if len(data["evidence"]) < MAX_EVIDENCE:
-            data["evidence"].append(ev)
+        kept: list[Evidence] = data["evidence"]
+        if len(kept) < MAX_EVIDENCE or _order(ev) < _order(kept[-1]):  # the first in article order
+            insort(kept, ev, key=_order)
+            del kept[MAX_EVIDENCE:]
         data["weight"] += 1
     else:
         G.add_edge(u, v, key=relation, relation=relation, weight=1, evidence=[ev])
