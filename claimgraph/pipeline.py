@@ -139,7 +139,8 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             yield item
 
     with GraphStore(out, write=True) as store:
-        spliceable = take_baseline(out) and not store.recovering
+        baseline = take_baseline(out)
+        spliceable = baseline is not None and not store.recovering
         changed: set[str] = set()
         seen: set[str] = set()  # the article graphs of this build's inputs
         catalog = Catalog(store)  # what the resolver looks up, kept beside the store
@@ -204,11 +205,11 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
         report.stances[Stance.DENIES] += denials
         if report.articles or story_changed or not spliceable:
             store.flush()
-            write_snapshot(store, out, changed=changed if spliceable else None)
+            baseline = write_snapshot(store, out, changed=changed if spliceable else None, baseline=baseline)
             wrote = True
     catalog.seal()  # the store closed cleanly: the catalog shows its generation
-    if wrote or spliceable:  # files written now, or still showing the (unchanged) store
-        seal(out)
+    if baseline is not None and (wrote or spliceable):  # files written now, or still showing the store
+        seal(out, baseline)
     report.seconds = time.perf_counter() - start
     return report
 
@@ -224,7 +225,8 @@ def remove(out_dir: str | os.PathLike[str], docs: Iterable[str]) -> list[str]:
         # An article is named by its id, or by the path it was built from ("corpus/seeds/x.txt").
         known = {doc for doc, _ in store.articles()}
         gone = [d if d in known or Path(d).name not in known else Path(d).name for d in docs]
-        spliceable = take_baseline(out) and not store.recovering
+        baseline = take_baseline(out)
+        spliceable = baseline is not None and not store.recovering
         touched: set[str] = all_claims(store.ox) if store.recovering else set()
         for d in gone:
             touched |= claims_in(store.ox, article_iri(d))
@@ -236,9 +238,10 @@ def remove(out_dir: str | os.PathLike[str], docs: Iterable[str]) -> list[str]:
         settled = update_story(store.ox, touched, lexicon=default_lexicon(), mentions=catalog.mentions_of)
         prune_actors(store.ox)
         catalog.sync_actors()
-        write_snapshot(store, out, changed=set(gone) | _docs_of(store, settled) if spliceable else None)
+        baseline = write_snapshot(store, out, changed=set(gone) | _docs_of(store, settled) if spliceable else None,
+                                  baseline=baseline)
     catalog.seal()
-    seal(out)
+    seal(out, baseline)
     return missing
 
 

@@ -1,20 +1,27 @@
 """The files a build leaves beside the store — ``attributions.jsonl``, ``graph.trig`` and
-``explorer.html`` — kept in step with it after every change.
+``explorer.html`` — kept in step with it after every change, at a cost that follows the change,
+not the store.
 
-Re-serialising a whole store after adding one article would make an incremental add cost as
-much as the store is large (at 1,000 articles, 15 of its 19 seconds). So the JSONL and TriG
-files are *spliced*: an unchanged article's lines and graph block are copied from the previous
-files, and only the articles that changed (and the shared story graph) are read from the store.
-A stamp (``snapshot.json``) says which store generation the files show; without a matching one
-— the first build, a build that died half-way, a SPARQL update, another claimgraph version — the
-files are written whole. Both ways give byte-identical files (tested). The explorer is always
-drawn from every record: the pass that writes the JSONL lines feeds its projection, so each line
-is serialised or parsed once.
+Re-serialising a whole store after adding one article would make an incremental add cost as much
+as the store is large. So the JSONL and TriG files are *spliced*: the stamp (``snapshot.json``)
+records where each article's lines and graph block lie in the files, an unchanged article's bytes
+are copied from the previous files by those offsets (never parsed), and only the articles that
+changed (and the shared story and actors graphs) are read from the store. The explorer is drawn
+from a projection kept beside the files (``explorer.graph``, see :func:`.network.extend`): a
+build that only adds articles extends it with their records; one that replaces or removes
+articles, or changes what older records say, projects the store again.
+
+The stamp says which store generation the files show and the size and modification time of each
+file it vouches for; without a matching one — the first build, a build that died half-way, a
+SPARQL update, another claimgraph version, a file changed by hand — the files are written whole.
+Both ways give byte-identical files (tested).
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import pickle
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
 from typing import IO
@@ -28,11 +35,14 @@ from claimgraph.graph.store.database import GraphStore, generation
 from claimgraph.graph.store.files import atomic_write
 from claimgraph.graph.store.readback import read_records
 from claimgraph.graph.view.explorer import write_explorer
-from claimgraph.graph.view.network import project
+from claimgraph.graph.view.network import article_text, extend, project
 from claimgraph.ontology import PREFIXES
 
 STAMP = "snapshot.json"
+PROJECTION = "explorer.graph"
 _MARK = "# graph <"
+_FILES = ("attributions.jsonl", "graph.trig", PROJECTION)
+_COPY_CHUNK = 1 << 20
 
 
 def _version() -> str:
@@ -41,8 +51,18 @@ def _version() -> str:
     return __version__
 
 
-def take_baseline(out: Path) -> bool:
-    """Whether the files in ``out`` show the store as it is now (so that they can be spliced).
+@dataclass(slots=True)
+class Baseline:
+    """Where each article lies in the files a stamp vouches for: doc → (start, end) byte offsets
+    in ``attributions.jsonl``, graph IRI → (start, end) in ``graph.trig``."""
+
+    lines: dict[str, tuple[int, int]] = field(default_factory=dict)
+    blocks: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def take_baseline(out: Path) -> Baseline | None:
+    """What the files in ``out`` hold, when they show the store as it is now (so that they can be
+    spliced); ``None`` otherwise.
 
     The stamp is removed either way: if this writer dies before :func:`seal`, the next one finds
     none and writes its files whole. Call it holding the store's write lock."""
@@ -52,67 +72,158 @@ def take_baseline(out: Path) -> bool:
     except (OSError, ValueError):
         seen = None
     stamp.unlink(missing_ok=True)
-    files = all((out / name).is_file() for name in ("attributions.jsonl", "graph.trig"))
-    return (files and isinstance(seen, dict) and seen.get("generation") == generation(out / "store")
-            and seen.get("version") == _version())
+    if not (isinstance(seen, dict) and seen.get("generation") == generation(out / "store")
+            and seen.get("version") == _version() and seen.get("files") == _file_marks(out)):
+        return None
+    try:
+        return Baseline({k: (a, b) for k, (a, b) in seen["lines"].items()},
+                        {k: (a, b) for k, (a, b) in seen["blocks"].items()})
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
-def seal(out: Path) -> None:
+def seal(out: Path, baseline: Baseline) -> None:
     """Stamp the files as showing the store's current generation (after the writer closed it)."""
-    atomic_write(out / STAMP, lambda fh: json.dump({"generation": generation(out / "store"),
-                                                    "version": _version()}, fh), text=True)
+    atomic_write(out / STAMP, lambda fh: json.dump({
+        "generation": generation(out / "store"), "version": _version(), "files": _file_marks(out),
+        "lines": baseline.lines, "blocks": baseline.blocks}, fh), text=True)
 
 
-def write_snapshot(store: GraphStore, out: Path, *, changed: set[str] | None = None) -> None:
-    """Write the three files for the whole store, each atomically.
-
-    ``changed``: the document ids added, replaced or removed since the files were last written
-    when :func:`take_baseline` allowed splicing; ``None`` writes everything from the store."""
-    lines, trig = out / "attributions.jsonl", out / "graph.trig"
-    graph: list[nx.MultiDiGraph] = []  # the projection, fed by the same pass that writes the lines
-
-    def project_while(records: Iterator[Attribution]) -> None:
-        graph[:] = [project(store.ox, records=records)]
-
-    if changed is not None:
-        graphs = dict(store.articles())
-        fresh = {d for d in changed if d in graphs}
-        keep = {iri for doc, iri in graphs.items() if doc not in changed}
-        gone = changed  # (a name the closure below sees as a set)
+def _file_marks(out: Path) -> dict[str, list[int]] | None:
+    """Size and modification time of each file the stamp vouches for (``None`` if one is missing)."""
+    marks = {}
+    for name in _FILES:
         try:
-            atomic_write(lines, lambda fh: project_while(_splice_jsonl(lines, read_records(store.ox, docs=fresh),
-                                                                       gone, fh)), text=True)
+            st = (out / name).stat()
+        except OSError:
+            return None
+        marks[name] = [st.st_size, st.st_mtime_ns]
+    return marks
+
+
+def write_snapshot(store: GraphStore, out: Path, *, changed: set[str] | None = None,
+                   baseline: Baseline | None = None) -> Baseline:
+    """Write the three files for the whole store, each atomically; returns where each article lies.
+
+    ``changed``: the document ids added, replaced or removed since the files were last written,
+    with the ``baseline`` :func:`take_baseline` gave; without them everything is written from the
+    store."""
+    lines, trig, graph_file = out / "attributions.jsonl", out / "graph.trig", out / PROJECTION
+    graphs = dict(store.articles())
+    new = Baseline()
+    G: nx.MultiDiGraph | None = None
+    if changed is not None and baseline is not None:
+        fresh = sorted(d for d in changed if d in graphs)
+        added: list[Attribution] = []
+        try:
+            with lines.open("rb") as old:
+                atomic_write(lines, _splice_jsonl(store, sorted(graphs), set(changed), fresh, old, baseline.lines,
+                                                  new.lines, added))
             with trig.open("rb") as old:
-                atomic_write(trig, lambda fh: _write_trig(store.ox, sorted(_named_graphs(store.ox)), fh, (old, keep)))
-        except (OSError, ValueError, KeyError):  # the old files were damaged or removed meanwhile
-            changed = None
-    if changed is None:
-        atomic_write(lines, lambda fh: project_while(jsonl.exporting(read_records(store.ox), fh)), text=True)
-        atomic_write(trig, lambda fh: _write_trig(store.ox, sorted(_named_graphs(store.ox)), fh, None))
-    write_explorer(graph[0], out / "explorer.html", title=f"claimgraph — {out.name}")
+                keep = {iri: baseline.blocks[iri] for doc, iri in graphs.items()
+                        if doc not in changed and iri in baseline.blocks}
+                atomic_write(trig, lambda fh: _write_trig(store.ox, sorted(_named_graphs(store.ox)), fh,
+                                                          (old, keep), new.blocks))
+            if all(d not in baseline.lines for d in changed):  # only new articles: extend the projection
+                with graph_file.open("rb") as fh:
+                    G = extend(pickle.load(fh), store.ox, added)
+        except (OSError, KeyError, ValueError, EOFError, pickle.UnpicklingError):
+            changed = None  # the old files were damaged or removed meanwhile
+    if changed is None or baseline is None:
+        new = Baseline()
+        projected: list[nx.MultiDiGraph] = []
+
+        def project_while(records: Iterator[Attribution], fh: IO[bytes]) -> None:
+            projected[:] = [project(store.ox, records=_exporting(records, fh, new.lines))]
+
+        atomic_write(lines, lambda fh: project_while(read_records(store.ox), fh))
+        new.lines.update({doc: (0, 0) for doc in graphs if doc not in new.lines})  # articles with no lines
+        atomic_write(trig, lambda fh: _write_trig(store.ox, sorted(_named_graphs(store.ox)), fh, None, new.blocks))
+        G = projected[0]
+    elif G is None:
+        G = project(store.ox)
+    _save_projection(G, graph_file)
+    write_explorer(G, out / "explorer.html", title=f"claimgraph — {out.name}",
+                   text_of=lambda doc: article_text(store.ox, doc))
+    return new
+
+
+def _save_projection(G: nx.MultiDiGraph, path: Path) -> None:
+    """The projection without the article texts (the page reads the few it shows from the store)."""
+    articles = {d: replace(info, text=None) for d, info in G.graph["articles"].items()}
+    slim = nx.MultiDiGraph(G)  # shares node and edge data with G, not the texts dropped here
+    slim.graph = {**G.graph, "articles": articles}
+    atomic_write(path, lambda fh: pickle.dump(slim, fh, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 # -- attributions.jsonl -------------------------------------------------------------------------
 
-def _splice_jsonl(old: Path, fresh: Iterator[Attribution], changed: set[str], fh: IO[str]) -> Iterator[Attribution]:
-    """The old lines of unchanged documents and the fresh records, merged in document order
-    (the order :func:`read_records` gives, so the file equals one written whole); every record
-    is passed on, each line parsed once."""
-    pending = groupby(fresh, key=lambda r: r.doc)
-    nxt = next(pending, None)
-    with old.open(encoding="utf-8") as lines:
-        for text in lines:
-            row = json.loads(text)
-            if row["doc"] in changed:
+def _exporting(records: Iterator[Attribution], fh: IO[bytes], offsets: dict[str, tuple[int, int]],
+               ) -> Iterator[Attribution]:
+    """Pass records on while writing each as its line, noting where each article's lines lie."""
+    pos = start = 0
+    doc: str | None = None
+    for rec in records:
+        if rec.doc != doc:
+            if doc is not None:
+                offsets[doc] = (start, pos)
+            doc, start = rec.doc, pos
+        data = jsonl.line(rec).encode("utf-8")
+        fh.write(data)
+        pos += len(data)
+        yield rec
+    if doc is not None:
+        offsets[doc] = (start, pos)
+
+
+def _splice_jsonl(store: GraphStore, docs: list[str], changed: set[str], fresh: list[str], old: IO[bytes],
+                  was: dict[str, tuple[int, int]], offsets: dict[str, tuple[int, int]], added: list[Attribution],
+                  ) -> Callable[[IO[bytes]], None]:
+    """The lines of every article in document order (the order :func:`read_records` gives, so the
+    file equals one written whole): an unchanged article's bytes copied from ``old``, a changed
+    one's lines written from the store; the new articles' records are collected in ``added``."""
+    pending = groupby(read_records(store.ox, docs=set(fresh)), key=lambda r: r.doc)
+    records = {doc: list(group) for doc, group in pending}
+
+    def write(fh: IO[bytes]) -> None:
+        run: list[int] = []  # a stretch of old bytes to copy in one go: [start, end]
+        pos = 0
+        for doc in docs:
+            if doc in changed:
+                _copy(old, fh, run)
+                body = "".join(jsonl.line(r) for r in records.get(doc, [])).encode("utf-8")
+                fh.write(body)
+                offsets[doc] = (pos, pos + len(body))
+                pos += len(body)
+                if doc not in was:
+                    added.extend(records.get(doc, []))
                 continue
-            while nxt is not None and nxt[0] < row["doc"]:
-                yield from jsonl.exporting(nxt[1], fh)
-                nxt = next(pending, None)
-            fh.write(text)
-            yield Attribution.from_json(row)
-    while nxt is not None:
-        yield from jsonl.exporting(nxt[1], fh)
-        nxt = next(pending, None)
+            a, b = was[doc]
+            if run and run[1] == a:
+                run[1] = b
+            else:
+                _copy(old, fh, run)
+                run[:] = [a, b]
+            offsets[doc] = (pos, pos + b - a)
+            pos += b - a
+        _copy(old, fh, run)
+
+    return write
+
+
+def _copy(src: IO[bytes], dst: IO[bytes], run: list[int]) -> None:
+    """Copy bytes ``run`` = [start, end] of ``src`` to ``dst`` and empty ``run``."""
+    if not run:
+        return
+    a, b = run
+    src.seek(a)
+    while a < b:
+        chunk = src.read(min(_COPY_CHUNK, b - a))
+        if not chunk:
+            raise ValueError("the old file is shorter than its stamp says")
+        dst.write(chunk)
+        a += len(chunk)
+    run.clear()
 
 
 # -- graph.trig ---------------------------------------------------------------------------------
@@ -124,37 +235,27 @@ def _named_graphs(store: ox.Store) -> Iterator[str]:
 
 
 def _write_trig(store: ox.Store, graphs: list[str], fh: IO[bytes],
-                reuse: tuple[IO[bytes], set[str]] | None) -> None:
+                reuse: tuple[IO[bytes], dict[str, tuple[int, int]]] | None,
+                offsets: dict[str, tuple[int, int]]) -> None:
     """Every named graph as a ``<g> { … }`` block after a ``# graph <g>`` line, in IRI order;
-    with ``reuse`` (old file, graphs to copy), those graphs' blocks are copied from the old file,
-    which is read alongside, one block at a time."""
+    with ``reuse`` (old file, graph → its block's offsets there), those graphs' blocks are copied
+    from the old file. Notes each block's offsets in ``offsets``."""
     fh.write("".join(f"@prefix {k}: <{v}> .\n" for k, v in PREFIXES.items()).encode("utf-8"))
-    old = _sections(reuse[0]) if reuse else iter(())
-    held = next(old, None)
+    run: list[int] = []
     for g in graphs:
-        while held is not None and held[0] < g:
-            held = next(old, None)
         fh.write(b"\n")
-        if reuse and held is not None and held[0] == g and g in reuse[1]:
-            fh.write(held[1])
-            continue
-        body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(g), prefixes=PREFIXES) or b""
-        triples = b"".join(line for line in body.splitlines(keepends=True) if not line.startswith(b"@prefix "))
-        fh.write(f"{_MARK}{g}>\n<{g}> {{\n".encode() + triples + b"}\n")
-
-
-def _sections(fh: IO[bytes]) -> Iterator[tuple[str, bytes]]:
-    """The graph blocks of a file :func:`_write_trig` wrote: (graph IRI, mark line to closing
-    brace). Literals never span lines in Oxigraph's Turtle, so no data line looks like either."""
-    mark = _MARK.encode("utf-8")
-    current: str | None = None
-    chunk: list[bytes] = []
-    for line in fh:
-        if current is None:
-            if line.startswith(mark):
-                current, chunk = line[len(mark):].rstrip(b"\n")[:-1].decode("utf-8"), [line]
+        start = fh.tell()
+        if reuse is not None and g in reuse[1]:
+            old, (a, b) = reuse[0], reuse[1][g]
+            mark = f"{_MARK}{g}>\n".encode()
+            old.seek(a)
+            if old.read(len(mark)) != mark:
+                raise ValueError(f"the old block of {g} is not where the stamp says")
+            run[:] = [a, b]
+            _copy(old, fh, run)
         else:
-            chunk.append(line)
-            if line == b"}\n":
-                yield current, b"".join(chunk)
-                current = None
+            body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(g), prefixes=PREFIXES) or b""
+            triples = b"".join(line for line in body.splitlines(keepends=True) if not line.startswith(b"@prefix "))
+            fh.write(f"{_MARK}{g}>\n<{g}> {{\n".encode() + triples + b"}\n")
+        offsets[g] = (start, fh.tell())
+

@@ -22,6 +22,7 @@ import html
 import json
 import math
 import os
+from collections.abc import Callable
 from dataclasses import asdict, fields
 from importlib import resources
 from pathlib import Path
@@ -101,10 +102,12 @@ def shorten(text: str, n: int = _LABEL_MAX) -> str:
 
 
 def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, title: str = "claimgraph explorer",
-                  note: str | None = None, focus: str | None = None) -> dict[str, Any]:
+                  note: str | None = None, focus: str | None = None,
+                  text_of: Callable[[str], str | None] | None = None) -> dict[str, Any]:
     """Everything the page shows, as JSON-ready data: the vis-network nodes, edges and options
     (built with pyvis), for each node and edge what the side panel needs, and the story view the
-    page opens on (:mod:`.storyview`; ``focus``: a phrase of the claim to open on)."""
+    page opens on (:mod:`.storyview`; ``focus``: a phrase of the claim to open on). ``text_of``:
+    an article's text where the graph keeps none (a saved projection), for evidence passages."""
     from pyvis.network import Network
 
     shown = top(G, max_nodes)
@@ -191,11 +194,18 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         # not dataclasses.asdict: it deep-copies every field (1.4 s of a 1,000-article page)
         row = {f: getattr(ev, f) for f in _EVIDENCE_FIELDS}
         a, b = row.pop("context_at")
-        text = articles[ev.doc].text if ev.doc in articles else None
+        text = texts(ev.doc)
         row["context"] = text[a:b] if text else ""
         row["doc"] = doc_index[ev.doc]
         row["claim"] = index.get(ev.claim)
         return row
+
+    @functools.cache
+    def texts(doc: str) -> str | None:
+        info = articles.get(doc)
+        if info is not None and info.text is not None:
+            return info.text
+        return text_of(doc) if text_of is not None and info is not None else None
 
     def names(xs: tuple[str, ...] | list[str]) -> list[str]:
         return list(xs)
@@ -263,10 +273,10 @@ def content_security_policy() -> str:
 
 
 def explorer_html(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, title: str = "claimgraph explorer",
-                  focus: str | None = None,
-                  note: str | None = None) -> str:
+                  focus: str | None = None, note: str | None = None,
+                  text_of: Callable[[str], str | None] | None = None) -> str:
     """The explorer page for ``G`` (see :mod:`.network`): one HTML string that needs nothing else."""
-    data = explorer_data(G, max_nodes=max_nodes, title=title, note=note, focus=focus)
+    data = explorer_data(G, max_nodes=max_nodes, title=title, note=note, focus=focus, text_of=text_of)
     vis_js = _vis_asset("vis-network.min.js")
     app_js = _asset("explorer.js")
     page = _asset("explorer.html")

@@ -216,7 +216,7 @@ def extend(G: nx.MultiDiGraph, store: ox.Store, records: Iterable[Attribution], 
     for doc, group in groupby(records, key=lambda r: r.doc):
         recs = list(group)
         by_id = {r.id: r for r in recs}
-        text = _article_text(store, doc, base)
+        text = article_text(store, doc, base)
         if doc not in fresh_docs:
             fresh_docs.add(doc)
             articles.update({d: replace(info, text=text) for d, info in _articles(store, article_iri(doc, base)).items()})
@@ -246,12 +246,13 @@ def extend(G: nx.MultiDiGraph, store: ox.Store, records: Iterable[Attribution], 
             G.nodes[claim].setdefault("contradictions", set()).add((s["x"].value, s["y"].value))
     missing = renderings - set(by_record)  # renderings in articles projected before they became variants
     if missing:
-        docs = {term_value(q.object) for r in missing
-                for q in store.quads_for_pattern(ox.NamedNode(r), cg("inArticle"), None, None)}
+        arts = {q.object for r in missing for q in store.quads_for_pattern(ox.NamedNode(r), cg("inArticle"), None, None)}
+        docs = {term_value(q.object) for art in arts if isinstance(art, ox.NamedNode)
+                for q in store.quads_for_pattern(art, cg("documentId"), None, art)}
         for rec in read_records(store, docs=docs):
             iri = attribution_iri(rec.doc, rec.id, base)
             if iri in missing:
-                by_record[iri] = evidence_of(rec, f"{base}claim/{rec.claim or rec.id}", _article_text(store, rec.doc, base))
+                by_record[iri] = evidence_of(rec, f"{base}claim/{rec.claim or rec.id}", article_text(store, rec.doc, base))
     G.graph["variants"] = _variants(variant_rows, by_record)
     for *_, data in G.edges(data=True):
         data.pop("flip", None)
@@ -393,7 +394,7 @@ def neighbourhood(G: nx.MultiDiGraph, centres: Iterable[str], radius: int = 1) -
     return G.subgraph(keep).copy()
 
 
-def _article_text(store: ox.Store, doc: str, base: str) -> str | None:
+def article_text(store: ox.Store, doc: str, base: str = DEFAULT_BASE) -> str | None:
     """The article's text as the store keeps it (``nif:isString``), else ``None``."""
     art = ox.NamedNode(article_iri(doc, base))
     q = next(store.quads_for_pattern(art, _IS_STRING, None, art), None)
