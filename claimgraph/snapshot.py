@@ -36,6 +36,7 @@ from claimgraph.graph.store.files import atomic_write
 from claimgraph.graph.store.readback import read_records
 from claimgraph.graph.view.explorer import write_explorer
 from claimgraph.graph.view.network import article_text, extend, project
+from claimgraph.graph.view.palette import BUILD_MAX_NODES
 from claimgraph.ontology import PREFIXES
 
 STAMP = "snapshot.json"
@@ -143,17 +144,19 @@ def write_snapshot(store: GraphStore, out: Path, *, changed: set[str] | None = N
     elif G is None:
         G = project(store.ox)
     _save_projection(G, graph_file)
-    write_explorer(G, out / "explorer.html", title=f"claimgraph — {out.name}",
+    write_explorer(G, out / "explorer.html", title=f"claimgraph — {out.name}", max_nodes=BUILD_MAX_NODES,
                    text_of=lambda doc: article_text(store.ox, doc))
     return new
 
 
 def _save_projection(G: nx.MultiDiGraph, path: Path) -> None:
     """The projection without the article texts (the page reads the few it shows from the store)."""
-    articles = {d: replace(info, text=None) for d, info in G.graph["articles"].items()}
-    slim = nx.MultiDiGraph(G)  # shares node and edge data with G, not the texts dropped here
-    slim.graph = {**G.graph, "articles": articles}
-    atomic_write(path, lambda fh: pickle.dump(slim, fh, protocol=pickle.HIGHEST_PROTOCOL))
+    articles = G.graph["articles"]
+    G.graph["articles"] = {d: replace(info, text=None) for d, info in articles.items()}
+    try:
+        atomic_write(path, lambda fh: pickle.dump(G, fh, protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        G.graph["articles"] = articles
 
 
 # -- attributions.jsonl -------------------------------------------------------------------------

@@ -347,7 +347,8 @@ def _claim_facts(rows: list[Mention], settled: dict[str, str], claim: ox.NamedNo
 
 def _label(mentions: list[_Mention], lex: Lexicon) -> str:
     """The most central stated mention: most terms shared with the others, then the shortest."""
-    stated = [m for m in mentions if m.terms and not is_deictic(m.content, lex)] or mentions
+    deictic = {c: is_deictic(c, lex) for c in {m.content for m in mentions}}  # a wording retold is read once
+    stated = [m for m in mentions if m.terms and not deictic[m.content]] or mentions
     asserted = [m for m in stated if m.stance in POSITIVE_STANCES] or stated
 
     # Terms shared with the others, Σ over its terms of (mentions holding the term − 1): the same

@@ -149,13 +149,14 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         })
 
     evidence: list[Evidence] = []
-    ev_index: dict[Evidence, int] = {}
+    ev_index: dict[tuple[str, str], int] = {}  # one record, one piece of evidence
 
     def ev_id(ev: Evidence) -> int:
-        if ev not in ev_index:
-            ev_index[ev] = len(evidence)
+        key = (ev.doc, ev.record)  # not the dataclass' hash over every field (0.2 s a page)
+        if key not in ev_index:
+            ev_index[key] = len(evidence)
             evidence.append(ev)
-        return ev_index[ev]
+        return ev_index[key]
 
     edges_meta = []
     for k, (u, v, rel, data) in enumerate(sorted(shown.edges(keys=True, data=True),
@@ -234,7 +235,9 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         "total": {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()},
         "shown": {"nodes": shown.number_of_nodes(), "edges": shown.number_of_edges()},
         "max_nodes": max_nodes,
-        "main": sorted(index[n] for n in max(nx.weakly_connected_components(shown), key=len, default=[])),
+        # the largest component (ties: the one holding the first node IRI), whatever the node order
+        "main": sorted(index[n] for n in min(nx.weakly_connected_components(shown), key=lambda c: (-len(c), min(c)),
+                                             default=[])),
         "vis": {"nodes": vis_nodes, "edges": vis_edges, "options": json.loads(options)},
         "nodes": nodes_meta,
         "edges": edges_meta,

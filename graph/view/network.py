@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from bisect import insort
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from itertools import groupby
 from typing import Any
 
@@ -34,8 +34,13 @@ STANCES: tuple[Stance, ...] = tuple(Stance)  # the ontology's, in its order
 RELATIONS = (*STANCES, "reports", "cites", "relays", "contradicts")
 ACTOR_KINDS: tuple[SourceKind, ...] = tuple(SourceKind)
 #: Occurrences kept as evidence per edge (``weight`` still counts them all): a claim retold by a
-#: thousand outlets needs a sample of sentences, not a thousand, and memory stays bounded.
-MAX_EVIDENCE = 100
+#: thousand outlets needs a sample of sentences, not a thousand; memory, the saved projection and
+#: the page stay bounded (at 100 a 1,000-article page carried 19,000 passages, 23 MB, and
+#: saving and drawing them cost 2 s of every build). The SPARQL queries give every occurrence.
+MAX_EVIDENCE = 10
+#: Evidence kept per ``reports`` and ``cites`` edge: an outlet's edges repeat its stance edges'
+#: sentences (the same records), and at 1,000 articles they held 31,000 of a page's 35,000.
+MAX_OUTLET_EVIDENCE = 3
 _IS_STRING = ox.NamedNode(PREFIXES["nif"] + "isString")
 
 _PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
@@ -105,7 +110,13 @@ class Evidence:
     context_cue: tuple[int, int] = (0, 0)
     context_content: tuple[int, int] = (0, 0)
 
+    def __reduce__(self) -> tuple[type[Evidence], tuple[Any, ...]]:
+        # Pickled as its fields in order: the dataclass' own state methods cost 20 µs an object
+        # (the saved projection holds thousands).
+        return (Evidence, tuple(getattr(self, name) for name in _EVIDENCE_FIELDS))
 
+
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
 #: Longest passage shown around a piece of evidence.
 CONTEXT_CHARS = 1200
 
@@ -197,7 +208,7 @@ def extend(G: nx.MultiDiGraph, store: ox.Store, records: Iterable[Attribution], 
     articles' attributions grouped by article, added, and what the story graph says refreshed: the
     same graph :func:`project` gives for the whole store, so a build keeps the projection and
     extends it instead of reading every record again. (Articles replaced or removed need a whole
-    projection.) Returns a new graph with nodes and edges in canonical order."""
+    projection.) Nodes come in the order records introduced them: what reads the graph sorts."""
     sg = ox.NamedNode(story_graph(base))
     articles: dict[str, ArticleInfo] = G.graph["articles"]
     labels: dict[str, str] = {}
@@ -260,11 +271,7 @@ def extend(G: nx.MultiDiGraph, store: ox.Store, records: Iterable[Attribution], 
         if v.flip and G.has_edge(v.speaker, v.claim):
             for data in G[v.speaker][v.claim].values():
                 data["flip"] = True
-    H = nx.MultiDiGraph()
-    H.graph.update(G.graph)
-    H.add_nodes_from(sorted(G.nodes(data=True)))
-    H.add_edges_from(sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])))
-    return H
+    return G
 
 
 def _add_roles(G: nx.MultiDiGraph, rows: ox.QuerySolutions, actor: str | None = None) -> None:
@@ -340,9 +347,10 @@ def _edge(G: nx.MultiDiGraph, u: str, v: str, relation: str, ev: Evidence) -> No
     if G.has_edge(u, v, key=relation):
         data = G.edges[u, v, relation]
         kept: list[Evidence] = data["evidence"]
-        if len(kept) < MAX_EVIDENCE or _order(ev) < _order(kept[-1]):  # the first in article order
+        most = MAX_OUTLET_EVIDENCE if relation in ("reports", "cites") else MAX_EVIDENCE
+        if len(kept) < most or _order(ev) < _order(kept[-1]):  # the first in article order
             insort(kept, ev, key=_order)
-            del kept[MAX_EVIDENCE:]
+            del kept[most:]
         data["weight"] += 1
     else:
         G.add_edge(u, v, key=relation, relation=relation, weight=1, evidence=[ev])

@@ -26,7 +26,7 @@ from claimgraph.graph import (
 )
 from claimgraph.graph.view.explorer import explorer_data, layout
 from claimgraph.graph.view.figure import draw
-from claimgraph.graph.view.network import MAX_EVIDENCE
+from claimgraph.graph.view.network import MAX_EVIDENCE, MAX_OUTLET_EVIDENCE
 
 # Two outlets with publisher metadata, written for these tests.
 HARBOUR = [
@@ -80,7 +80,8 @@ def test_every_stance_edge_keeps_its_sentence_with_cue_and_content_located(seeds
     assert edges
     located = outside = 0
     for k, e in edges:
-        assert e["weight"] >= len(e["evidence"]) >= min(e["weight"], MAX_EVIDENCE)
+        most = MAX_OUTLET_EVIDENCE if k in ("reports", "cites") else MAX_EVIDENCE
+        assert e["weight"] >= len(e["evidence"]) >= min(e["weight"], most)
         for ev in e["evidence"]:
             spans = ((ev.cue, ev.cue_text), *((p, ev.content_text) for p in ev.pieces or (ev.content,)))
             for (a, b), text in spans:

@@ -292,7 +292,8 @@
       if (vf) details.append(vf);
     }
     if (e.rel === "contradicts") details.append(el("p", {text: "These actors are on opposite sides of at least one claim; open the Story tab."}));
-    details.append(el("p", {"class": "hint", text: e.weight + " occurrence(s)"}));
+    details.append(el("p", {"class": "hint", text: e.weight + " occurrence(s)" +
+      (e.ev.length < e.weight ? "; the first " + e.ev.length + " in article order below (the SPARQL queries list all)" : "")}));
     e.ev.slice(0, 200).forEach(function (k) { details.append(evidenceBlock(k)); });
     tab("details");
   }
