@@ -320,7 +320,7 @@ def timeline(store_dir: str, text: str) -> None:
     from claimgraph.graph.query.timeline import timeline as claim_timeline
 
     with _open(store_dir) as store:
-        mentions = claim_timeline(store.ox, text)
+        mentions = claim_timeline(store.ox, text, index=store.dir)
     click.echo(format_timeline(mentions) if mentions else f"no claim has a mention containing {text!r}")
 
 

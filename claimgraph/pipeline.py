@@ -37,6 +37,7 @@ from claimgraph.graph import (
 )
 from claimgraph.graph.iris import article_iri, claim_iri
 from claimgraph.graph.store.catalog import Catalog
+from claimgraph.graph.store.rankings import refresh_rankings
 from claimgraph.ontology.vocab import Stance
 from claimgraph.snapshot import seal, take_baseline, write_snapshot
 
@@ -195,11 +196,12 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             touched |= {claim_iri(rec.claim) for rec in resolution.records if rec.claim}
             if on_article:
                 on_article(report.articles)
-        story_changed = bool(touched or resolver.actors.same_as)
+        story_changed = bool(touched or resolver.actors.same_as or catalog.rebuilt)
         if story_changed:
             settled = update_story(store.ox, touched, lexicon=lex, same_as=resolver.actors.same_as,
-                                   mentions=catalog.mentions_of)
+                                   mentions=catalog.mentions_of, on_settled=catalog.settle)
             changed |= _docs_of(store, settled)
+            refresh_rankings(store.ox, catalog, None if catalog.rebuilt else touched)
         denials = settled_denials(store.ox, seen)  # negated assertions the story reads as denials
         report.stances[Stance.ASSERTS] -= denials
         report.stances[Stance.DENIES] += denials
@@ -235,9 +237,11 @@ def remove(out_dir: str | os.PathLike[str], docs: Iterable[str]) -> list[str]:
         catalog = Catalog(store)
         for d in gone:
             catalog.forget(article_iri(d))
-        settled = update_story(store.ox, touched, lexicon=default_lexicon(), mentions=catalog.mentions_of)
+        settled = update_story(store.ox, touched, lexicon=default_lexicon(), mentions=catalog.mentions_of,
+                               on_settled=catalog.settle)
         prune_actors(store.ox)
         catalog.sync_actors()
+        refresh_rankings(store.ox, catalog, None if catalog.rebuilt else touched)
         baseline = write_snapshot(store, out, changed=set(gone) | _docs_of(store, settled) if spliceable else None,
                                   baseline=baseline)
     catalog.seal()

@@ -48,18 +48,22 @@ class CG(DefinedNamespace):
     alias: URIRef
     asserter: URIRef
     asserts: URIRef
+    attributionCount: URIRef
     author: URIRef
+    citedRank: URIRef
     claim: URIRef
     claimSimilarity: URIRef
     claimTerms: URIRef
     code: URIRef
     contentHash: URIRef
     contentPiece: URIRef
+    contestedRank: URIRef
     contradicts: URIRef
     cue: URIRef
     cueBegin: URIRef
     cueEnd: URIRef
     denialBasis: URIRef
+    denialCount: URIRef
     denier: URIRef
     denies: URIRef
     documentId: URIRef

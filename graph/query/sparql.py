@@ -25,6 +25,7 @@ from xml.sax.saxutils import escape
 import pyoxigraph as ox
 
 from claimgraph.graph.store.database import bump_generation, generation
+from claimgraph.graph.store.search import narrow
 from claimgraph.ontology import DEFAULT_BASE, PREFIXES, QUERIES_DIR
 
 #: Result formats: name → media type.
@@ -171,8 +172,11 @@ def to_term(value: str) -> ox.NamedNode | ox.Literal:
 
 
 def execute(store: ox.Store, query: str, bindings: dict[str, str] | None = None, *, fmt: str = "json",
-            cap: int = 10_000) -> tuple[bytes, str, bool]:
-    """Run ``query`` on ``store`` and serialize the result: (body, media type, truncated)."""
+            cap: int = 10_000, index: str | os.PathLike[str] | None = None) -> tuple[bytes, str, bool]:
+    """Run ``query`` on ``store`` and serialize the result: (body, media type, truncated).
+    ``index``: the store's build folder, whose catalog gives a phrase's candidates to a query
+    that marks where they go (:mod:`claimgraph.graph.store.search`)."""
+    query = narrow(query, index, (bindings or {}).get("text"))
     prefixes = dict(PREFIXES)
     subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(k): to_term(v) for k, v in (bindings or {}).items()}
@@ -323,7 +327,7 @@ def _serve_queries(store_path: str, conn: Connection, max_memory: int | None) ->
             store, seen = ox.Store.read_only(store_path), now
         query, bindings, fmt, cap = job
         try:
-            conn.send(("ok", *execute(store, query, bindings, fmt=fmt, cap=cap)))
+            conn.send(("ok", *execute(store, query, bindings, fmt=fmt, cap=cap, index=Path(store_path).parent)))
         except QueryError as exc:
             conn.send(("error", str(exc)))
         except MemoryError:

@@ -7,6 +7,7 @@ them for the terminal (``claimgraph timeline``).
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -34,9 +35,12 @@ class Mention:
     begin: int
 
 
-def timeline(store: ox.Store, text: str, *, cap: int = 10_000) -> list[Mention]:
-    """The mentions of every claim with a mention containing ``text``, earliest first per claim."""
-    body, _, _ = execute(store, named_queries()["claim-timeline"].text, {"text": text}, fmt="json", cap=cap)
+def timeline(store: ox.Store, text: str, *, cap: int = 10_000, index: str | os.PathLike[str] | None = None,
+             ) -> list[Mention]:
+    """The mentions of every claim with a mention containing ``text``, earliest first per claim
+    (``index``: the store's build folder, whose catalog finds the phrase)."""
+    body, _, _ = execute(store, named_queries()["claim-timeline"].text, {"text": text}, fmt="json", cap=cap,
+                         index=index)
     rows = json.loads(body)["results"]["bindings"]
 
     def value(row: dict[str, dict[str, str]], key: str) -> str | None:

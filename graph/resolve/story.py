@@ -163,10 +163,12 @@ def mentions_in_store(store: ox.Store, claim: str) -> list[Mention]:
 
 
 def update_story(store: ox.Store, claims: Iterable[str], *, lexicon: Lexicon, same_as: dict[str, str] | None = None,
-                 base: str = DEFAULT_BASE, mentions: Callable[[str], list[Mention]] | None = None) -> set[str]:
+                 base: str = DEFAULT_BASE, mentions: Callable[[str], list[Mention]] | None = None,
+                 on_settled: Callable[[dict[str, str]], None] | None = None) -> set[str]:
     """Recompute the story facts of ``claims`` (claim IRIs), then the actor ↔ actor edges and the
     ``owl:sameAs`` links of user-supplied aliases (actor name → external IRI). ``mentions``: a
-    claim IRI's mentions, sorted by node (default: read from the store).
+    claim IRI's mentions, sorted by node (default: read from the store); ``on_settled``: told the
+    stance settled for each negated assertion (node → stance IRI), for an index to keep.
 
     Returns the article graphs whose records changed (a negated statement turned into a denial or
     back), so the exported files can be refreshed for them."""
@@ -180,6 +182,8 @@ def update_story(store: ox.Store, claims: Iterable[str], *, lexicon: Lexicon, sa
         _drop_claim(store, claim, sg)
         graphs, settled = _settle_denials(store, claim, sg, rows)
         changed |= graphs
+        if on_settled is not None:
+            on_settled(settled)
         quads += _claim_facts(rows, settled, claim, sg, base, lexicon)
     for name, target in sorted((same_as or {}).items()):
         for q in store.quads_for_pattern(None, cg("name"), ox.Literal(name), None):

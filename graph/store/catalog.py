@@ -33,7 +33,7 @@ from claimgraph.graph.store.database import GraphStore, generation
 
 FILE = "store.catalog"
 #: Bumped when the tables change: an older catalog is rebuilt.
-SCHEMA = "1"
+SCHEMA = "2"
 _TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE actor(iri TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (iri, name)) WITHOUT ROWID;
@@ -42,12 +42,19 @@ CREATE TABLE bag(id INTEGER PRIMARY KEY, claim TEXT NOT NULL, terms TEXT NOT NUL
                  UNIQUE (claim, terms));
 CREATE TABLE posting(term TEXT NOT NULL, bag INTEGER NOT NULL, PRIMARY KEY (term, bag)) WITHOUT ROWID;
 CREATE TABLE df(term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE mention(node TEXT PRIMARY KEY, graph TEXT NOT NULL, claim TEXT NOT NULL, bag INTEGER,
-                     source TEXT, stance TEXT, negated INTEGER NOT NULL, kind TEXT NOT NULL, content TEXT NOT NULL,
-                     terms TEXT NOT NULL, published TEXT NOT NULL, said TEXT NOT NULL, begin INTEGER NOT NULL,
-                     nested_in TEXT) WITHOUT ROWID;
+CREATE TABLE mention(id INTEGER PRIMARY KEY, node TEXT NOT NULL UNIQUE, graph TEXT NOT NULL, claim TEXT NOT NULL,
+                     bag INTEGER, source TEXT, stance TEXT, negated INTEGER NOT NULL, kind TEXT NOT NULL,
+                     content TEXT NOT NULL, terms TEXT NOT NULL, published TEXT NOT NULL, said TEXT NOT NULL,
+                     begin INTEGER NOT NULL, nested_in TEXT,
+                     settled TEXT);  -- the stance the story graph settled for a negated assertion
 CREATE INDEX mention_graph ON mention(graph);
 CREATE INDEX mention_claim ON mention(claim);
+CREATE INDEX mention_source ON mention(source);
+-- The wording and sentence of each mention, lower-cased, by trigram: a phrase's candidates.
+CREATE VIRTUAL TABLE phrase USING fts5(content, sentence, tokenize = 'trigram case_sensitive 1');
+-- Mentions and whether contested, per claim, as the story graph last said (for the rankings).
+CREATE TABLE claim_stat(claim TEXT PRIMARY KEY, mentions INTEGER NOT NULL, contested INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX claim_rank ON claim_stat(contested, mentions);
 """
 _NAME, _HEAD_OF, _CLAIM, _TERMS = cg("name"), cg("headOf"), cg("claim"), cg("claimTerms")
 _NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
@@ -55,7 +62,8 @@ _PUBLISHED = "https://schema.org/datePublished"
 #: Attribution facts a mention row keeps: predicate IRI → field.
 _FACTS = {cg("source").value: "source", cg("stance").value: "stance", cg("negated").value: "negated",
           cg("kind").value: "kind", _NIF + "anchorOf": "content", cg("claimTerms").value: "terms",
-          cg("statementTime").value: "said", _NIF + "beginIndex": "begin", cg("nestedIn").value: "nested_in"}
+          cg("statementTime").value: "said", _NIF + "beginIndex": "begin", cg("nestedIn").value: "nested_in",
+          cg("sentence").value: "sentence"}
 _COLUMNS = "node, graph, claim, source, stance, negated, kind, content, terms, published, said, begin, nested_in"
 
 
@@ -67,6 +75,7 @@ class ArticleRows:
     leaders: list[tuple[str, str]]  # (person IRI, country IRI)
     mentions: list[Mention]  # every attribution, by node
     stated: set[str]  # the nodes whose claim terms the clusters count (the rest relay a nested claim)
+    sentences: dict[str, str] = field(default_factory=dict)  # node → its sentence
 
 
 def rows_of(graph: str, quads: Iterable[ox.Quad]) -> ArticleRows:
@@ -95,7 +104,8 @@ def rows_of(graph: str, quads: Iterable[ox.Quad]) -> ArticleRows:
             negated=f.get("negated") == "true",
             kind=f.get("kind", "").rsplit("#", 1)[-1], content=f.get("content", ""), terms=f.get("terms", ""),
             published=published, said=f.get("said", ""), begin=int(f.get("begin", 0)), nested_in=f.get("nested_in")))
-    return ArticleRows(actors, leaders, mentions, {n for n, f in facts.items() if "terms" in f})
+    return ArticleRows(actors, leaders, mentions, {n for n, f in facts.items() if "terms" in f},
+                       {n: f.get("sentence", "") for n, f in facts.items()})
 
 
 class Catalog:
@@ -104,6 +114,7 @@ class Catalog:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.path = store.dir / FILE
+        self.rebuilt = False  # made afresh from the store on opening (its rankings too must be)
         self.db = self._open(rebuild=store.recovering)
         row = self.db.execute("SELECT value FROM meta WHERE key = 'mentions'").fetchone()
         self.mentions = int(row[0]) if row else 0
@@ -132,6 +143,7 @@ class Catalog:
 
     def _rebuilt(self) -> sqlite3.Connection:
         """A catalog made afresh from every article graph in the store."""
+        self.rebuilt = True
         for suffix in ("", "-wal", "-shm", ".tmp"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         db = _connect(self.path)
@@ -151,6 +163,10 @@ class Catalog:
         for _, graph in sorted(self.store.articles()):
             g = ox.NamedNode(graph)
             self._write(rows_of(graph, ox_store.quads_for_pattern(None, None, None, g)))
+        open_ = {node for (node,) in db.execute("SELECT node FROM mention WHERE stance IS NULL")}
+        self.settle({term_value(q.subject): term_value(q.object)
+                     for q in ox_store.quads_for_pattern(None, cg("stance"), None, None)
+                     if term_value(q.subject) in open_})
         db.commit()
         return db
 
@@ -184,6 +200,7 @@ class Catalog:
         empty = [b for (b,) in db.execute("SELECT id FROM bag WHERE n <= 0")]
         db.executemany("DELETE FROM posting WHERE bag = ?", [(b,) for b in empty])
         db.executemany("DELETE FROM bag WHERE id = ?", [(b,) for b in empty])
+        db.execute("DELETE FROM phrase WHERE rowid IN (SELECT id FROM mention WHERE graph = ?)", (graph,))
         db.execute("DELETE FROM mention WHERE graph = ?", (graph,))
         self.mentions -= len(gone)
         _set(db, "mentions", str(self.mentions))
@@ -214,12 +231,18 @@ class Catalog:
                     db.execute("UPDATE bag SET n = n + 1 WHERE id = ?", (bag,))
                 df.update(set(m.terms.split()))
                 self.mentions += 1
-            db.execute(f"INSERT OR REPLACE INTO mention (bag, {_COLUMNS}) VALUES (?{', ?' * 13})",
-                       (bag, m.node, m.graph, m.claim, m.source, m.stance, int(m.negated), m.kind, m.content,
-                        m.terms, m.published, m.said, m.begin, m.nested_in))
+            row = db.execute(f"INSERT INTO mention (bag, {_COLUMNS}) VALUES (?{', ?' * 13})",
+                             (bag, m.node, m.graph, m.claim, m.source, m.stance, int(m.negated), m.kind, m.content,
+                              m.terms, m.published, m.said, m.begin, m.nested_in)).lastrowid
+            db.execute("INSERT INTO phrase(rowid, content, sentence) VALUES (?, ?, ?)",
+                       (row, m.content.lower(), rows.sentences.get(m.node, "").lower()))
         db.executemany("INSERT INTO df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
                        list(df.items()))
         _set(db, "mentions", str(self.mentions))
+
+    def settle(self, settled: dict[str, str]) -> None:
+        """Note the stances the story graph settled for negated assertions (node → stance IRI)."""
+        self.db.executemany("UPDATE mention SET settled = ? WHERE node = ?", [(v, k) for k, v in settled.items()])
 
     def mentions_of(self, claim: str) -> list[Mention]:
         """The rows of every attribution of ``claim`` (an IRI), by node: what the story graph reads."""
