@@ -52,6 +52,7 @@ class CG(DefinedNamespace):
     author: URIRef
     citedRank: URIRef
     claim: URIRef
+    claimRank: URIRef
     claimSimilarity: URIRef
     claimTerms: URIRef
     code: URIRef

@@ -1,13 +1,15 @@
 """Rankings kept in the story graph, so that the questions asked of the whole store read a hundred
-facts instead of aggregating every attribution: the most-mentioned contested claims
-(``cg:contestedRank``) and the most-cited sources (``cg:citedRank`` with ``cg:attributionCount``
-and ``cg:denialCount``).
+facts instead of aggregating every attribution: the most-mentioned claims (``cg:claimRank``) and
+contested claims (``cg:contestedRank``), and the most-cited sources (``cg:citedRank`` with
+``cg:attributionCount`` and ``cg:denialCount``).
 
 Both are computed from the catalog's indexed tables (claim statistics as the story graph last said
 them; one row per attribution with its settled stance), after each refresh of the story: the cost
 is one indexed read and at most a few hundred quads rewritten, whatever the store's size. The
-named queries ``contested-claims``, ``contradictions`` and ``most-cited-sources`` start from them
-and so list the first :data:`TOP`; a user's own SPARQL can still aggregate everything.
+named queries that list over the whole store start from them and so answer for the first
+:data:`TOP` — ``contested-claims`` and ``contradictions`` for the contested claims, ``by-mode``,
+``anonymous-only-claims``, ``quote-variants`` and ``reporting-chains`` for the claims,
+``most-cited-sources`` for the actors; a user's own SPARQL can still aggregate everything.
 """
 from __future__ import annotations
 
@@ -50,10 +52,11 @@ def refresh_rankings(store: ox.Store, catalog: Catalog, claims: Iterable[str] | 
         rows.append((claim.value, n, int(hot)))
     db.executemany("DELETE FROM claim_stat WHERE claim = ?", gone)
     db.executemany("INSERT OR REPLACE INTO claim_stat VALUES (?, ?, ?)", rows)
-    ranked = db.execute("SELECT claim FROM claim_stat WHERE contested = 1 ORDER BY mentions DESC, claim LIMIT ?",
-                        (TOP,)).fetchall()
-    quads = [ox.Quad(ox.NamedNode(c), cg("contestedRank"), ox.Literal(str(r), datatype=_INT), sg)
-             for r, (c,) in enumerate(ranked, 1)]
+    quads = []
+    for prop, where in (("contestedRank", "WHERE contested = 1"), ("claimRank", "")):
+        ranked = db.execute(f"SELECT claim FROM claim_stat {where} ORDER BY mentions DESC, claim LIMIT ?", (TOP,))
+        quads += [ox.Quad(ox.NamedNode(c), cg(prop), ox.Literal(str(r), datatype=_INT), sg)
+                  for r, (c,) in enumerate(ranked, 1)]
     cited = db.execute(
         "SELECT source, COUNT(*), SUM(COALESCE(settled, stance) = ?) FROM mention"
         " WHERE source IS NOT NULL AND COALESCE(settled, stance) IS NOT NULL"
@@ -63,7 +66,7 @@ def refresh_rankings(store: ox.Store, catalog: Catalog, claims: Iterable[str] | 
         quads += [ox.Quad(a, cg("citedRank"), ox.Literal(str(r), datatype=_INT), sg),
                   ox.Quad(a, cg("attributionCount"), ox.Literal(str(n), datatype=_INT), sg),
                   ox.Quad(a, cg("denialCount"), ox.Literal(str(denials), datatype=_INT), sg)]
-    old = [q for p in ("contestedRank", "citedRank", "attributionCount", "denialCount")
+    old = [q for p in ("contestedRank", "claimRank", "citedRank", "attributionCount", "denialCount")
            for q in store.quads_for_pattern(None, cg(p), None, sg)]
     if set(old) != set(quads):
         for q in old:
