@@ -176,7 +176,7 @@ def execute(store: ox.Store, query: str, bindings: dict[str, str] | None = None,
     """Run ``query`` on ``store`` and serialize the result: (body, media type, truncated).
     ``index``: the store's build folder, whose catalog gives a phrase's candidates to a query
     that marks where they go (:mod:`claimgraph.graph.store.search`)."""
-    query = narrow(query, index, (bindings or {}).get("text"))
+    query = narrow(query, store, index, (bindings or {}).get("text"))
     prefixes = dict(PREFIXES)
     subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(k): to_term(v) for k, v in (bindings or {}).items()}

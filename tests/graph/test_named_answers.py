@@ -40,15 +40,21 @@ def answers(out_dir: Path, *, indexed: bool = True) -> dict[str, list[list[str]]
                                      index=out_dir if indexed else None)
                 data = json.loads(body)
                 cols = data["head"]["vars"]
-                rows = [[b.get(c, {}).get("value", "") for c in cols] for b in data["results"]["bindings"]]
+                rows = [[_unordered(b.get(c, {}).get("value", "")) for c in cols] for b in data["results"]["bindings"]]
                 found[q.name + "".join(f" {k}={v}" for k, v in params.items())] = sorted(rows)
     return found
+
+
+def _unordered(cell: str) -> str:
+    """A GROUP_CONCAT's parts in one order (SPARQL leaves their order to the engine's plan)."""
+    return "; ".join(sorted(cell.split("; ")))
 
 
 @pytest.mark.parametrize("indexed", [True, False], ids=["through the catalog", "scanning"])
 @pytest.mark.parametrize("store", ["seeds_out", "dated"])
 def test_every_named_query_answers_as_before(store, indexed, request):
-    expected = json.loads(ANSWERS.read_text(encoding="utf-8"))[store]
+    expected = {key: sorted([_unordered(c) for c in row] for row in rows)
+                for key, rows in json.loads(ANSWERS.read_text(encoding="utf-8"))[store].items()}
     got = answers(request.getfixturevalue(store), indexed=indexed)
     assert sorted(got) == sorted(expected)
     for key, rows in expected.items():
