@@ -1,15 +1,16 @@
 """Time and peak memory of `claimgraph build` as the corpus grows, and the cost of adding one
 article to the store it leaves.
 
-    python bench/scale.py [--sizes 1000,10000] [--workers 1[,2]] [--engine local|dask]
+    python bench/scale.py [--sizes 20,1000,10000] [--workers 1[,2]] [--engine local|dask]
 
 For each size and each number of workers, a corpus of re-identified real articles
 (bench/corpus.py) is built from scratch in a child process (`claimgraph build --quiet`, default
 settings); the peak resident memory of the child and all its processes is sampled every 0.1 s.
-Then three more articles are added to the last store, one build each, as a user adding one
+Then three more articles are added to each store, one build each, as a user adding one
 article would (model load included). Prints articles/s, words/s, peak RSS, store size, the median
 add-one time, the speed-up of each worker count over the first, and how each figure grows
-against the smallest size.
+against the smallest size: the add-one times at every size side by side, with their ratio to the
+smallest store's (the target: at most 1.25 from 20 to 1,000 articles).
 """
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ def folder_size(path: Path) -> int:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (articles)")
+    ap.add_argument("--sizes", default="20,1000,10000", help="comma-separated corpus sizes (articles)")
     ap.add_argument("--workers", default="1", help="comma-separated worker counts, e.g. 1,2")
     ap.add_argument("--engine", default="local", choices=["local", "dask"])
     args = ap.parse_args()
@@ -93,6 +94,8 @@ def main() -> None:
         for n, s, p, st, a in rows[1:]:
             print(f"{n0:,} → {n:,} articles (×{n / n0:g}): time ×{s / s0:.2f}, peak RSS ×{p / p0:.2f}, "
                   f"store ×{st / st0:.2f}, add-one ×{a / a0:.2f}")
+        print("add one article (median of 3 whole commands): "
+              + " · ".join(f"{n:,} articles {a:.2f} s (×{a / a0:.2f})" for n, _, _, _, a in rows))
 
 
 def add_one(claimgraph: str, texts: list, out: Path, tmp: Path, tag: str) -> float:

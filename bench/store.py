@@ -154,15 +154,17 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--retold", action="store_true", help="every copy tells the seeds' story word for word")
     ap.add_argument("--rdflib", action="store_true", help="also time rdflib's in-memory store at the smallest size")
+    ap.add_argument("--keep", type=Path, help="keep each store (a build folder) under this folder")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     results: list[tuple[int, dict[str, float]]] = []
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         seeds = seed_nquads(tmp)
+        where = args.keep or tmp
         for size in sizes:
             data, n = replicate(seeds, size, retold=args.retold)
-            load, indexed, disk, lat = oxigraph_at(data, tmp, args.runs)
+            load, indexed, disk, lat = oxigraph_at(data, where, args.runs)
             del data
             print(f"Oxigraph, {n:,} quads: load {load:.1f} s, catalog and rankings {indexed:.1f} s, "
                   f"{disk / 2**20:.0f} MiB on disk", flush=True)

@@ -11,8 +11,9 @@ filter still decides. Without a fresh catalog — none yet, a writer at work, a 
 characters — the candidates come from one scan of the wordings. Either way the query then starts
 from a short, known list: Oxigraph's planner, left to estimate a pattern's size, may join first
 and filter last (20 s instead of 50 ms at 100k quads). ``# candidates ?claim: cg:claimRank``
-lists a ranking's members (:mod:`.rankings`) the same way. The answer is the same with or
-without the index (tested).
+lists a ranking's members (:mod:`.rankings`) the same way, and ``# candidates ?claim: claims
+content`` the claims of the phrase's attributions — a marker inside an ``OPTIONAL`` keeps its
+look-ups to those rows too. The answer is the same with or without the index (tested).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from claimgraph.graph.iris import cg
+from claimgraph.graph.iris import cg, term_value
 from claimgraph.graph.store.catalog import FILE, SCHEMA
 from claimgraph.graph.store.database import generation
 
@@ -32,6 +33,7 @@ from claimgraph.graph.store.database import generation
 MAX_CANDIDATES = 20_000
 _MARK = re.compile(r"^[ \t]*# candidates (\?\w+): ([\w: ]+)$", re.M)
 _ANCHOR = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf"
+_CLAIM = cg("claim")
 _FIELDS = {"content", "sentence"}
 
 
@@ -67,16 +69,25 @@ def narrow(query: str, store: ox.Store, out_dir: str | os.PathLike[str] | None, 
     if "# candidates" not in query:
         return query
 
+    memo: dict[tuple[str, ...], list[str] | None] = {}
+
+    def attributions(fields: tuple[str, ...]) -> list[str] | None:
+        if fields not in memo:
+            found = candidates(out_dir, phrase, list(fields)) if out_dir is not None and phrase else None
+            memo[fields] = found if found is not None or phrase is None else _scanned(store, phrase, list(fields))
+        return memo[fields]
+
     def fill(m: re.Match[str]) -> str:
         var, what = m.group(1), m.group(2).split()
+        found: list[str] | None
         if what and what[0].startswith("cg:"):  # the members of a ranking: "cg:claimRank"
-            found: list[str] | None = _ranked(store, what[0][3:])
-        elif phrase is None:
-            return m.group(0)
+            found = _ranked(store, what[0][3:])
+        elif what and what[0] == "claims":  # the claims of the phrase's attributions: "claims content"
+            hits = attributions(tuple(what[1:]))
+            found = None if hits is None else sorted(
+                {term_value(q.object) for a in hits for q in store.quads_for_pattern(ox.NamedNode(a), _CLAIM, None, None)})
         else:
-            found = candidates(out_dir, phrase, what) if out_dir is not None else None
-            if found is None:
-                found = _scanned(store, phrase, what)
+            found = attributions(tuple(what))
         if found is None:
             return m.group(0)
         return f"  VALUES {var} {{ " + " ".join(f"<{iri}>" for iri in found) + " }"
