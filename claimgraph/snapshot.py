@@ -143,9 +143,9 @@ def write_snapshot(store: GraphStore, out: Path, *, changed: set[str] | None = N
         G = projected[0]
     elif G is None:
         G = project(store.ox)
-    _save_projection(G, graph_file)
     write_explorer(G, out / "explorer.html", title=f"claimgraph — {out.name}", max_nodes=BUILD_MAX_NODES,
                    text_of=lambda doc: article_text(store.ox, doc))
+    _save_projection(G, graph_file)  # after the page: with the layout it drew
     return new
 
 

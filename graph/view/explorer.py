@@ -95,6 +95,20 @@ def layout(G: nx.MultiDiGraph, *, seed: int = 7, spacing: float = 220.0) -> dict
     return out
 
 
+def _layout_of(G: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """:func:`layout` of ``shown``, remembered in ``G.graph`` (a saved projection keeps it): the
+    layout is a function of the nodes and the pairs they link, so when an added article changes
+    neither, the next page reuses it (0.2 s of a 150-node page)."""
+    key = hashlib.sha256(json.dumps([sorted(shown), sorted({tuple(sorted((u, v))) for u, v in shown.edges()})])
+                         .encode("utf-8")).hexdigest()
+    cached = G.graph.get("layout")
+    if isinstance(cached, tuple) and cached[0] == key:
+        return dict(cached[1])
+    pos = layout(shown)
+    G.graph["layout"] = (key, pos)
+    return pos
+
+
 def shorten(text: str, n: int = _LABEL_MAX) -> str:
     """``text`` on one line, cut to ``n`` characters with an ellipsis."""
     text = " ".join(text.split())
@@ -111,7 +125,7 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
     from pyvis.network import Network
 
     shown = top(G, max_nodes)
-    pos = layout(shown)
+    pos = _layout_of(G, shown)
     order = sorted(shown, key=lambda n: (-importance(shown, n), n))
     index = {n: i for i, n in enumerate(order)}
     articles = G.graph.get("articles", {})

@@ -409,15 +409,17 @@ def article_text(store: ox.Store, doc: str, base: str = DEFAULT_BASE) -> str | N
     return term_value(q.object) if q is not None else None
 
 
-def importance(G: nx.MultiDiGraph, n: str) -> float:
+def importance(G: nx.MultiDiGraph, n: str, contradicting: set[str] | None = None) -> float:
     """How much a node matters for a first look: its mentions, contested claims and the actors
-    who contradict someone first."""
+    who contradict someone first (``contradicting``: those actors, when the caller knows them)."""
     data = G.nodes[n]
     bonus = 0.0
     if data.get("contested"):
         bonus += 1000
-    if any(k == "contradicts" for *_, k in G.edges(n, keys=True)) or \
-            any(k == "contradicts" for *_, k in G.in_edges(n, keys=True)):
+    if contradicting is None:
+        contradicting = {x for u, v, k in G.edges(n, keys=True) if k == "contradicts" for x in (u, v)} | \
+            {x for u, v, k in G.in_edges(n, keys=True) if k == "contradicts" for x in (u, v)}
+    if n in contradicting:
         bonus += 500
     return bonus + data["mentions"] + math.log1p(G.degree(n))
 
@@ -427,7 +429,8 @@ def top(G: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
     without nodes left unconnected; the whole graph when it is small enough or ``max_nodes`` ≤ 0."""
     if max_nodes <= 0 or len(G) <= max_nodes:
         return G
-    ranked = sorted(G, key=lambda n: (-importance(G, n), n))[:max_nodes]
+    contradicting = {x for u, v, k in G.edges(keys=True) if k == "contradicts" for x in (u, v)}
+    ranked = sorted(G, key=lambda n: (-importance(G, n, contradicting), n))[:max_nodes]
     sub = G.subgraph(ranked).copy()
     sub.remove_nodes_from([n for n in list(sub) if sub.degree(n) == 0])
     return sub

@@ -17,6 +17,7 @@ from claimgraph.graph import GraphStore
 from claimgraph.graph.store.database import DIRTY
 
 from ..conftest import SEEDS
+from .test_catalog import catalog_rows
 
 BUILD = [sys.executable, "-c", "from claimgraph.cli import main; main()", "build"]
 
@@ -78,6 +79,7 @@ def test_kill_9_at_random_moments_then_a_rerun_gives_the_uninterrupted_store(tmp
     assert graphs(out) == expected
     assert (out / "attributions.jsonl").read_bytes() == (reference / "attributions.jsonl").read_bytes()
     assert not (out / DIRTY).exists()
+    assert catalog_rows(out) == catalog_rows(reference)  # the catalog, rebuilt after the kills, says the same
 
 
 def test_a_writer_that_died_marks_the_store_and_the_next_one_refreshes_the_story(tmp_path):
