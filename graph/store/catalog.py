@@ -307,7 +307,7 @@ class CatalogClusters(ClaimClusters):
         return self._df.get(term, 0) + (self.catalog.frequency(term) if self.catalog else 0)
 
     def candidates(self, terms: frozenset[str]) -> list[tuple[str, frozenset[str]]]:
-        pending = ClaimClusters.candidates(self, terms)
+        pending = list(ClaimClusters.candidates(self, terms))
         return pending + (self.catalog.bags_with(terms) if self.catalog else [])
 
     def settle(self) -> None:

@@ -328,7 +328,8 @@ def _add_record(G: nx.MultiDiGraph, rec: Attribution, by_id: dict[str, Attributi
 def _select(store: ox.Store, query: str, graph: ox.NamedNode | None = None, **bound: str) -> ox.QuerySolutions:
     """Solutions of ``query``, over ``graph`` as its default graph when given (the story graph),
     with variables ``bound`` to IRIs."""
-    subs = {ox.Variable(k): ox.NamedNode(v) for k, v in bound.items()} or None
+    subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] | None = \
+        {ox.Variable(k): ox.NamedNode(v) for k, v in bound.items()} or None
     result = store.query(query, default_graph=graph, substitutions=subs) if graph is not None else \
         store.query(query, substitutions=subs)
     assert isinstance(result, ox.QuerySolutions)

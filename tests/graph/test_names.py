@@ -61,7 +61,7 @@ def test_hostile_names_survive_every_export(name, doc, title, url):
             else:
                 assert isomorphic(rdflib.Graph().parse(path, format=parse_as), expected), fmt
     buf = io.BytesIO()  # the build's own graph.trig writer
-    _write_trig(store, sorted(g.value for g in store.named_graphs()), buf, None)
+    _write_trig(store, sorted(g.value for g in store.named_graphs()), buf, None, {})
     back = ox.Store()
     back.load(buf.getvalue(), format=ox.RdfFormat.TRIG)
     assert set(back) == quads
