@@ -299,12 +299,15 @@ class CatalogClusters(ClaimClusters):
     being resolved (not yet recorded) are held here, and lookups add the catalog's."""
 
     catalog: Catalog | None = field(default=None, repr=False)
+    _stored_df: dict[str, int] = field(default_factory=dict, repr=False)  # the catalog's, read once per article
 
     def mentions(self) -> int:
         return self.count + (self.catalog.mentions if self.catalog else 0)
 
     def frequency(self, term: str) -> int:
-        return self._df.get(term, 0) + (self.catalog.frequency(term) if self.catalog else 0)
+        if term not in self._stored_df:
+            self._stored_df[term] = self.catalog.frequency(term) if self.catalog else 0
+        return self._df.get(term, 0) + self._stored_df[term]
 
     def candidates(self, terms: frozenset[str]) -> list[tuple[str, frozenset[str]]]:
         pending = list(ClaimClusters.candidates(self, terms))
@@ -313,6 +316,7 @@ class CatalogClusters(ClaimClusters):
     def settle(self) -> None:
         """Forget the pending mentions: the catalog has recorded (or never will record) them."""
         self.count = 0
+        self._stored_df.clear()  # the recorded article changed the catalog's frequencies
         self.distinct.clear()
         self._seen.clear()
         self._index.clear()
