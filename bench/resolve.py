@@ -55,7 +55,8 @@ def main() -> None:
         nlp = load_pipeline()
         t = time.perf_counter()
         with GraphStore(out, write=True) as store:
-            Catalog(store).seal()
+            made = Catalog(store)
+        made.seal()  # after the store closed: the stamp is its new generation
         print(f"catalog made from the store once: {time.perf_counter() - t:.1f} s", flush=True)
         with GraphStore(out, write=True) as store:
             t = time.perf_counter()
