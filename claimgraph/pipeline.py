@@ -100,9 +100,11 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
     ``True``) every graph, ``"none"`` (or ``False``) none; ``claimgraph validate`` checks a store.
     Then ``attributions.jsonl``, ``graph.trig`` and the ``explorer.html`` page are written from the
     whole store, atomically.
-    Each article is resolved against what the store holds (see :mod:`claimgraph.graph.resolve.linker`):
+    Each article is resolved against what the store holds (see :mod:`claimgraph.graph.resolve.linker`),
+    looked up in the store's catalog (:mod:`claimgraph.graph.store.catalog`) rather than read back:
     its sources join known actors, its contents join known claims (``aliases``: an optional CSV of
-    ``name,alias[,same_as]``), and the story graph is refreshed for the claims it touched.
+    ``name,alias[,same_as]``), and the story graph and its rankings are refreshed for the claims it
+    touched.
     Unreadable inputs are reported through ``on_error`` (and in the report) while the rest goes on;
     a build that reads no article leaves earlier output untouched.
 
