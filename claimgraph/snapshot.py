@@ -134,10 +134,10 @@ def write_snapshot(store: GraphStore, out: Path, *, changed: set[str] | None = N
         new = Baseline()
         projected: list[nx.MultiDiGraph] = []
 
-        def project_while(records: Iterator[Attribution], fh: IO[bytes]) -> None:
-            projected[:] = [project(store.ox, records=_exporting(records, fh, new.lines))]
+        def project_while(records: Iterator[Attribution], fh: IO[str]) -> None:
+            projected[:] = [project(store.ox, records=jsonl.exporting(records, fh, new.lines))]
 
-        atomic_write(lines, lambda fh: project_while(read_records(store.ox), fh))
+        atomic_write(lines, lambda fh: project_while(read_records(store.ox), fh), text=True)
         new.lines.update({doc: (0, 0) for doc in graphs if doc not in new.lines})  # articles with no lines
         atomic_write(trig, lambda fh: _write_trig(store.ox, sorted(_named_graphs(store.ox)), fh, None, new.blocks))
         G = projected[0]
@@ -160,24 +160,6 @@ def _save_projection(G: nx.MultiDiGraph, path: Path) -> None:
 
 
 # -- attributions.jsonl -------------------------------------------------------------------------
-
-def _exporting(records: Iterator[Attribution], fh: IO[bytes], offsets: dict[str, tuple[int, int]],
-               ) -> Iterator[Attribution]:
-    """Pass records on while writing each as its line, noting where each article's lines lie."""
-    pos = start = 0
-    doc: str | None = None
-    for rec in records:
-        if rec.doc != doc:
-            if doc is not None:
-                offsets[doc] = (start, pos)
-            doc, start = rec.doc, pos
-        data = jsonl.line(rec).encode("utf-8")
-        fh.write(data)
-        pos += len(data)
-        yield rec
-    if doc is not None:
-        offsets[doc] = (start, pos)
-
 
 def _splice_jsonl(store: GraphStore, docs: list[str], changed: set[str], fresh: list[str], old: IO[bytes],
                   was: dict[str, tuple[int, int]], offsets: dict[str, tuple[int, int]], added: list[Attribution],

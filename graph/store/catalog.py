@@ -124,7 +124,7 @@ class Catalog:
         if not rebuild:
             try:
                 db = _connect(self.path)
-                if (self._stamp_of(db) == (SCHEMA, str(generation(self.store.path)))):
+                if (self.stamp_of(db) == (SCHEMA, str(generation(self.store.path)))):
                     _set(db, "generation", "writing")  # a writer that dies from here leaves it stale
                     db.commit()
                     return db
@@ -134,7 +134,8 @@ class Catalog:
         return self._rebuilt()
 
     @staticmethod
-    def _stamp_of(db: sqlite3.Connection) -> tuple[str | None, str | None]:
+    def stamp_of(db: sqlite3.Connection) -> tuple[str | None, str | None]:
+        """(schema, store generation) a catalog says it shows ("writing" while a writer works)."""
         try:
             got = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'generation')").fetchall())
         except sqlite3.DatabaseError:

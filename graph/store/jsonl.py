@@ -34,11 +34,20 @@ def write_attributions(records: Iterable[Attribution], path: str | os.PathLike[s
     return count
 
 
-def exporting(records: Iterable[Attribution], fh: IO[Any]) -> Iterator[Attribution]:
+def exporting(records: Iterable[Attribution], fh: IO[Any],
+              offsets: dict[str, tuple[int, int]] | None = None) -> Iterator[Attribution]:
     """Pass ``records`` on while writing each to ``fh`` as its line: one pass over the store feeds
-    both the export and another consumer (the explorer's projection)."""
+    both the export and another consumer (the explorer's projection). With ``offsets``, note where
+    each document's lines start and end, in UTF-8 bytes from the start of what this writes."""
+    pos = 0
     for rec in records:
-        fh.write(line(rec))
+        text = line(rec)
+        fh.write(text)
+        if offsets is not None:
+            size = len(text.encode("utf-8"))
+            start = offsets[rec.doc][0] if rec.doc in offsets else pos
+            pos += size
+            offsets[rec.doc] = (start, pos)
         yield rec
 
 

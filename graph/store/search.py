@@ -25,7 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from claimgraph.graph.iris import cg, term_value
-from claimgraph.graph.store.catalog import FILE, SCHEMA
+from claimgraph.graph.store.catalog import FILE, SCHEMA, Catalog
 from claimgraph.graph.store.database import generation
 
 #: More candidates than this and the query reads every attribution instead (a VALUES block that
@@ -49,8 +49,7 @@ def candidates(out_dir: str | os.PathLike[str], phrase: str, fields: list[str]) 
     except sqlite3.Error:
         return None
     try:
-        stamp = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'generation')").fetchall())
-        if stamp.get("schema") != SCHEMA or stamp.get("generation") != str(generation(Path(out_dir) / "store")):
+        if Catalog.stamp_of(db) != (SCHEMA, str(generation(Path(out_dir) / "store"))):
             return None
         match = "{" + " ".join(fields) + '} : "' + needle.replace('"', '""') + '"'
         rows = db.execute("SELECT m.node FROM phrase JOIN mention m ON m.id = phrase.rowid WHERE phrase MATCH ?"

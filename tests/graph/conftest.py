@@ -46,13 +46,17 @@ DATES = {"000": "2022-03-14", "001": "2022-03-14T10:00:00Z", "002": "2022-03-15"
          "004": "2022-03-16"}
 
 
+def dated_feed(path):
+    """The seeds as a JSON Lines feed with their publication dates (:data:`DATES`)."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for article in sorted(SEEDS.glob("*.txt")):
+            fh.write(json.dumps({"id": article.name, "text": article.read_text(encoding="utf-8"),
+                                 "published": DATES[article.name[:3]]}) + "\n")
+    return path
+
+
 @pytest.fixture(scope="session")
 def dated(tmp_path_factory):
     out = tmp_path_factory.mktemp("dated")
-    feed = out / "seeds.jsonl"
-    with open(feed, "w", encoding="utf-8") as fh:
-        for path in sorted(SEEDS.glob("*.txt")):
-            fh.write(json.dumps({"id": path.name, "text": path.read_text(encoding="utf-8"),
-                                 "published": DATES[path.name[:3]]}) + "\n")
-    claimgraph.build([feed], out / "out")
+    claimgraph.build([dated_feed(out / "seeds.jsonl")], out / "out")
     return out / "out"

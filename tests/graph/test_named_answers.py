@@ -67,17 +67,12 @@ if __name__ == "__main__":  # python -m tests.graph.test_named_answers: rewrite 
     import claimgraph
 
     from ..conftest import SEEDS
-    from .conftest import DATES
+    from .conftest import dated_feed
 
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         claimgraph.build([SEEDS], tmp / "seeds")
-        feed = tmp / "seeds.jsonl"
-        with open(feed, "w", encoding="utf-8") as fh:
-            for path in sorted(SEEDS.glob("*.txt")):
-                fh.write(json.dumps({"id": path.name, "text": path.read_text(encoding="utf-8"),
-                                     "published": DATES[path.name[:3]]}) + "\n")
-        claimgraph.build([feed], tmp / "dated")
+        claimgraph.build([dated_feed(tmp / "seeds.jsonl")], tmp / "dated")
         result = {"seeds_out": answers(tmp / "seeds"), "dated": answers(tmp / "dated")}
     ANSWERS.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {ANSWERS}: {sum(len(v) for v in result.values())} answers", file=sys.stderr)
