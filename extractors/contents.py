@@ -126,21 +126,25 @@ def adjacent_quote(tok: Token, sent: Span, quotes: list[Quote], qs: list[int]) -
     """A quotation right after the cue ("said: “…”") or right before it ("“…,” she said")."""
     text = tok.doc.text
     k = bisect.bisect_left(qs, end_char(tok))
+    later: tuple[int, int] | None = None  # a quote after the sentence ends: only if none comes before
     if k < len(quotes):
         q = quotes[k]
         gap = text[end_char(tok) : q.start]
         if q.start < sent.end_char + 2 and (":" in gap or len(gap.split()) <= 3) and "\n\n" not in gap:
-            return q.inner_start, q.inner_end
-        if sent.text.rstrip().endswith(":") and not gap.strip(" \n:"):
+            if ":" in gap or not any(c in gap for c in ".!?"):
+                return q.inner_start, q.inner_end
+            later = q.inner_start, q.inner_end
+        elif sent.text.rstrip().endswith(":") and not gap.strip(" \n:"):
             return q.inner_start, q.inner_end
     k = bisect.bisect_right(qs, tok.idx) - 1
     if k >= 0:
         q = quotes[k]
-        if q.end <= tok.idx and q.end >= sent.start_char:
+        # the parser may end a sentence at the quote's own "!" or "?" ("“Stop lying!” Mr. Fox wrote.")
+        if q.end <= tok.idx and (q.end >= sent.start_char or not text[q.end:sent.start_char].strip()):
             between = tok.doc.char_span(q.end, tok.idx, alignment_mode="contract")
             if between is not None and not any(t.pos_ in {"VERB"} for t in between):
                 return q.inner_start, q.inner_end
-    return None
+    return later
 
 
 def previous_sentence(sent: Span) -> tuple[int, int] | None:

@@ -43,6 +43,8 @@ def cues_at(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], qs: list[
         yield from _labels(tok, lex)
     elif lemma in lex.reporting_verbs and tok.pos_ in {"VERB", "AUX"}:
         yield from _reporting_verb(tok, sent, lex, quotes, qs)
+    elif lemma in lex.making_verbs and tok.pos_ == "VERB":
+        yield from _made_clear(tok, lex)
 
 
 def _according_to(tok: Token, sent: Span, lex: Lexicon) -> Iterator[Found]:
@@ -165,6 +167,27 @@ def _labels(tok: Token, lex: Lexicon) -> Iterator[Found]:
     while end.i + 1 < len(doc) and doc[end.i + 1].text in {"”", '"', "’"}:
         end = doc[end.i + 1]
     yield Found(cue_text(tok), tok.lemma_.lower(), cue_first(tok).idx, end_char(tok), obj.left_edge.idx, end_char(end),
+                mention=mention_for(subject, lex))
+
+
+def _made_clear(tok: Token, lex: Lexicon) -> Iterator[Found]:
+    """"made it (loud and) clear that …", "made plain that …": the that-clause is what is said."""
+    near = [c for c in tok.children if c.dep_ in {"ccomp", "oprd", "acomp", "xcomp", "dobj"}]
+    near += [g for c in near for g in c.children if g.dep_ == "conj"]
+    word = next((c for c in near if c.lower_ in lex.made_known_words), None)
+    if word is None or negated_act(tok):
+        return
+    clause = next((t for t in tok.subtree if t.i > word.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
+                   and t.dep_ in {"ccomp", "advcl"}), None)
+    subject = subject_of(tok, lex)
+    if clause is None or subject is None or subject.lower_ in lex.non_subjects:
+        return
+    span = subtree_span(clause)
+    text = tok.doc.text
+    start, end = skip_that(text, span.start_char), span.end_char
+    while end > start and text[end - 1] in ".,;: ":
+        end -= 1
+    yield Found(tok.doc.text[tok.idx:end_char(word)], tok.lemma_.lower(), tok.idx, end_char(word), start, end,
                 mention=mention_for(subject, lex))
 
 

@@ -80,6 +80,7 @@ class HybridExtractor:
     def __call__(self, doc: Doc) -> list[Found]:
         v = DocView.of(doc)
         rules = rule_candidates(doc, self.lexicon, text=v.string)
+        rules = [f for f in rules if not _speaker_inside_own_quote(f, rules, doc, self.lexicon)]
         for f in rules:
             _widen_source(doc, f, self.lexicon)
         cues = [(f.cue_start, f.cue_end) for f in rules if not f.continues_quote]
@@ -94,6 +95,7 @@ class HybridExtractor:
                    (f.mention is None or f.mention.root.lemma_.lower() not in self.lexicon.not_sources) and
                    f.confidence >= (self.min_statement_confidence if mode_of(f, doc, self.lexicon) == "statement"
                                     else self.min_confidence)]
+        learned = [f for f in learned if not _not_an_attribution(f, doc, rules, self.lexicon)]
         added = [f for f in learned if _adds(f, rules, nested_ok=mode_of(f, doc, self.lexicon) == "belief"
                                              and any(c.dep_ == "ccomp" for c in doc[f.cue_i].children))]
         return finish(doc, self.lexicon, rules + added, text=v.string)
@@ -107,6 +109,43 @@ def make_extractor(name: ExtractorName, lexicon: Lexicon, model: AttributionMode
         raise ValueError(f"unknown extractor {name!r}; choose one of {', '.join(EXTRACTORS)}")
     model = model or AttributionModel()
     return ModelExtractor(lexicon, model) if name == "model" else HybridExtractor(lexicon, model)
+
+
+def _not_an_attribution(f: Found, doc: Doc, rules: list[Found], lex: Lexicon) -> bool:
+    """Constructions the model takes for attributions that news readers do not: a legal or
+    procedural act ("pleaded guilty", "was charged", "the suit names"), publishing something
+    ("published the archives"), an interviewer's question ("Asked whether …"), a speaker's own
+    words inside a quote already credited to them ("we urge …" in the senator's quote), and an
+    evaluation of a bare thing ("attacked the investigation": no proposition; "praised the
+    governor for her handling of the floods" gives its reason, and stays)."""
+    cue = doc[f.cue_i]
+    lemma = f.cue_lemma
+    if lemma in lex.procedural_verbs or cue.lemma_.lower() in lex.procedural_verbs:
+        return True
+    if lemma in lex.asking_verbs and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+        return True  # "Asked whether …, she said": the question is the reporter's
+    content = doc.char_span(f.content_start, f.content_end, alignment_mode="expand")
+    clause = content is not None and any(t.pos_ in {"VERB", "AUX"} for t in content)
+    quoted = f.kind != QuoteKind.INDIRECT
+    if lemma in lex.publishing_acts and not clause and not quoted:
+        return True
+    if _speaker_inside_own_quote(f, rules, doc, lex):
+        return True
+    reason = content is not None and any(t.lower_ in lex.reason_preps and t.dep_ == "prep" for t in content)
+    return mode_of(f, doc, lex) == "evaluation" and not clause and not quoted and not reason
+
+
+def _speaker_inside_own_quote(f: Found, found: list[Found], doc: Doc, lex: Lexicon) -> bool:
+    """A first-person cue in the present inside a quotation already credited ("“We urge …, we
+    believe …,” the senator said"): the quote's speaker goes on speaking, no second attribution.
+    One in the past reports an earlier act, nested in the quote ("“I told them that …,” she said")."""
+    if f.mention is None or f.mention.root.lower_ not in lex.first_person:
+        return False
+    cue = doc.char_span(f.cue_start, f.cue_end, alignment_mode="expand")
+    if cue is None or any(t.tag_ in {"VBD", "VBN"} for t in cue):
+        return False
+    return any(r is not f and r.kind != QuoteKind.INDIRECT and r.content_start <= f.cue_start and f.cue_end <= r.content_end
+               for r in found)
 
 
 def _adds(new: Found, found: list[Found], *, nested_ok: bool = False) -> bool:

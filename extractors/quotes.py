@@ -1,6 +1,7 @@
 """Quotation spans in article text, found by character scanning rather than by the parser.
 
-Marks are paired inside a paragraph: curly quotes by direction, straight quotes by alternation.
+Marks are paired inside a paragraph: curly quotes by direction, straight quotes by alternation, and
+a closing mark of either kind closes a quote opened with the other (copy edited by hand mixes them).
 A quote left open at the end of a paragraph runs to the paragraph's end and, when the next
 paragraph opens with a mark, the next quote is marked as its continuation — the English
 convention for quotes over several paragraphs. Unbalanced marks never abort the article (textacy's
@@ -58,7 +59,8 @@ def _in_paragraph(text: str, start: int, end: int) -> list[Quote]:
         if open_at is None:
             if ch in OPENING or (ch == STRAIGHT and _can_open(text, i, start)):
                 open_at, open_mark = i, ch
-        elif (ch in CLOSING and open_mark != STRAIGHT) or (ch == STRAIGHT and open_mark == STRAIGHT):
+        elif ch in CLOSING or ch == STRAIGHT and (open_mark == STRAIGHT or _can_close(text, i, end)):
+            # marks mixed by a careless edit ("I'm not going to pay!” Fox said) still pair
             if i > open_at + 1:
                 found.append(Quote(open_at, i + 1, open_at + 1, i, False, True))
             open_at = None
@@ -76,6 +78,11 @@ def _open_quote(text: str, open_at: int, end: int) -> Quote:
     while inner_end > open_at + 1 and text[inner_end - 1].isspace():
         inner_end -= 1
     return Quote(open_at, inner_end, open_at + 1, inner_end, False, False)
+
+
+def _can_close(text: str, i: int, para_end: int) -> bool:
+    """A straight mark closes a curly-opened quote at a word end: before a space, punctuation or the end."""
+    return i + 1 >= para_end or not text[i + 1].isalnum()
 
 
 def _can_open(text: str, i: int, para_start: int) -> bool:

@@ -93,9 +93,12 @@ def _hedged(root: Token, content: Span, lex: Lexicon) -> bool:
 
 
 def _rejects(root: Token, content: Span, lex: Lexicon) -> bool:
-    """Predicates that reject: "were untrue", "it was fake news", "never heard of", "unaware of"."""
+    """Predicates that reject: "were untrue", "it was fake news", "never heard of", "unaware of";
+    a bare refusal ("No.", "No, not $2.5 billion")."""
     low = content.text.lower().replace("’", "'")
     if any(phrase in low for phrase in lex.denial_phrases):
+        return True
+    if _refuses(content, lex):
         return True
     preds = [c for c in root.children if c.dep_ in {"acomp", "attr", "oprd"}]
     preds += [p for c in root.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
@@ -104,14 +107,33 @@ def _rejects(root: Token, content: Span, lex: Lexicon) -> bool:
                 or (tok.dep_ == "amod" and tok.i > tok.head.i):
             preds.append(tok)
         elif tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.claim_nouns \
-                and tok.lemma_.lower() in lex.denial_predicates:
-            return True  # "the Herald's bogus story"
+                and tok.lemma_.lower() in lex.denial_predicates \
+                and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.head.children):
+            return True  # "the Herald's bogus story" (not "his false claims": nobody rejects their own)
     if root.lemma_.lower() in lex.denial_predicates and root.pos_ in {"ADJ", "NOUN"}:
         return True
+    # the verdict is the predicate ("called the reports baseless") or qualifies one about a claim
+    # ("called the accusations baseless propaganda"), not any noun ("called him a false prophet")
+    about_claim = any(t.lemma_.lower() in lex.claim_nouns for t in content)
     return any(
         t.lemma_.lower() in lex.denial_predicates or t.lower_ in lex.denial_predicates
-        for p in preds for t in [p, *(c for c in p.children if c.dep_ in {"amod", "compound"})]
+        for p in preds
+        for t in [p, *(c for c in p.children if c.dep_ in {"amod", "compound"}
+                       and (about_claim or p.pos_ not in {"NOUN", "PROPN"}))]
     )
+
+
+def _refuses(content: Span, lex: Lexicon) -> bool:
+    """The content opens with a refusal standing on its own ("No.", "No, not that", "No way,"):
+    it answers what was put to the speaker, whatever follows."""
+    words = [t for t in content if not t.is_punct and not t.is_space]
+    for n in (3, 2, 1):
+        if len(words) < n:
+            continue
+        head = " ".join(t.lower_ for t in words[:n]).replace("’", "'")
+        if head in lex.refusals and (len(words) == n or words[n].i > words[n - 1].i + 1):
+            return True  # the refusal is all there is, or punctuation closes it
+    return False
 
 
 def _epistemic(root: Token, lex: Lexicon) -> Literal["unaware", "unsure"] | None:

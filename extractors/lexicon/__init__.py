@@ -68,6 +68,19 @@ class Lexicon:
     # Predicates that reject a proposition: "reports … were untrue", "it was fake news".
     denial_predicates: frozenset[str]
     denial_phrases: tuple[str, ...]
+    # A content that is nothing but a refusal answers what was put to the speaker: "No.", "No way".
+    refusals: tuple[str, ...]
+    # Acts the model takes for attributions: legal and procedural ("pleaded guilty", "was
+    # charged"), publishing ("published the archives"), an interviewer's asking, and the first
+    # person inside a quote already credited.
+    procedural_verbs: frozenset[str]
+    publishing_acts: frozenset[str]
+    asking_verbs: frozenset[str]
+    first_person: frozenset[str]
+    reason_preps: frozenset[str]
+    # "made it clear that …": a verb of making and the words that make its that-clause said.
+    making_verbs: frozenset[str]
+    made_known_words: frozenset[str]
     # Nouns for something advanced by someone: calling one "bogus" or "false" rejects it.
     claim_nouns: frozenset[str]
     # Not being aware of something, or never having heard of it, rejects it ("not aware of any

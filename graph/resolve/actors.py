@@ -117,22 +117,49 @@ def role_facts(text: str, names: Iterable[str], lex: Lexicon) -> list[RoleFact]:
         name = _known(m.group("name"), wanted) or _trim_name(m.group("name"), lex)
         if name and not any(f.name == name and f.start == m.start() for f in facts):
             facts.append(RoleFact(name, " ".join(m.group("role").lower().split()), m.group("aff"), m.start(), m.end()))
+    surnames: dict[str, set[str]] = {}
+    for full in wanted:
+        if " " in full:
+            surnames.setdefault(full.split()[-1], set()).add(full)
+    for m in _SURNAME_RELATIVE.finditer(text):  # "Mr. Fox, who was president of Mexico from 2000"
+        fulls = surnames.get(m.group("name"), set())
+        role_m = re.match(rf"(?i:{pat.role_alt})\b", m.group("desc"))
+        if len(fulls) != 1 or not role_m:
+            continue
+        rest = pat.affiliation_prep.sub("", m.group("desc")[role_m.end():].strip()).strip()
+        aff = re.match(r"(?:the\s+)?([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})", rest)
+        if aff:
+            country = lex.countries.get(aff.group(1).lower())
+            facts.append(RoleFact(next(iter(fulls)), role_m.group(0).lower(), country or aff.group(1), m.start(), m.end()))
     for m in pat.apposition.finditer(text):
         name = _known(m.group("name"), wanted)
         if not name:
             continue
         desc = " ".join(m.group("desc").split())
         if pat.relative.match(desc):
-            continue  # a relative clause, not an apposition
+            copula = _COPULAR_RELATIVE.match(desc)
+            if not copula:
+                continue  # a relative clause, not an apposition
+            desc = desc[copula.end():]  # "Mr. Fox, who was president of Mexico from 2000 to 2006,"
         role_m = re.search(rf"\b(?i:{pat.role_alt})\b", desc)
         if not role_m:
             continue
         role = role_m.group(0).lower()
-        rest = (desc[:role_m.start()] + " " + desc[role_m.end():]).strip()
-        rest = pat.affiliation_prep.sub("", rest).strip()
+        rest = _FORMER.sub("", desc[:role_m.start()]) + " " + desc[role_m.end():]
+        rest = pat.affiliation_prep.sub("", rest.strip()).strip()
         rest = " ".join(pat.article.sub("", rest).split())
         facts.append(RoleFact(name, role, rest, m.start(), m.end() - 1))
     return facts
+
+
+#: Words that date a role without changing it: "a former president of Mexico" led Mexico.
+_FORMER = re.compile(r"(?i)\b(?:former|ex-|then-|onetime|one-time|outgoing|late)\s*")
+#: A surname with a role given by a relative clause: "Mr. Fox, who was president of Mexico".
+_SURNAME_RELATIVE = re.compile(
+    r"\b(?P<name>[A-Z][\w’'-]+),\s+who\s+(?:is|was|has\s+been|had\s+been|served\s+as|became)\s+"
+    r"(?:the\s+|a\s+)?(?:(?:former|ex-|then-)\s*)?(?P<desc>[^,;:“”\"]{3,80})")
+#: A relative clause that gives a role as an apposition would: "who was", "who has served as".
+_COPULAR_RELATIVE = re.compile(r"(?i)who\s+(?:is|was|has\s+been|had\s+been|served\s+as|has\s+served\s+as|became)\s+(?:the\s+|a\s+)?")
 
 
 def _trim_name(candidate: str, lex: Lexicon) -> str | None:

@@ -34,7 +34,16 @@ from claimgraph.extractors.lexicon import Lexicon, default_lexicon
 
 #: Similarity a mention needs with a cluster's mention to join it.
 THRESHOLD = 0.34
+#: A negated mention's bag carries this term: the denial of P links to P (see :meth:`ClaimClusters.similarity`).
+NEGATION_TERM = "polarity:negative"
+#: Weighted share of the shorter bag a negated mention and a positive one need in common to be
+#: one proposition, asserted and denied ("Mexico will not pay for the wall" / "he would compel
+#: Mexico to pay for the wall"): a denial restates only the part it rejects.
+NEGATION_LINK = 0.5
+NEGATION_SHARED = 3
 
+_FUTURE = re.compile(r"\b(?:going to|gonna)\b", re.I)
+_CLITIC = re.compile(r"['’](?:m|re|ll|s|ve|d|t)$|n['’]t$")  # "I’m", "he'll", "don't" → "i", "he", "do"
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*[A-Za-z]|[A-Za-z]")
 _TOKEN = re.compile(r"[^\W_][\w.'’]*")
 
@@ -128,6 +137,7 @@ def terms(text: str, lex: Lexicon, leaders: Mapping[str, str] | None = None) -> 
     """The normalized terms of a claim mention (see the module docstring)."""
     words = claim_words(lex)
     text = clean(text).text  # the parser's view: "U.S.U.S." folded, damaged bytes blanked
+    text = _FUTURE.sub(" ", text)  # "we are not going to pay" is about paying
     pattern, country = _leader_pattern(tuple(sorted((leaders or {}).items())))
     if pattern is not None:
         text = pattern.sub(lambda m: " " + country[m.group(0)] + " ", text)
@@ -135,7 +145,7 @@ def terms(text: str, lex: Lexicon, leaders: Mapping[str, str] | None = None) -> 
     bag = set(out)
     stop, concepts = lex.claim_stop, lex.claim_concepts
     for w in _WORD.findall(text):
-        lw = w.lower().strip(".'’-")
+        lw = _CLITIC.sub("", w.lower()).strip(".'’-")
         if not lw or lw in stop or len(lw) < 2:
             continue
         st = words.stem(lw)
@@ -153,13 +163,22 @@ def is_deictic(content: str, lex: Lexicon) -> bool:
 
 
 def mention_terms(content: str, sentence: str, lex: Lexicon, leaders: Mapping[str, str] | None = None, *,
-                  deictic: bool | None = None) -> frozenset[str]:
-    """Terms of a mention; a deictic mention borrows the terms of the rest of its sentence."""
+                  deictic: bool | None = None, speaker: str | None = None, negated: bool = False) -> frozenset[str]:
+    """Terms of a mention; a deictic mention borrows the terms of the rest of its sentence.
+
+    ``speaker``: the country the source leads, which its first person stands for ("I'm not going
+    to pay", said by a former president of Mexico, is about Mexico paying); ``negated``: the
+    mention's proposition is negated on the surface, marked by :data:`NEGATION_TERM`."""
     own = terms(content, lex, leaders)
     if (is_deictic(content, lex) if deictic is None else deictic) and sentence:
         rest = sentence.replace(content, " ")
         own = own | terms(rest, lex, leaders)
-    return own
+    if speaker and _FIRST_PERSON.search(content):
+        own = own | {_country_term(speaker)}
+    return own | {NEGATION_TERM} if negated else own
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|we|We|my|My|our|Our|us)\b")
 
 
 @dataclass(slots=True)
@@ -218,6 +237,8 @@ class ClaimClusters:
         """Weighted Dice of two term bags; for a deictic mention (whose bag is its whole sentence),
         the share of ``b`` that the sentence covers. ``weight``: the term weights, memoised by a caller
         comparing one bag with many."""
+        opposite = (NEGATION_TERM in a) != (NEGATION_TERM in b)
+        a, b = a - {NEGATION_TERM}, b - {NEGATION_TERM}
         shared = a & b
         topical = shared - claim_words(self.lexicon).country_terms
         predicates = self.lexicon.claim_predicates
@@ -227,7 +248,14 @@ class ClaimClusters:
         w = weight or self._weight
         if deictic:
             return sum(w(t) for t in shared) / sum(w(t) for t in b)
-        return 2 * sum(w(t) for t in shared) / (sum(w(t) for t in a) + sum(w(t) for t in b))
+        wa, wb, ws = sum(w(t) for t in a), sum(w(t) for t in b), sum(w(t) for t in shared)
+        dice = 2 * ws / (wa + wb)
+        if opposite and len(a & b) >= NEGATION_SHARED:
+            # a denial restates what it rejects, often in fewer or other words than the claim
+            contained = len(a & b) / min(len(a), len(b))
+            if contained >= NEGATION_LINK:
+                return max(dice, contained)
+        return dice
 
     def assign(self, bag: frozenset[str], seed: str, *, deictic: bool = False) -> tuple[str, float]:
         """The cluster key for a new mention and its similarity to it (1.0 for a new cluster)."""
@@ -240,7 +268,7 @@ class ClaimClusters:
                 weights[term] = self._weight(term)
             return weights[term]
 
-        for key, other in self.candidates(bag - places):
+        for key, other in self.candidates(bag - places - {NEGATION_TERM}):
             s = self.similarity(bag, other, deictic=deictic, weight=weight)
             if s > best or (s == best and best_key is not None and key < best_key):
                 best, best_key = s, key  # a tie goes to the smaller key: the same in any load order

@@ -17,6 +17,10 @@ from claimgraph.extractors import Article, Attribution
 from claimgraph.extractors.lexicon import Lexicon, default_lexicon
 from claimgraph.graph.resolve.actors import ActorIndex, Match, RoleFact, leaders, role_facts
 from claimgraph.graph.resolve.claims import ClaimClusters, is_deictic, mention_terms
+from claimgraph.ontology.vocab import Stance
+
+#: Negated statements that may deny what they negate ("I doubt it", a question, a warning do not).
+_MAY_DENY = frozenset({Stance.ASSERTS, Stance.DENIES})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +89,9 @@ class Linker:
 
         def state(rec: Attribution) -> None:  # the claim a record states, clustered with the known ones
             deictic = is_deictic(rec.content, lex)
-            bag = mention_terms(rec.content, rec.sentence, lex, self.leaders, deictic=deictic)
+            bag = mention_terms(rec.content, rec.sentence, lex, self.leaders, deictic=deictic,
+                                speaker=self.leaders.get(rec.source.name),
+                                negated=rec.negated and rec.stance in _MAY_DENY)
             keys[rec.id], similarity[rec.id] = self.claims.assign(bag, f"{article.id}/{rec.id}", deictic=deictic)
             terms[rec.id] = bag
 

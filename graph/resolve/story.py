@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from claimgraph.extractors.lexicon import Lexicon
 from claimgraph.graph.iris import actors_graph, cg, slug, story_graph, term_value
-from claimgraph.graph.resolve.claims import is_deictic
+from claimgraph.graph.resolve.claims import NEGATION_TERM, is_deictic
 from claimgraph.ontology import DEFAULT_BASE
 from claimgraph.ontology.vocab import NEGATIVE_STANCES, POSITIVE_STANCES, STANCE_EDGE, STANCE_TERM, Stance
 
@@ -51,6 +51,7 @@ _DENIAL, _ASSERTION = ox.NamedNode(STANCE_TERM[Stance.DENIES]), ox.NamedNode(STA
 #: Share of claim terms (Dice) a negated statement needs with an assertion to deny it: a cluster
 #: gathers mentions of one story; a denial must negate that very proposition, not a neighbour.
 FLIP_MIN = 0.5
+FLIP_CONTAINED = 0.5
 FLIP_SHARED = 3
 
 
@@ -202,7 +203,7 @@ def _settle_denials(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode,
     """State the stance of each negated assertion of ``claim`` in the story graph: a denial when
     another source (or another article) asserts the claim, else an assertion of the negative fact.
     Returns the article graphs whose records' stance changed, and the stance settled per node."""
-    terms = {m.node: frozenset(m.terms.split()) for m in rows}
+    terms = {m.node: frozenset(m.terms.split()) - {NEGATION_TERM} for m in rows}
     inner: dict[str, list[str]] = {}
     for m in rows:
         if m.nested_in is not None:
@@ -230,7 +231,7 @@ def _settle_denials(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode,
     for m in open_:
         assert m.source is not None
         basis = next((p for p in positive if (p.source != m.source or p.graph != m.graph)
-                      and _dice(terms[m.node], terms[p.node]) >= FLIP_MIN), None)
+                      and _negates(terms[m.node], terms[p.node])), None)
         want = _DENIAL if basis is not None else _ASSERTION
         stance_edge = ox.NamedNode(STANCE_EDGE[Stance.DENIES if basis is not None else Stance.ASSERTS])
         node = ox.NamedNode(m.node)
@@ -244,10 +245,15 @@ def _settle_denials(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode,
     return changed, settled
 
 
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
-    """Dice of two term bags; 0 when they share fewer than :data:`FLIP_SHARED` terms (small bags
-    overlap by chance)."""
-    return 2 * len(a & b) / (len(a) + len(b)) if len(a & b) >= FLIP_SHARED else 0.0
+def _negates(negated: frozenset[str], positive: frozenset[str]) -> bool:
+    """Whether a negated statement negates an assertion's proposition: they share most of their
+    terms (Dice ≥ :data:`FLIP_MIN`), or the negated one restates the part it rejects (≥
+    :data:`FLIP_CONTAINED` of its terms in the assertion). Either way at least :data:`FLIP_SHARED`
+    terms: small bags overlap by chance."""
+    shared = len(negated & positive)
+    if shared < FLIP_SHARED:
+        return False
+    return 2 * shared / (len(negated) + len(positive)) >= FLIP_MIN or shared / len(negated) >= FLIP_CONTAINED
 
 
 def _drop_claim(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> None:

@@ -101,3 +101,25 @@ def test_build_uses_weights_you_trained(tmp_path):
 def test_training_refuses_a_folder_that_is_no_corpus(tmp_path):
     result = CliRunner().invoke(main, ["train", str(tmp_path), "--out", str(tmp_path / "w")])
     assert result.exit_code != 0 and "needs gold.jsonl and articles/" in result.output
+
+
+# -- what the learned additions must not bring ------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The former aide pleaded guilty to lying to investigators in March.",
+    "The campaign manager was charged with fraud last year.",
+    "The newspaper published the archives on Monday.",
+    "The governor attacked the investigation.",
+    "Asked whether the budget was to blame, the minister paused.",
+])
+def test_acts_that_are_not_attributions_are_not_added(attributions, text):
+    assert attributions(text) == [], text
+
+
+def test_the_first_person_inside_a_credited_quote_is_not_a_second_speaker(attributions):
+    recs = attributions("“We urge the committee to act now, and we believe it will,” Senator Ada Ruiz said on Tuesday.")
+    assert {r.source.name for r in recs} == {"Ada Ruiz"}
+
+
+def test_an_evaluation_that_gives_its_reason_stays(attributions):
+    [rec] = attributions("The senator praised the governor for her handling of the floods.")
+    assert rec.mode == "evaluation"

@@ -75,3 +75,47 @@ def test_not_knowing_is_hedged_not_a_denial(attributions, text):
 def test_rejecting_a_report_or_answering_an_allegation_is_a_denial(attributions, text):
     recs = attributions(text)
     assert recs and recs[0].stance == "denies"
+
+
+# -- refusals, verdicts and who they are about ------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Asked whether the budget was to blame, Lamb said: “No.”",
+    "“No, not $2 billion, no,” the president said. ",
+    "“No way,” the former governor said.",
+    "Asked about the merger, the chairman said: “Absolutely not.”",
+    "The senator said the argument “doesn't wash.”",
+    "The minister said any suggestion that this was a budget issue was off base.",
+    "The ministry called the accusations “baseless propaganda.”",
+])
+def test_a_refusal_or_a_verdict_on_what_was_put_to_the_speaker_denies(attributions, text):
+    recs = attributions(text)
+    assert recs and recs[0].stance == "denies", text
+
+
+@pytest.mark.parametrize("text", [
+    "The senator repeated his false claims about the border.",
+    "She called the mayor a false prophet.",
+    "“No one expected the storm to be this strong,” the forecaster said.",
+    "The coach said there was no way to know before the scan.",
+])
+def test_a_verdict_on_a_person_or_on_ones_own_claims_is_no_denial(attributions, text):
+    assert all(r.stance != "denies" for r in attributions(text)), text
+
+
+def test_a_quote_the_parser_ends_at_its_exclamation_mark_keeps_its_cue(attributions):
+    recs = attributions("Fox spoke on Thursday.\n\n“Stop lying!” Mr. Fox wrote. “Mexico is not yours to play with.”")
+    assert [(r.content, r.stance) for r in recs] == [("Stop lying!", "denies"),
+                                                    ("Mexico is not yours to play with", "asserts")]
+
+
+def test_quote_marks_mixed_by_hand_still_pair(attributions):
+    [first, second] = attributions('"I’m not going to pay for that wall!” Fox told the interviewer. “He should pay for it.”')
+    assert first.content == "I’m not going to pay for that wall!" and first.negated
+    assert second.content == "He should pay for it"
+
+
+def test_making_it_clear_is_saying(attributions):
+    [rec] = attributions("Former President Vicente Fox made it loud and clear that he won’t pay for any part of the wall.")
+    assert (rec.source.name, rec.cue, rec.content) == ("Vicente Fox", "made it loud and clear",
+                                                        "he won’t pay for any part of the wall")
+    assert rec.negated

@@ -79,3 +79,33 @@ def test_removing_an_article_forgets_the_actors_only_it_named(tmp_path):
     with GraphStore(out) as store:
         names = {q.object.value for q in store.ox.quads_for_pattern(None, ox.NamedNode(NAMESPACE + "name"), None, None)}
     assert "Ann Cole" in names and "Tom Reyes" not in names
+
+
+# -- the denial of a proposition, in other words than the claim's --------------------------------
+CLAIM = ("Candidate Ray Dunn insisted that as president he would have the leverage to compel Mexico "
+         "to pay for the wall, which he estimates would cost $8 billion.\n")
+REFUSAL = ("Vicente Fox, a former president of Mexico, spoke on Thursday.\n"
+           "“I’m not going to pay for that wall,” Mr. Fox said in an interview.\n")
+ECHO = "Felipe Calderón, who was president of Mexico until 2012, said Mexico will not pay for a border wall.\n"
+
+
+@pytest.mark.parametrize("order", [("claim", "refusal", "echo"), ("echo", "refusal", "claim")])
+def test_a_leaders_refusal_denies_the_claim_it_answers_in_either_order(tmp_path, order):
+    texts = {"claim": CLAIM, "refusal": REFUSAL, "echo": ECHO}
+    out = tmp_path / "out"
+    for name in order:
+        build([feed(tmp_path, name, texts[name])], out)
+    lines = (out / "attributions.jsonl").read_text(encoding="utf-8").splitlines()
+    recs = {r["source"]: r for r in map(json.loads, lines)}
+    assert recs["Vicente Fox"]["stance"] == recs["Felipe Calderón"]["stance"] == "denies"
+    assert recs["Ray Dunn"]["stance"] == "asserts"
+    # one claim, asserted by one side and denied by the other
+    assert len({recs[name]["claim"] for name in ("Vicente Fox", "Felipe Calderón", "Ray Dunn")}) == 1
+    assert {r["source"] for r in rows(out, "who-denies", text="wall")} == {"Vicente Fox", "Felipe Calderón"}
+
+
+def test_a_negative_statement_about_another_matter_stays_an_assertion(tmp_path):
+    other = "Vicente Fox, a former president of Mexico, said he had not met the candidate in years.\n"
+    out = tmp_path / "out"
+    build([feed(tmp_path, "claim", CLAIM), feed(tmp_path, "other", other)], out)
+    assert ("Vicente Fox", "asserts", True) in stances(out)
