@@ -177,8 +177,8 @@ def _made_clear(tok: Token, lex: Lexicon) -> Iterator[Found]:
     word = next((c for c in near if c.lower_ in lex.made_known_words), None)
     if word is None or negated_act(tok):
         return
-    clause = next((t for t in tok.subtree if t.i > word.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
-                   and t.dep_ in {"ccomp", "advcl"}), None)
+    clause = next((t for t in tok.subtree if t.i > word.i and t.dep_ in {"ccomp", "advcl"}
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)), None)
     subject = subject_of(tok, lex)
     if clause is None or subject is None or subject.lower_ in lex.non_subjects:
         return

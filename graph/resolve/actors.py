@@ -159,7 +159,8 @@ _SURNAME_RELATIVE = re.compile(
     r"\b(?P<name>[A-Z][\w’'-]+),\s+who\s+(?:is|was|has\s+been|had\s+been|served\s+as|became)\s+"
     r"(?:the\s+|a\s+)?(?:(?:former|ex-|then-)\s*)?(?P<desc>[^,;:“”\"]{3,80})")
 #: A relative clause that gives a role as an apposition would: "who was", "who has served as".
-_COPULAR_RELATIVE = re.compile(r"(?i)who\s+(?:is|was|has\s+been|had\s+been|served\s+as|has\s+served\s+as|became)\s+(?:the\s+|a\s+)?")
+_COPULAR_RELATIVE = re.compile(
+    r"(?i)who\s+(?:is|was|has\s+been|had\s+been|served\s+as|has\s+served\s+as|became)\s+(?:the\s+|a\s+)?")
 
 
 def _trim_name(candidate: str, lex: Lexicon) -> str | None:
