@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from .cast import Cast, Person
 from .lexicon import Lexicon, SourceKind
+from .quotes import find_quotes
 from .records import Source
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class Discourse:
     cast: Cast
     para_at: Callable[[int], int]
     history: list[Said] = field(default_factory=list)
+    _quoted: list[tuple[int, int]] | None = None  # the article's quotations (characters), found once
 
     def antecedent(self, low: str, at: int, mention: Span,
                    resolve_one: Callable[[Span, int], Named]) -> tuple[str, SourceKind]:
@@ -68,8 +70,8 @@ class Discourse:
             # same sentence is the nearest antecedent.
             sent = mention.sent
             here = [p for p in self.people_between(sent.start, mention.start) if self.agrees(p, gender)]
-            if here:
-                return here[-1][1].name, SourceKind.PERSON
+            if here:  # the sentence's subject before a name it mentions ("Fox, a critic of Trump, … he said")
+                return max(here, key=lambda c: (c[0] in c[1].subjects, c[0]))[1].name, SourceKind.PERSON
 
         def fits(s: Said) -> bool:
             return self.agrees_name(s.name, s.kind, gender)
@@ -106,8 +108,14 @@ class Discourse:
         return max(cands, key=lambda c: (gender is not None and c[1].gender == gender, c[0] in c[1].subjects, c[0]))[1]
 
     def people_between(self, lo: int, hi: int) -> list[tuple[int, Person]]:
-        """(token, person) for each person mention with its head in [lo, hi), in text order."""
-        found = [(i, p) for p in self.cast.people for i in p.mentions if lo <= i < hi]
+        """(token, person) for each person mention with its head in [lo, hi), in text order, but
+        those inside quotation marks: a quote speaks of people, its speaker is named outside it
+        ("“Peña is taking a risk by hosting Trump,” he said")."""
+        if self._quoted is None:
+            self._quoted = [(q.start, q.end) for q in find_quotes(self.doc.text)]
+        doc, quoted = self.doc, self._quoted
+        found = [(i, p) for p in self.cast.people for i in p.mentions
+                 if lo <= i < hi and not any(a <= doc[i].idx < b for a, b in quoted)]
         return sorted(found, key=lambda pair: pair[0])
 
     def para_start(self, i: int) -> int:
@@ -134,5 +142,7 @@ class Discourse:
         return None
 
     def remember(self, src: Source, at: int, plural: bool, head: str, cue: str = "") -> None:
+        if src.sieve == "non-actor":
+            return  # "The press conference underscored …": no one a later "he" can stand for
         para = self.para_at(at)
         self.history.append(Said(src.name, src.kind, para, plural, head, cue))

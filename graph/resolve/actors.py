@@ -201,7 +201,7 @@ class Match:
 
     name: str
     confidence: float
-    rule: str  # "exact", "spelling", "surname", "alias", "new"
+    rule: str  # "exact", "initial", "title", "middle name", "spelling", "surname", "acronym", "alias", "new"
 
 
 @dataclass(slots=True)
@@ -222,6 +222,8 @@ class ActorIndex:
             return
         self._names[key] = name
         self._loose.setdefault((kind, _loose(key[1], self.lexicon)), name)
+        if kind == "person":  # "Hillary Rodham Clinton" and "Hillary Clinton" are one person
+            self._loose.setdefault((kind, _first_last(_loose(key[1], self.lexicon))), name)
         if kind in {"organization", "outlet"} and len(key[1].split()) > 1:
             self._initials[_acronym(key[1], self.lexicon)].add(name)
         if kind == "person" and len(key[1].split()) > 1:
@@ -255,10 +257,11 @@ class ActorIndex:
         if known is not None:
             return Match(known, 1.0, "exact")
         if kind == "person" and len(_loose(norm, self.lexicon).split()) > 1:
-            known = self._loose.get((kind, _loose(norm, self.lexicon)))
+            loose = _loose(norm, self.lexicon)
+            known = self._loose.get((kind, loose)) or self._loose.get((kind, _first_last(loose)))
             if known is not None:
-                same = _loose(norm, self.lexicon) == _loose(normalize(known), self.lexicon)
-                rule = "initial" if same and _initial_in(norm, known) else "title"
+                same = loose == _loose(normalize(known), self.lexicon)
+                rule = ("initial" if _initial_in(norm, known) else "title") if same else "middle name"
                 return Match(known, VARIANT_CONFIDENCE, rule)
         if kind in {"organization", "outlet"}:
             match = self._acronym_match(name, norm, kind)
@@ -319,6 +322,18 @@ def _loose(norm: str, lex: Lexicon) -> str:
     while len(words) > 2 and words[0].rstrip(".") in role_patterns(lex).title_words:
         words.pop(0)
     return " ".join(w for w in words if len(w.rstrip(".")) > 1)
+
+
+def _first_last(loose: str) -> str:
+    """A three-word name without its middle name ("hillary rodham clinton" → "hillary clinton"), a
+    son's or father's suffix kept apart ("donald trump jr" stays)."""
+    words = loose.split()
+    if len(words) != 3 or words[-1].rstrip(".") in _GENERATIONS:
+        return loose
+    return f"{words[0]} {words[-1]}"
+
+
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _initial_in(a: str, b: str) -> bool:

@@ -110,3 +110,29 @@ def test_wire_dateline_is_not_the_speaker(attributions):
 def test_the_newspaper_is_an_outlet(attributions):
     [rec] = attributions("The newspaper said the documents showed payments of more than $2 million.")
     assert rec.source.kind == "outlet"
+
+
+# -- who a pronoun stands for on real news -----------------------------------------------------------
+def test_a_pronoun_never_stands_for_a_thing_that_cannot_speak(attributions):
+    recs = attributions("President Ray Dunn met the leaders on Friday.\n\n"
+                        "The press conference suggested the standoff could end soon.\n\n"
+                        "“We are not playing games,” he told reporters.")
+    assert recs[-1].source.name == "Ray Dunn"
+
+
+def test_a_pronoun_after_a_quote_skips_the_people_the_quote_speaks_of(attributions):
+    recs = attributions("Press secretary Ann Cole spoke on Friday.\n\n"
+                        "“The people that elected Mara Voss did not elect her to play games,” she said.")
+    assert recs[-1].source.name == "Ann Cole"
+
+
+def test_a_pronoun_prefers_the_sentences_subject_to_a_name_it_mentions(attributions):
+    recs = attributions("Ray Dunn met the press.\n\n"
+                        "Luis Ortega, an outspoken critic of Dunn, started the fight when he said the visit was a mistake.")
+    assert recs[-1].source.name == "Luis Ortega"
+
+
+def test_a_headlines_bare_surname_is_the_person_the_body_names(attributions):
+    recs = attributions("Dunn warns shutdown could last years\n\n"
+                        "President Dunn said the shutdown could last for years.")
+    assert {(r.source.name, r.source.kind) for r in recs} == {("Dunn", "person")}

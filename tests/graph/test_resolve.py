@@ -9,7 +9,7 @@ import pytest
 import claimgraph
 from claimgraph.extractors.lexicon import EN
 from claimgraph.graph import ActorIndex, ClaimClusters, GraphStore, named_queries
-from claimgraph.graph.resolve.actors import leaders, role_facts
+from claimgraph.graph.resolve.actors import VARIANT_CONFIDENCE, Match, leaders, role_facts
 from claimgraph.graph.resolve.claims import is_deictic, mention_terms
 
 from .test_sparql import rows
@@ -215,3 +215,10 @@ def test_removing_an_article_updates_contested_claims(seeds_out, tmp_path):
 @pytest.mark.parametrize("name", ["contested-claims", "contradictions", "quote-variants", "claim-stances"])
 def test_story_queries_are_in_the_library(name):
     assert name in named_queries()
+
+
+def test_a_middle_name_written_by_one_outlet_is_the_same_person():
+    index = ActorIndex()
+    first = index.resolve("Hillary Clinton", "person")
+    assert index.resolve("Hillary Rodham Clinton", "person") == Match(first.name, VARIANT_CONFIDENCE, "middle name")
+    assert index.resolve("Donald Trump Jr.", "person").rule == "new"  # a son is not his father
