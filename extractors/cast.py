@@ -109,6 +109,13 @@ def person_words(ent: Span, lex: Lexicon) -> tuple[list[str], list[Token]]:
     while i >= 0 and i >= ent.start - 4 and _is_title(doc[i], lex) and doc[i].head.i in range(ent.start, ent.end):
         titles.insert(0, doc[i])
         i -= 1
+    if i == ent.start - 1:  # a title with its office: "Secretary of State [Hillary Clinton]",
+        # "Deputy Assistant Secretary for Diplomatic Security [Charlene Lamb]"
+        k = i
+        while k >= max(0, ent.start - 8) and (doc[k].text[:1].isupper() or doc[k].lower_ in lex.office_words):
+            if _is_title(doc[k], lex) and doc[k].text[:1].isupper():
+                titles.insert(0, doc[k])
+            k -= 1
     return words, titles
 
 
@@ -207,7 +214,9 @@ class Cast:
     def _note_role(self, person: Person, tok: Token) -> None:
         word = role_word(tok, self.lex)
         if word in self.lex.role_nouns or tok.lower_ in self.lex.title_roles:
-            person.roles.add(word)
+            before = self.doc[tok.i - 1].lower_ if tok.i else ""
+            # "Vice President Mike Pence" is no "president", "Assistant Secretary" no "secretary"
+            person.roles.add(f"{before} {word}" if before in self.lex.lesser_title_words else word)
         gender = self.lex.gender_words.get(tok.lower_) or self.lex.gender_words.get(tok.lemma_.lower())
         if gender is not None and person.gender is None:
             person.gender = gender

@@ -193,11 +193,17 @@ class SourceResolver:
         if ent is not None and ent.label_ == "PERSON":
             return Named(self._person(ent, at), SourceKind.PERSON, "name")
         lex = self.lex
-        if root.pos_ == "NOUN" and (role_word(root, lex) in lex.role_nouns or root.lower_ in lex.title_roles) \
+        if root.pos_ in {"NOUN", "PROPN"} and (role_word(root, lex) in lex.role_nouns or root.lower_ in lex.title_roles) \
                 or root.pos_ == "NUM" or root.lower_ in self.lex.partitive_pronouns:
             # "The head coach of the Riverside Hawks, Tom Guerrero", "Its editor, Marcus Bell": the
             # name in apposition, wherever the parser hung it
             named = [t for t in root.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > root.i]
+            if not named and root.text[:1].isupper():
+                # a title that ends in the name: "Assistant Secretary for Diplomatic Security Charlene
+                # Lamb", parsed as "for … Lamb" (not "the lawyer for Michael Flynn": a client)
+                last = mention[-1] if not mention[-1].is_punct else mention[-2] if len(mention) > 1 else mention[-1]
+                ent = entity_of(last)
+                named = [ent.root] if ent is not None and ent.label_ == "PERSON" and ent.start > root.i else []
             if len(named) == 1:
                 tok = named[0]
                 person = self.cast.person_at(tok.i)
@@ -288,7 +294,8 @@ class SourceResolver:
             holders = {p.name for p in self.cast.people if role in p.roles}
             if len(holders) == 1:
                 return Named(holders.pop(), SourceKind.PERSON, "role")
-        if mention[0].lower_ != "the" or root.pos_ != "NOUN" or any(t.ent_type_ == "PERSON" for t in mention):
+        noun = root.pos_ == "NOUN" or root.pos_ == "PROPN" and root.text.islower()  # "the president" tagged PROPN
+        if mention[0].lower_ != "the" or not noun or any(t.ent_type_ == "PERSON" for t in mention):
             return None
         role = role_word(root, self.lex)
         if role not in self.lex.role_nouns and root.lower_ not in self.lex.title_roles:

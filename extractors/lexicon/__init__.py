@@ -77,6 +77,10 @@ class Lexicon:
     publishing_acts: frozenset[str]
     asking_verbs: frozenset[str]
     first_person: frozenset[str]
+    # Words joining a title to its office: "Secretary *of* State", "Assistant Secretary *for* Security".
+    office_words: frozenset[str]
+    # Words that make a title another office: "*Vice* President", "*Assistant* Secretary".
+    lesser_title_words: frozenset[str]
     reason_preps: frozenset[str]
     # "made it clear that …": a verb of making and the words that make its that-clause said.
     making_verbs: frozenset[str]

@@ -136,3 +136,22 @@ def test_a_headlines_bare_surname_is_the_person_the_body_names(attributions):
     recs = attributions("Dunn warns shutdown could last years\n\n"
                         "President Dunn said the shutdown could last for years.")
     assert {(r.source.name, r.source.kind) for r in recs} == {("Dunn", "person")}
+
+
+def test_the_president_is_not_the_vice_president(attributions):
+    recs = attributions("Vice President Mike Pence and President Ray Dunn met the leaders.\n\n"
+                        "“Walls work,” the president said.")
+    assert recs[-1].source.name == "Ray Dunn"
+
+
+def test_a_title_with_its_office_gives_the_role(attributions):
+    recs = attributions("Secretary of State Hillary Clinton testified on Wednesday.\n\n"
+                        "The secretary said the cables came through the department every year.")
+    assert recs[-1].source.name == "Hillary Clinton"
+
+
+def test_a_long_title_ends_in_the_name_and_a_client_is_not_the_lawyer(attributions):
+    [lamb] = attributions("Deputy Assistant Secretary for Diplomatic Security Charlene Lamb testified that the attack was large.")
+    assert lamb.source.name == "Charlene Lamb"
+    [lawyer] = attributions("The lawyer for Michael Flynn said the plea was fair.")
+    assert lawyer.source.name != "Michael Flynn"
