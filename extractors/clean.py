@@ -17,10 +17,32 @@ _DOUBLED_ABBREVIATION = re.compile(r"\b((?:[A-Z]\.){2,})\1")
 # Control characters other than tab and newlines, the replacement character and zero-width marks.
 _DAMAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\u200b\ufeff]")
 _LINE = re.compile(r"[^\n]*")
-# Wire-copy datelines that open a paragraph: "NAIROBI (Reuters) - ", "WASHINGTON, March 14 (AP) — ".
+# Wire-copy datelines that open a paragraph: "NAIROBI (Reuters) - ", "WASHINGTON, March 14 (AP) — ",
+# "RIVERTON, May 3, 2023 (Valley Wire) – ", "RIVERTON May 3 2023 - ", "Beijing, 14 March 2022 (Xinhua) —".
+# A place in capitals, or one followed by a date or an outlet in brackets (never "Trump - the …").
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z. ]{1,30}\))?\s*[-–—]+\s+"
+    r"^(?P<place>[A-Z][A-Za-z.'’-]*(?:[ -][A-Z][A-Za-z.'’-]*){0,3})"
+    r"(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?,?"
+    r"\s*(?:\((?P<outlet>[^()\n]{1,40})\))?\s*[-–—]+\s+"
 )
+
+
+def dateline(line: str) -> re.Match[str] | None:
+    """The dateline opening ``line``, if any (see :data:`_DATELINE`)."""
+    m = _DATELINE.match(line)
+    if m is None or not (m.group("place").replace(" ", "").replace("-", "").isupper() or m.group("date")
+                         or m.group("outlet")):
+        return None
+    return m
+
+
+def dateline_outlet(text: str) -> str | None:
+    """The outlet a dateline names in brackets ("NAIROBI (Reuters) -" → "Reuters"), in the first lines."""
+    for line in text.splitlines()[:6]:
+        m = dateline(line.strip())
+        if m is not None and m.group("outlet"):
+            return " ".join(m.group("outlet").split())
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +86,11 @@ def _edits(raw: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         if m.start() >= tail or lex.boilerplate_lines.fullmatch(line):
             edits.append((m.start(), m.end(), ""))
             continue
-        dateline = _DATELINE.match(m.group())
-        if dateline:
-            edits.append((m.start(), m.start() + dateline.end(), ""))
+        opening = dateline(m.group())
+        if opening:
+            edits.append((m.start(), m.start() + opening.end(), ""))
         for d in _DOUBLED_ABBREVIATION.finditer(m.group()):
-            if dateline and d.start() < dateline.end():
+            if opening and d.start() < opening.end():
                 continue
             edits.append((m.start() + d.start(), m.start() + d.end(), d.group(1)))
         for d in _DAMAGE.finditer(m.group()):

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .article import Article, IngestError, one_line
+from .clean import dateline_outlet
 from .times import dateline_date
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -171,7 +172,8 @@ def _from_text(text: str, path: Path) -> Article:
     _enough_words(text, str(path))
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     title = first if len(first) <= 300 else None
-    return Article(id=path.name, text=text, title=title, path=str(path), published=dateline_date(text))
+    return Article(id=path.name, text=text, title=title, path=str(path), published=dateline_date(text),
+                   outlet=dateline_outlet(text))
 
 
 def _looks_like_html(text: str) -> bool:
@@ -214,7 +216,7 @@ def _from_html(html: str, path: Path, **meta: str | None) -> Article:
     text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
     return Article(
         id=meta.get("id") or path.name, text=text, title=title,
-        outlet=meta.get("outlet") or getattr(doc, "sitename", None),
+        outlet=meta.get("outlet") or getattr(doc, "sitename", None) or dateline_outlet(text),
         url=meta.get("url") or getattr(doc, "url", None),
         published=meta.get("published") or getattr(doc, "date", None) or dateline_date(text), path=str(path),
     )
@@ -261,5 +263,6 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
             except IngestError as exc:
                 yield IngestError(where, exc.reason)
                 continue
-            yield Article(id=art_id, text=clean_text, title=strmeta["title"], outlet=strmeta["outlet"],
+            yield Article(id=art_id, text=clean_text, title=strmeta["title"],
+                          outlet=strmeta["outlet"] or dateline_outlet(clean_text),
                           url=strmeta["url"], published=strmeta["published"] or dateline_date(clean_text), path=where)

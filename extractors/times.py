@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
     from .lexicon import Lexicon
 
-#: A dateline that carries a full date: "WASHINGTON, March 13, 2022 (Reuters) -", "Beijing, 14 March 2022 —".
-_DATELINE = re.compile(r"^[A-Z][\w .'’-]{1,40}, (?P<date>[A-Za-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Za-z]+\.? \d{4})\b")
+#: A dateline that carries a full date: "WASHINGTON, March 13, 2022 (Reuters) -", "Beijing, 14 March 2022 —",
+#: "RIVERTON May 3 2023 -".
+_DATELINE = re.compile(r"^[A-Z][\w .'’-]{1,40},? (?P<date>[A-Za-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]+\.? \d{4})\b")
 
 
 def published_on(value: str | None) -> dt.date | None:

@@ -162,6 +162,13 @@ def is_deictic(content: str, lex: Lexicon) -> bool:
     return len(content_words) <= 2 or (bool(words) and words[-1] in lex.deictic_heads and len(words) <= 6)
 
 
+def points_back(content: str, lex: Lexicon) -> bool:
+    """A content that names what it answers instead of stating it: "the allegation", "the
+    reports", "There is no truth to it" (its last word points back, in a few words)."""
+    words = [w.lower().strip(".'’-") for w in _WORD.findall(content)]
+    return bool(words) and len(words) <= 6 and words[-1] in lex.deictic_heads
+
+
 def mention_terms(content: str, sentence: str, lex: Lexicon, leaders: Mapping[str, str] | None = None, *,
                   deictic: bool | None = None, speaker: str | None = None, negated: bool = False) -> frozenset[str]:
     """Terms of a mention; a deictic mention borrows the terms of the rest of its sentence.
@@ -259,6 +266,14 @@ class ClaimClusters:
 
     def assign(self, bag: frozenset[str], seed: str, *, deictic: bool = False) -> tuple[str, float]:
         """The cluster key for a new mention and its similarity to it (1.0 for a new cluster)."""
+        best_key, best = self.nearest(bag, deictic=deictic)
+        if best_key is None or best < self.threshold:
+            best_key, best = "claim-" + hashlib.sha1(seed.encode("utf-8", "surrogatepass")).hexdigest()[:12], 1.0
+        self.add_existing(best_key, bag)
+        return best_key, best
+
+    def nearest(self, bag: frozenset[str], *, deictic: bool = False) -> tuple[str | None, float]:
+        """The cluster holding the mention most similar to ``bag``, and the similarity (None, 0.0: none)."""
         best, best_key = 0.0, None
         places = claim_words(self.lexicon).country_terms
         weights: dict[str, float] = {}  # the counts do not change during one assignment
@@ -272,7 +287,4 @@ class ClaimClusters:
             s = self.similarity(bag, other, deictic=deictic, weight=weight)
             if s > best or (s == best and best_key is not None and key < best_key):
                 best, best_key = s, key  # a tie goes to the smaller key: the same in any load order
-        if best_key is None or best < self.threshold:
-            best_key, best = "claim-" + hashlib.sha1(seed.encode("utf-8", "surrogatepass")).hexdigest()[:12], 1.0
-        self.add_existing(best_key, bag)
         return best_key, best

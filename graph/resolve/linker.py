@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from claimgraph.extractors import Article, Attribution
 from claimgraph.extractors.lexicon import Lexicon, default_lexicon
 from claimgraph.graph.resolve.actors import ActorIndex, Match, RoleFact, leaders, role_facts
-from claimgraph.graph.resolve.claims import ClaimClusters, is_deictic, mention_terms
+from claimgraph.graph.resolve.claims import ClaimClusters, is_deictic, mention_terms, points_back
 from claimgraph.ontology.vocab import Stance
 
 #: Negated statements that may deny what they negate ("I doubt it", a question, a warning do not).
@@ -34,6 +34,22 @@ class Resolution:
     similarity: dict[str, float]  # record id → similarity to the claim it joined (1.0: new claim)
     roles: list[RoleFact]
     leaders_in_article: dict[str, str]  # heads of state the article names, to their country
+
+
+#: How far back (characters) a pointing mention ("the allegation", "it") looks for what it points to.
+ANTECEDENT_REACH = 1200
+
+
+def _antecedent(rec: Attribution, stated: list[Attribution]) -> Attribution | None:
+    """What a pointing mention refers to: the last proposition stated before it in the article by
+    another source, a few paragraphs back at most ("The union said the company hid two reports.
+    The company denied the allegation. “There is no truth to it,” its spokesman said.")."""
+    for other in reversed(stated):
+        if other.content_start >= rec.content_start or rec.content_start - other.content_end > ANTECEDENT_REACH:
+            continue
+        if other.source.name != rec.source.name:
+            return other
+    return None
 
 
 @dataclass(slots=True)
@@ -87,13 +103,25 @@ class Linker:
         terms: dict[str, frozenset[str]] = {}
         similarity: dict[str, float] = {}
 
+        stated: list[Attribution] = []  # records that state a proposition of their own, in text order
+
         def state(rec: Attribution) -> None:  # the claim a record states, clustered with the known ones
             deictic = is_deictic(rec.content, lex)
             bag = mention_terms(rec.content, rec.sentence, lex, self.leaders, deictic=deictic,
                                 speaker=self.leaders.get(rec.source.name),
                                 negated=rec.negated and rec.stance in _MAY_DENY)
+            pointing = deictic and points_back(rec.content, lex)
+            if pointing and self.claims.nearest(bag, deictic=True)[1] < self.claims.threshold:
+                before = _antecedent(rec, stated)
+                if before is not None:  # "The company denied the allegation": the one just made
+                    keys[rec.id], similarity[rec.id] = keys[before.id], 1.0
+                    terms[rec.id] = terms[before.id]
+                    self.claims.add_existing(keys[rec.id], terms[rec.id])
+                    return
             keys[rec.id], similarity[rec.id] = self.claims.assign(bag, f"{article.id}/{rec.id}", deictic=deictic)
             terms[rec.id] = bag
+            if not deictic:
+                stated.append(rec)
 
         for rec in resolved:
             if rec.id not in outer:

@@ -159,3 +159,11 @@ def test_arbitrary_bytes_are_read_or_refused_on_one_line(data, suffix):
                 assert "\n" not in str(item) and item.path.startswith(path)
             else:
                 assert isinstance(item, Article) and item.text.strip() and "\r" not in item.text
+
+
+def test_a_datelines_outlet_is_the_articles_outlet_when_none_is_given(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("RIVERTON, May 3, 2023 (Valley Wire) – Union leader Omar Haddad said the plant was unsafe "
+                    "and that workers were scared of the next inspection.\n", encoding="utf-8")
+    [article] = list(read_inputs([path]))
+    assert (article.outlet, article.published) == ("Valley Wire", "2023-05-03")

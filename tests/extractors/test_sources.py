@@ -1,6 +1,8 @@
 """Who said it: speaker resolution inside one article."""
 from __future__ import annotations
 
+import pytest
+
 
 def sources(records):
     return [(r.source.text, r.source.name, r.source.kind) for r in records]
@@ -155,3 +157,14 @@ def test_a_long_title_ends_in_the_name_and_a_client_is_not_the_lawyer(attributio
     assert lamb.source.name == "Charlene Lamb"
     [lawyer] = attributions("The lawyer for Michael Flynn said the plea was fair.")
     assert lawyer.source.name != "Michael Flynn"
+
+
+@pytest.mark.parametrize("dateline", [
+    "RIVERTON, May 3, 2023 (Valley Wire) – ",
+    "RIVERTON May 3 2023 - ",
+    "Riverton, 3 May 2023 (Valley Wire) — ",
+])
+def test_a_dateline_with_a_date_or_an_outlet_is_never_the_speaker(attributions, dateline):
+    recs = attributions(dateline + "Union leader Omar Haddad said the plant was unsafe. He said workers were scared.")
+    assert [r.source.name for r in recs] == ["Omar Haddad", "Omar Haddad"]
+    assert recs[0].content == "the plant was unsafe"

@@ -109,3 +109,20 @@ def test_a_negative_statement_about_another_matter_stays_an_assertion(tmp_path):
     out = tmp_path / "out"
     build([feed(tmp_path, "claim", CLAIM), feed(tmp_path, "other", other)], out)
     assert ("Vicente Fox", "asserts", True) in stances(out)
+
+
+# -- a denial that names what it answers ------------------------------------------------------------
+ALLEGATION = ("RIVERTON, May 3, 2023 (Valley Wire) – Union leader Omar Haddad said the company had hidden two "
+              "safety reports from the state inspectors.\n\n"
+              "The company denied the allegation. “There is no truth to it,” its spokesman said.\n")
+
+
+def test_the_allegation_denied_is_the_one_just_made(tmp_path):
+    out = tmp_path / "out"
+    build([feed(tmp_path, "a", ALLEGATION)], out)
+    lines = (out / "attributions.jsonl").read_text(encoding="utf-8").splitlines()
+    recs = list(map(json.loads, lines))
+    assert len({r["claim"] for r in recs}) == 1
+    [contested] = rows(out, "contested-claims")
+    assert "Omar Haddad" in contested["assertedBy"] and "company" in contested["deniedBy"]
+    assert {r["source"] for r in rows(out, "who-denies", text="safety reports")} == {"company", "its spokesman"}
