@@ -69,6 +69,7 @@ def finish(doc: Doc, lex: Lexicon, found: list[Found], *, text: str | None = Non
     has read it already (spaCy rebuilds it at every access)."""
     found = sorted(found, key=lambda f: _order(doc, f))
     _resolve_sources(doc, lex, found, doc.text if text is None else text)
+    _cut_trailing_citations(found, doc.text if text is None else text)
     _nest(found)
     for f in found:
         first = f.spans()[0]  # a split quote's first piece carries its predicate, not the cue between
@@ -216,6 +217,27 @@ def _headline_sources(found: list[Found], text: str, lex: Lexicon) -> None:
                     head in lex.company_nouns and theirs & lex.company_suffixes:
                 f.source = replace(named, text=src.text, start=src.start, end=src.end, sieve="headline")
                 break
+
+
+def _cut_trailing_citations(found: list[Found], text: str) -> None:
+    """A content ending in the phrase that cites its teller ("he said Pelosi should back it, according
+    to one of the officials") stops before it: the phrase is the outer attribution's, and the
+    inner one nests in it."""
+    for f in found:
+        if f.cue_lemma != "according":
+            continue
+        for g in found:
+            if g is f or not (g.content_start < f.cue_start < g.content_end):
+                continue
+            if text[f.cue_end:g.content_end].count(".") > 1:
+                continue  # the phrase is not at the content's end
+            end = f.cue_start
+            while end > g.content_start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+                end -= 1
+            if end > g.content_start:
+                g.content_end = end
+                if g.pieces:
+                    g.pieces = tuple((a, min(b, end)) for a, b in g.pieces if a < end)
 
 
 def _nest(found: list[Found]) -> None:

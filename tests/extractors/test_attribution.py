@@ -211,3 +211,16 @@ def test_a_belief_inside_reported_speech_is_nested(attributions):
 def test_a_request_inside_reported_speech_is_what_is_reported_not_an_attribution(attributions):
     recs = attributions("US officials said Russia asked China for military equipment.")
     assert [r.cue for r in recs] == ["said"]
+
+
+def test_speech_reported_according_to_someone_is_nested_in_the_citation(attributions):
+    inner, outer = attributions("At one point, he said the speaker should back the plan because she was a good "
+                                "Catholic, according to one of the officials familiar with the discussion.")
+    assert (inner.cue, inner.content) == ("said", "the speaker should back the plan because she was a good Catholic")
+    assert outer.cue == "according to" and inner.parent == outer.id
+
+
+def test_reporters_relaying_what_they_heard_nest_what_was_said(attributions):
+    outer, inner = attributions("Reporters who were on the ground relayed that people in the crowd repeatedly "
+                                "said the video was the cause of their anger.")
+    assert outer.cue == "relayed" and inner.parent == outer.id
