@@ -98,7 +98,33 @@ class HybridExtractor:
         learned = [f for f in learned if not _not_an_attribution(f, doc, rules, self.lexicon)]
         added = [f for f in learned if _adds(f, rules, nested_ok=mode_of(f, doc, self.lexicon) == "belief"
                                              and any(c.dep_ == "ccomp" for c in doc[f.cue_i].children))]
-        return finish(doc, self.lexicon, rules + added, text=v.string)
+        done = finish(doc, self.lexicon, rules + added, text=v.string)
+        learned_ids = {id(f) for f in added}
+        return _without(done, {i for i, f in enumerate(done) if id(f) in learned_ids and not _speaks(f)})
+
+
+def _without(found: list[Found], drop: set[int]) -> list[Found]:
+    """``found`` less the records at ``drop``, each parent index renumbered (a dropped parent's
+    children nest in its own parent)."""
+    if not drop:
+        return found
+    new_index: dict[int, int] = {}
+    for i in range(len(found)):
+        if i not in drop:
+            new_index[i] = len(new_index)
+    for i, f in enumerate(found):
+        parent = f.parent
+        while parent is not None and parent in drop:
+            parent = found[parent].parent
+        f.parent = new_index.get(parent) if parent is not None else None
+    return [f for i, f in enumerate(found) if i not in drop]
+
+
+def _speaks(f: Found) -> bool:
+    """A learned attribution has a speaker: someone the parse names, not "unspecified" ("disagreements
+    over the funding") nor an event ("the meeting also highlighted …")."""
+    src = f.source
+    return not (src is None or f.implicit is not None or src.sieve in {"implicit", "non-actor"})
 
 
 def make_extractor(name: ExtractorName, lexicon: Lexicon, model: AttributionModel | None = None) -> Extractor:

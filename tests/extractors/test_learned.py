@@ -123,3 +123,11 @@ def test_the_first_person_inside_a_credited_quote_is_not_a_second_speaker(attrib
 def test_an_evaluation_that_gives_its_reason_stays(attributions):
     [rec] = attributions("The senator praised the governor for her handling of the floods.")
     assert rec.mode == "evaluation"
+
+
+@pytest.mark.parametrize("text", [
+    "Trump offered some flexibility, despite disagreements over the funding of the promised wall.",
+    "The meeting also highlighted the difficulty of the current situation for both parties.",
+])
+def test_a_learned_attribution_without_a_speaker_is_not_added(attributions, text):
+    assert all(r.source.name not in {"unspecified (implicit)", "unknown source"} for r in attributions(text)), text
