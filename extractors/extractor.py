@@ -112,7 +112,7 @@ def _without(found: list[Found], drop: set[int]) -> list[Found]:
     for i in range(len(found)):
         if i not in drop:
             new_index[i] = len(new_index)
-    for i, f in enumerate(found):
+    for f in found:
         parent = f.parent
         while parent is not None and parent in drop:
             parent = found[parent].parent
