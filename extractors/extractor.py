@@ -293,9 +293,14 @@ def _widen_source(doc: Doc, f: Found, lex: Lexicon) -> None:
 
 
 def _strip(span: Span, lex: Lexicon) -> Span:
-    """A span without the punctuation around it, nor a focus adverb before it ("Even China")."""
+    """A span without the punctuation around it, a focus adverb before it ("Even China"), nor a
+    time after it ("Trump over the weekend")."""
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
+    if len(span) > 1 and (span[-1].ent_type_ in {"DATE", "TIME"} or span[-1].lemma_.lower() in lex.time_heads):
+        while len(span) > 1 and (span[-1].ent_type_ in {"DATE", "TIME"} or span[-1].pos_ in {"ADP", "DET"}
+                                 or span[-1].lemma_.lower() in lex.time_heads):
+            span = span[:-1]
     while len(span) > 1 and (span[0].is_punct or span[0].is_space or span[0].pos_ == "ADV" and span[0].dep_ == "advmod"
                              and span[0].lower_ in lex.focus_adverbs):
         span = span[1:]

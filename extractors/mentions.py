@@ -19,6 +19,8 @@ def np_span(head: Token, lex: Lexicon) -> Span:
     for child in head.children:
         if child.dep_ in _EXCLUDED_NP_DEPS and not (child.dep_ == "prep" and _keep_prep(child, lex)):
             continue
+        if child.dep_ in {"npadvmod", "prt"} or child.ent_type_ in {"DATE", "TIME"}:
+            continue  # "Trump over the weekend", parsed with "Trump" as a verb
         toks.extend(child.subtree)
     # An apposition that is a name stands for the person ("spokesman Dmitry Peskov").
     lo = min(t.i for t in toks)
@@ -32,8 +34,11 @@ def np_span(head: Token, lex: Lexicon) -> Span:
 
 
 def _keep_prep(prep: Token, lex: Lexicon) -> bool:
-    """Keep "familiar with the matter", "officials with access to …" as part of a source name."""
-    return prep.lower_ in lex.source_preps and prep.head.lower_ not in lex.said_forms
+    """Keep "familiar with the matter", "officials with access to …" as part of a source name, not
+    a time ("Trump over the weekend denied …")."""
+    timed = any(c.dep_ == "pobj" and (c.ent_type_ in {"DATE", "TIME"} or c.lemma_.lower() in lex.time_heads)
+                for c in prep.children)
+    return prep.lower_ in lex.source_preps and prep.head.lower_ not in lex.said_forms and not timed
 
 
 def mention_for(head: Token, lex: Lexicon) -> Span:

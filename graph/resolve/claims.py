@@ -170,22 +170,25 @@ def points_back(content: str, lex: Lexicon) -> bool:
 
 
 def mention_terms(content: str, sentence: str, lex: Lexicon, leaders: Mapping[str, str] | None = None, *,
-                  deictic: bool | None = None, speaker: str | None = None, negated: bool = False) -> frozenset[str]:
+                  deictic: bool | None = None, speaker: str | None = None, negated: bool = False,
+                  reported: bool = False) -> frozenset[str]:
     """Terms of a mention; a deictic mention borrows the terms of the rest of its sentence.
 
     ``speaker``: the country the source leads, which its first person stands for ("I'm not going
-    to pay", said by a former president of Mexico, is about Mexico paying); ``negated``: the
+    to pay", said by a former president of Mexico, is about Mexico paying) — and, in ``reported``
+    (indirect) speech, its third person ("Fox said he would not pay"); ``negated``: the
     mention's proposition is negated on the surface, marked by :data:`NEGATION_TERM`."""
     own = terms(content, lex, leaders)
     if (is_deictic(content, lex) if deictic is None else deictic) and sentence:
         rest = sentence.replace(content, " ")
         own = own | terms(rest, lex, leaders)
-    if speaker and _FIRST_PERSON.search(content):
+    if speaker and (_FIRST_PERSON.search(content) or reported and _THIRD_PERSON.search(content)):
         own = own | {_country_term(speaker)}
     return own | {NEGATION_TERM} if negated else own
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|we|We|my|My|our|Our|us)\b")
+_THIRD_PERSON = re.compile(r"\b(?:he|He|she|She|his|His|her|Her)\b")
 
 
 @dataclass(slots=True)

@@ -17,7 +17,7 @@ from claimgraph.extractors import Article, Attribution
 from claimgraph.extractors.lexicon import Lexicon, default_lexicon
 from claimgraph.graph.resolve.actors import ActorIndex, Match, RoleFact, leaders, role_facts
 from claimgraph.graph.resolve.claims import ClaimClusters, is_deictic, mention_terms, points_back
-from claimgraph.ontology.vocab import Stance
+from claimgraph.ontology.vocab import QuoteKind, Stance
 
 #: Negated statements that may deny what they negate ("I doubt it", a question, a warning do not).
 _MAY_DENY = frozenset({Stance.ASSERTS, Stance.DENIES})
@@ -109,7 +109,7 @@ class Linker:
             deictic = is_deictic(rec.content, lex)
             bag = mention_terms(rec.content, rec.sentence, lex, self.leaders, deictic=deictic,
                                 speaker=self.leaders.get(rec.source.name),
-                                negated=rec.negated and rec.stance in _MAY_DENY)
+                                negated=rec.negated and rec.stance in _MAY_DENY, reported=rec.type == QuoteKind.INDIRECT)
             pointing = deictic and points_back(rec.content, lex)
             if pointing and self.claims.nearest(bag, deictic=True)[1] < self.claims.threshold:
                 before = _antecedent(rec, stated)

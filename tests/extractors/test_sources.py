@@ -168,3 +168,9 @@ def test_a_dateline_with_a_date_or_an_outlet_is_never_the_speaker(attributions, 
     recs = attributions(dateline + "Union leader Omar Haddad said the plant was unsafe. He said workers were scared.")
     assert [r.source.name for r in recs] == ["Omar Haddad", "Omar Haddad"]
     assert recs[0].content == "the plant was unsafe"
+
+
+def test_a_time_after_the_speakers_name_is_not_part_of_it(attributions):
+    recs = attributions("Ray Dunn met the leaders on Friday.\n\n"
+                        "Dunn over the weekend denied that he asked the director to stop the inquiry.")
+    assert "weekend" not in recs[-1].source.name

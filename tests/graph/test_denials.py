@@ -126,3 +126,11 @@ def test_the_allegation_denied_is_the_one_just_made(tmp_path):
     [contested] = rows(out, "contested-claims")
     assert "Omar Haddad" in contested["assertedBy"] and "company" in contested["deniedBy"]
     assert {r["source"] for r in rows(out, "who-denies", text="safety reports")} == {"company", "its spokesman"}
+
+
+def test_a_former_leaders_reported_refusal_in_the_third_person_answers_the_claim(tmp_path):
+    refusal = ("Vicente Fox, a former president of Mexico, said on Thursday that he would never pay for "
+               "that wall.\n")
+    out = tmp_path / "out"
+    build([feed(tmp_path, "claim", CLAIM), feed(tmp_path, "refusal", refusal)], out)
+    assert ("Vicente Fox", "denies", True) in stances(out)
