@@ -31,6 +31,13 @@ GENERIC = frozenset({
 })
 _STOP = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an"})
 _HONORIFICS = frozenset({"the", "mr", "mrs", "ms", "dr", "president", "prof"})
+# a count does not change who is meant: "four congressional officials" are "congressional officials"
+_COUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some",
+                     "many", "few", "dozen", "dozens"})
+_ORG_TAILS = frozenset({"news", "inc", "corp", "co", "ltd", "llc", "group", "media"})  # "BuzzFeed" is "BuzzFeed News"
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_DOCUMENTS = frozenset({"lawsuit", "suit", "complaint", "statement", "article", "filing", "memo", "story", "piece",
+                        "letter", "report", "indictment", "motion", "brief"})
 _WORD = re.compile(r"[a-z0-9]+")
 
 Row = dict[str, Any]
@@ -54,8 +61,11 @@ def token_f1(a: str, b: str) -> float:
 def _name_key(name: str | None) -> list[str]:
     text = (name or "").lower()
     text = re.sub(r"\bu\.?\s?s\.?(?=\W|$)", "us", text).replace("united states", "us")
-    # honorifics and middle initials ("Anthony D. Weiner" is "Anthony Weiner") do not tell names apart
-    return [w for w in words(text) if w not in _HONORIFICS and not (len(w) == 1 and w.isalpha())]
+    # honorifics, middle initials ("Anthony D. Weiner" is "Anthony Weiner") and counts do not tell names apart
+    key = [w for w in words(text) if w not in _HONORIFICS and not (len(w) == 1 and w.isalpha())]
+    while key and (key[0] in _COUNTS or key[0].isdigit()):
+        key = key[1:]
+    return key or words(text)  # a span of nothing but such words ("the president") as written
 
 
 def _gold_names(name: str | None) -> list[str]:
@@ -64,24 +74,73 @@ def _gold_names(name: str | None) -> list[str]:
     return [re.sub(r"\([^)]*\)", " ", text), *re.findall(r"\(([^)]*)\)", text)]
 
 
-def _same_name(p: list[str], g: list[str]) -> bool:
+def _initials(run: list[str]) -> str:
+    return "".join(w[0] for w in run if w not in _STOP)
+
+
+def _collapse_acronyms(a: list[str], b: list[str]) -> list[str]:
+    """``b`` with each run of words whose initials spell a word of ``a`` written as that word:
+    ["democratic", "national", "committee", "lawsuit"] → ["dnc", "lawsuit"] when ``a`` holds "dnc"."""
+    acronyms = {w for w in a if len(w) >= 2 and w not in GENERIC}
+    out, i = [], 0
+    while i < len(b):
+        for j in range(len(b), i + 1, -1):  # the longest run first
+            if b[i] not in _STOP and len([w for w in b[i:j] if w not in _STOP]) >= 2 and _initials(b[i:j]) in acronyms:
+                out.append(_initials(b[i:j]))
+                i = j
+                break
+        else:
+            out.append(b[i])
+            i += 1
+    return out
+
+
+def _alike(p: list[str], g: list[str]) -> bool:
     if not p or not g:
         return False
     if p == g:
         return True
     short, long_ = (p, g) if len(p) <= len(g) else (g, p)
+    if _GENERATIONS & (set(long_) - set(short)):
+        return False  # "Donald Trump" is not "Donald Trump Jr."
     if len(short) == 1 and short[0] not in GENERIC and long_[-1] == short[0]:
         return True  # "Sullivan" ~ "Jake Sullivan"
+    if len(short) == 1 and long_[0] == short[0] and set(long_[1:]) <= _ORG_TAILS:
+        return True  # "BuzzFeed" ~ "BuzzFeed News"
     if len(short) >= 2 and long_[: len(short)] == short:
         return True  # "Chinese embassy" ~ "Chinese embassy in the US"
-    initials = "".join(w[0] for w in long_ if w not in _STOP)
-    return len(short) == 1 and len(short[0]) >= 2 and len(long_) >= 2 and short[0] == initials  # "DNC"
+    if len([w for w in short if w not in _STOP]) >= 3 and short[0] == long_[0] and set(short) <= set(long_):
+        return True  # "people familiar with the testimony" ~ "people familiar with how the testimony was written"
+    return len(short) == 1 and len(short[0]) >= 2 and len(long_) >= 2 and short[0] == _initials(long_)  # "DNC"
+
+
+def _author(name: str | None) -> list[str] | None:
+    """Who wrote a document source: "the DNC's lawsuit" and "DNC lawsuit" → ["dnc"]; None if it names no document."""
+    text = (name or "").strip()
+    w = words(text)
+    if not w or w[-1] not in _DOCUMENTS:
+        return None
+    m = re.match(r"(.*?)['’]s\b", text)
+    key = _name_key(m.group(1)) if m else _name_key(" ".join(w[:-1]))
+    return key if any(x not in _STOP for x in key) else None
+
+
+def _same_name(p: list[str], g: list[str]) -> bool:
+    return _alike(p, g) or _alike(_collapse_acronyms(g, p), g) or _alike(p, _collapse_acronyms(p, g))
+
+
+def _same_entity(pred: str | None, gold: str | None) -> bool:
+    """Names for one source; a document and its author are the same source ("the DNC's lawsuit" ~ "the DNC")."""
+    p, g = _name_key(pred), _name_key(gold)
+    if _same_name(p, g):
+        return True
+    pa, ga = _author(pred), _author(gold)
+    return any(a and b and _same_name(a, b) for a, b in ((pa, ga), (pa, g), (p, ga)) if a is not None and b is not None)
 
 
 def same_source(pred: Row, gold: Row) -> bool:
     """The prediction names the gold actor, by its resolved name or as written."""
-    return any(_same_name(_name_key(pred.get(key)), _name_key(g))
-               for g in _gold_names(gold.get("source")) for key in ("source", "source_text"))
+    return any(_same_entity(pred.get(key), g) for g in _gold_names(gold.get("source")) for key in ("source", "source_text"))
 
 
 def _same_cue(pred: Row, gold: Row) -> bool:

@@ -86,3 +86,18 @@ def test_verbose_lists_misses_and_a_bad_gold_line_is_named(tmp_path):
     bad.write_text('{"doc": "a.txt", "content": "x"}\n{not json\n')
     result = CliRunner().invoke(main, ["evaluate", str(bad), str(SEEDS)])
     assert result.exit_code != 0 and "bad.jsonl:2: not JSON" in result.output
+
+
+@pytest.mark.parametrize(("pred", "gold"), [
+    ("four congressional officials", "congressional officials"),
+    ("the DNC's lawsuit", "Democratic National Committee"),
+    ("BuzzFeed", "BuzzFeed News"),
+    ("Donald Trump", "Donald Trump Jr."),
+    ("people familiar with the testimony", "people familiar with how the testimony was written"),
+    ("Hillary Rodham Clinton", "Hillary Clinton"),
+    ("the president", "Donald Trump"),
+])
+def test_speaker_names_are_matched_as_the_shared_scorer_matches_them(shared_scorer, pred, gold):
+    from claimgraph.evaluation import same_source
+    row, want = {"source": pred}, {"source": gold}
+    assert same_source(row, want) == shared_scorer.same_source(row, want)
