@@ -157,8 +157,14 @@ def _not_an_attribution(f: Found, doc: Doc, rules: list[Found], lex: Lexicon) ->
         return True
     if _speaker_inside_own_quote(f, rules, doc, lex):
         return True
+    if clause or quoted:
+        return False
     reason = content is not None and any(t.lower_ in lex.reason_preps and t.dep_ == "prep" for t in content)
-    return mode_of(f, doc, lex) == "evaluation" and not clause and not quoted and not reason
+    if mode_of(f, doc, lex) == "evaluation":
+        return not reason
+    # a thing, not a proposition: "could declare a national emergency", "railed against Trump" —
+    # unless it names one ("denied the allegations", "rejected the proposal")
+    return content is not None and content.root.lemma_.lower() not in lex.claim_nouns
 
 
 def _speaker_inside_own_quote(f: Found, found: list[Found], doc: Doc, lex: Lexicon) -> bool:

@@ -131,3 +131,12 @@ def test_an_evaluation_that_gives_its_reason_stays(attributions):
 ])
 def test_a_learned_attribution_without_a_speaker_is_not_added(attributions, text):
     assert all(r.source.name not in {"unspecified (implicit)", "unknown source"} for r in attributions(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "The state legislature passed the bill last week.",
+    "Trump said on Friday he could declare a national emergency if talks fail, and then railed against the press.",
+])
+def test_a_thing_done_is_not_a_proposition_said(attributions, text):
+    recs = attributions(text)
+    assert all(r.cue not in {"passed", "could declare", "railed against"} for r in recs), [r.cue for r in recs]
