@@ -163,8 +163,9 @@ def _not_an_attribution(f: Found, doc: Doc, rules: list[Found], lex: Lexicon) ->
     if mode_of(f, doc, lex) == "evaluation":
         return not reason
     # a thing, not a proposition: "could declare a national emergency", "railed against Trump" —
-    # unless it names one ("denied the allegations", "rejected the proposal")
-    return content is not None and content.root.lemma_.lower() not in lex.claim_nouns
+    # unless it names one ("denied the allegations") or points to one ("disputed that")
+    head = content.root if content is not None else None
+    return head is not None and head.lemma_.lower() not in lex.claim_nouns and head.lower_ not in lex.deictic_heads
 
 
 def _speaker_inside_own_quote(f: Found, found: list[Found], doc: Doc, lex: Lexicon) -> bool:

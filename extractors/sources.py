@@ -114,7 +114,7 @@ class SourceResolver:
     # -- the sieves ---------------------------------------------------------------------------
     def _resolve_one(self, mention: Span, at: int) -> Named:
         for sieve in (self._pronoun, self._partitive, self._non_actor, self._country, self._name, self._acronym,
-                      self._outlet, self._document, self._role, self._anonymous, self._organization):
+                      self._outlet, self._document, self._role, self._office, self._anonymous, self._organization):
             named = sieve(mention, at)
             if named is not None:
                 return named
@@ -327,6 +327,29 @@ class SourceResolver:
             return None
         return Named(self._anonymous_name(mention, self._words(mention), head, self._country_modifier(mention)),
                      SourceKind.ANONYMOUS, "anonymous")
+
+    def _office(self, mention: Span, at: int) -> Named | None:
+        """Staff speak for the office they work for: "prosecutors working for the special counsel" →
+        the special counsel's office, "lawyers for the city" → the city, "aides to the governor" →
+        Jane Roe's office; a lawyer for a named person speaks for a client, and stays as written."""
+        root = mention.root
+        if root.lemma_.lower() not in self.lex.staff_heads and root.lower_ not in self.lex.staff_heads:
+            return None
+        preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in self.lex.office_preps]
+        preps += [p for c in root.children if c.dep_ == "acl" and c.lemma_.lower() in self.lex.working_verbs
+                  for p in c.children if p.dep_ == "prep" and p.lower_ in self.lex.office_preps]
+        for prep in preps:
+            boss = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if boss is None:
+                continue
+            if boss.ent_type_ == "PERSON":
+                return None  # "the lawyer for Michael Flynn" speaks for a client, not an office
+            named = self._resolve_one(mention_for(boss, self.lex), at)
+            if named.kind in {SourceKind.ORGANIZATION, SourceKind.COUNTRY} and named.name != UNKNOWN:
+                return Named(named.name, named.kind, "office")
+            if named.kind == SourceKind.PERSON and named.name != UNKNOWN:  # "aides to the governor"
+                return Named(f"{named.name}'s office", SourceKind.ORGANIZATION, "office")
+        return None
 
     def _organization(self, mention: Span, at: int) -> Named | None:
         lex = self.lex

@@ -81,6 +81,10 @@ class Lexicon:
     office_words: frozenset[str]
     # Words that make a title another office: "*Vice* President", "*Assistant* Secretary".
     lesser_title_words: frozenset[str]
+    # Staff who speak for the office they work for: "prosecutors working for the special counsel".
+    staff_heads: frozenset[str]
+    office_preps: frozenset[str]
+    working_verbs: frozenset[str]
     reason_preps: frozenset[str]
     # "made it clear that …": a verb of making and the words that make its that-clause said.
     making_verbs: frozenset[str]

@@ -174,3 +174,12 @@ def test_a_time_after_the_speakers_name_is_not_part_of_it(attributions):
     recs = attributions("Ray Dunn met the leaders on Friday.\n\n"
                         "Dunn over the weekend denied that he asked the director to stop the inquiry.")
     assert "weekend" not in recs[-1].source.name
+
+
+def test_staff_speak_for_the_office_they_work_for_not_for_a_client(attributions):
+    [prosecutors] = attributions("Prosecutors working for the special counsel said the aide had lied.")
+    assert prosecutors.source.name == "special counsel"
+    [aides] = attributions("Governor Jane Roe spoke on Monday. Aides to the governor said she would veto the bill.")[-1:]
+    assert aides.source.name == "Jane Roe's office"
+    [lawyer] = attributions("The lawyer for Michael Flynn said the plea was fair.")
+    assert lawyer.source.name != "Michael Flynn's office"

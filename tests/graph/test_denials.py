@@ -134,3 +134,11 @@ def test_a_former_leaders_reported_refusal_in_the_third_person_answers_the_claim
     out = tmp_path / "out"
     build([feed(tmp_path, "claim", CLAIM), feed(tmp_path, "refusal", refusal)], out)
     assert ("Vicente Fox", "denies", True) in stances(out)
+
+
+def test_a_negation_of_what_another_source_says_in_the_same_article_is_a_denial(tmp_path):
+    text = ("Mayor Ann Cole said the city paid the contractor for the bridge repairs in March.\n\n"
+            "The contractor, Tom Ruiz, said the city did not pay him for the bridge repairs.\n")
+    out = tmp_path / "out"
+    build([feed(tmp_path, "same", text)], out)
+    assert stances(out) == {("Ann Cole", "asserts", False), ("Tom Ruiz", "denies", True)}

@@ -2,6 +2,7 @@
 contested claims, and quotes that changed on the way from one outlet to another."""
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -222,3 +223,18 @@ def test_a_middle_name_written_by_one_outlet_is_the_same_person():
     first = index.resolve("Hillary Clinton", "person")
     assert index.resolve("Hillary Rodham Clinton", "person") == Match(first.name, VARIANT_CONFIDENCE, "middle name")
     assert index.resolve("Donald Trump Jr.", "person").rule == "new"  # a son is not his father
+
+
+def test_three_outlets_wording_of_one_allegation_are_one_claim(tmp_path):
+    texts = ["Union leader Omar Haddad said the company hid two safety reports from state inspectors.\n",
+             "The company concealed a pair of safety reports from state inspectors, union chief Omar Haddad said on Monday.\n",
+             "Omar Haddad, who leads the union, accused the company of hiding two safety reports from inspectors.\n"]
+    paths = []
+    for n, text in enumerate(texts):
+        path = tmp_path / f"outlet{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    out = tmp_path / "out"
+    claimgraph.build(paths, out)
+    lines = (out / "attributions.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len({json.loads(line)["claim"] for line in lines}) == 1
