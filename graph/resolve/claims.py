@@ -163,10 +163,12 @@ def is_deictic(content: str, lex: Lexicon) -> bool:
 
 
 def points_back(content: str, lex: Lexicon) -> bool:
-    """A content that names what it answers instead of stating it: "the allegation", "the
-    reports", "There is no truth to it" (its last word points back, in a few words)."""
+    """A content that names what it answers instead of stating it, in a few words: "the
+    allegation", "There is no truth to it", "the claim is false" (it ends on, or opens with, a
+    word that points back)."""
     words = [w.lower().strip(".'’-") for w in _WORD.findall(content)]
-    return bool(words) and len(words) <= 6 and words[-1] in lex.deictic_heads
+    return bool(words) and len(words) <= 6 and (words[-1] in lex.deictic_heads
+                                                or any(w in lex.deictic_heads for w in words[:2]))
 
 
 def mention_terms(content: str, sentence: str, lex: Lexicon, leaders: Mapping[str, str] | None = None, *,

@@ -142,3 +142,29 @@ def test_a_negation_of_what_another_source_says_in_the_same_article_is_a_denial(
     out = tmp_path / "out"
     build([feed(tmp_path, "same", text)], out)
     assert stances(out) == {("Ann Cole", "asserts", False), ("Tom Ruiz", "denies", True)}
+
+
+# -- a dated three-article dispute, as a desk would feed it -------------------------------------------
+DISPUTE = [
+    {"id": "a1", "published": "2024-03-01", "outlet": "Valley Wire", "text":
+     "Union says Riverton Chemical hid safety reports\n\nRIVERTON, March 1, 2024 (Valley Wire) – The head of the "
+     "workers' union at Riverton Chemical, Omar Haddad, accused the company on Friday of hiding two safety "
+     "inspection reports from state regulators."},
+    {"id": "a2", "published": "2024-03-02", "outlet": "State Herald", "text":
+     "Riverton Chemical denies hiding reports\n\nRiverton Chemical on Saturday denied the union's accusation that it "
+     "had concealed safety reports from regulators.\n\n\"Every report was filed on time,\" said Lena Park, a "
+     "spokeswoman for the company."},
+    {"id": "a3", "published": "2024-03-04", "outlet": "Metro Daily", "text":
+     "Regulators review Riverton Chemical dispute\n\nState regulators said Monday they were reviewing the union's "
+     "claim that Riverton Chemical had withheld two safety reports. The company has said the claim is false."},
+]
+
+
+def test_a_dated_dispute_shows_the_accusation_contested_and_who_denies_it(tmp_path):
+    feed_file = tmp_path / "dispute.jsonl"
+    feed_file.write_text("".join(json.dumps(row) + "\n" for row in DISPUTE), encoding="utf-8")
+    out = tmp_path / "out"
+    build([feed_file], out)
+    contested = rows(out, "contested-claims")
+    assert any("Riverton Chemical" in row["deniedBy"] for row in contested)
+    assert "Riverton Chemical" in {r["source"] for r in rows(out, "who-denies", text="safety reports")}
