@@ -244,6 +244,12 @@ class Cast:
                 best = person
         return best
 
+    def by_last_name(self, word: str) -> Person | None:
+        """The one person of the article known by ``word`` alone or as their last name, wherever
+        the article names them (a headline speaks before the body names anyone)."""
+        people = [p for p in self.people if p.words and p.words[-1] == word]
+        return people[0] if len(people) == 1 else None
+
     def _read_surnames(self) -> None:
         """A surname written alone after the full name ("Gonzalez said …", which NER often misses)
         is another mention of that person, when only one person has it."""

@@ -218,16 +218,10 @@ class SourceResolver:
         words = [t.text for t in self._words(mention)]
         if root.text[:1].isupper() and root.pos_ in {"PROPN", "NOUN"} and words:
             person = self.cast.person_at(root.i) or (
-                (self.cast.by_surname(words[-1], at) or self._surname_anywhere(words[-1])) if len(words) == 1 else None)
+                (self.cast.by_surname(words[-1], at) or self.cast.by_last_name(words[-1])) if len(words) == 1 else None)
             if person is not None:  # "Price said …", a surname NER missed ("Trump warns …" in a headline)
                 return Named(person.name, SourceKind.PERSON, "name")
         return None
-
-    def _surname_anywhere(self, word: str) -> Person | None:
-        """The one person of the article known by ``word`` alone or as their last name, wherever
-        the article names them (a headline speaks before the body names anyone)."""
-        people = [p for p in self.cast.people if p.words and p.words[-1] == word]
-        return people[0] if len(people) == 1 else None
 
     def _acronym(self, mention: Span, at: int) -> Named | None:
         text = _strip_the(self._text(mention))
@@ -414,7 +408,6 @@ class SourceResolver:
                 self.cast.people.append(person)
             return Named(name, SourceKind.PERSON, "name" if last_title >= 0 else "fallback")
         return Named(_strip_the(self._text(mention)), SourceKind.ORGANIZATION, "fallback")
-
 
 
     # -- names --------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape
 
 import pyoxigraph as ox
 
+from claimgraph.graph.query.refusals import QueryError, QueryRefused, no_network, read, refuse_network
 from claimgraph.graph.store.database import bump_generation, generation
 from claimgraph.graph.store.search import narrow
 from claimgraph.ontology import DEFAULT_BASE, PREFIXES, QUERIES_DIR
@@ -38,16 +39,6 @@ MEDIA_TYPES = {
     "turtle": "text/turtle; charset=utf-8",
     "ntriples": "application/n-triples",
 }
-_STRIP = re.compile(r"""#[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>""")
-_UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b", re.I)
-
-
-class QueryError(ValueError):
-    """A malformed query or binding; the message is the parser's."""
-
-
-class QueryRefused(PermissionError):
-    """A query that may not run here (SERVICE, an update on a read-only store)."""
 
 
 class QueryTimeout(TimeoutError):
@@ -103,11 +94,10 @@ def guard_update(update: str) -> None:
     the user graphs under :data:`USER_GRAPHS` (``CLEAR ALL``, ``DROP GRAPH <article>``, ``INSERT``
     into the story graph, a template writing to ``GRAPH ?g``). Raises :class:`QueryRefused` with
     the reason, or :class:`QueryError` when the update cannot be read."""
-    bare = _STRIP.sub(" ", update)
-    if re.search(r"\bSERVICE\b", bare, re.I):
-        raise QueryRefused("SERVICE is not allowed: the endpoint never makes a request on a client's behalf")
-    if re.search(r"\bLOAD\b", bare, re.I):
-        raise QueryRefused("LOAD is not allowed: the endpoint never fetches a URL on a client's behalf")
+    form, tree = read(update)
+    if form != "update":
+        raise QueryError("not an update: send queries to /sparql as a query")
+    refuse_network(tree)
     from rdflib.plugins.sparql.algebra import (
         translateUpdate,  # only a writable endpoint needs rdflib
     )
@@ -153,11 +143,11 @@ def guard_update(update: str) -> None:
 
 
 def guard(query: str, *, allow_update: bool = False) -> None:
-    """Refuse SERVICE (no network from a query) and, unless allowed, updates."""
-    bare = _STRIP.sub(" ", query)
-    if re.search(r"\bSERVICE\b", bare, re.I):
-        raise QueryRefused("SERVICE is not allowed: claimgraph queries never reach the network")
-    if not allow_update and _UPDATE.search(bare) and not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", bare, re.I):
+    """Refuse SERVICE and LOAD (no network from a request) and, unless allowed, updates — read
+    from the parse tree (:mod:`.refusals`), never from the text."""
+    form, tree = read(query)
+    refuse_network(tree)
+    if form == "update" and not allow_update:
         raise QueryRefused("updates are not allowed on this store (read-only); start the server with --allow-update")
 
 
@@ -308,6 +298,7 @@ def _worker(store_path: str, conn: Connection, max_memory: int | None = None) ->
 
 
 def _serve_queries(store_path: str, conn: Connection, max_memory: int | None) -> None:
+    no_network()  # SERVICE finds no network in a worker, whatever the guards let through
     if max_memory:
         import resource
 
