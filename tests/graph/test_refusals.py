@@ -17,8 +17,8 @@ from claimgraph.graph.query.refusals import no_network
 SERVICE_BYPASSES = [
     # an escaped quote in a prefixed name opens a "string" for a text scanner, not for the grammar:
     # the old regular-expression guard let this one through, and the engine ran the SERVICE
-    "PREFIX ex: <http://ex.org/> SELECT * WHERE { ?s ex:a\\' ?o . SERVICE <http://127.0.0.1:{port}/> { ?a ?b ?c } "
-    "?s ?p 'x' }",
+    ("PREFIX ex: <http://ex.org/> SELECT * WHERE { ?s ex:a\\' ?o . SERVICE <http://127.0.0.1:{port}/> { ?a ?b ?c } "
+     "?s ?p 'x' }"),
     'SELECT * WHERE { ?s ?p "it\'s" . SERVICE <http://127.0.0.1:{port}/> { ?a ?b ?c } } # \'',
     "SELECT * WHERE { ?s ?p 'say \"hi' . SERVICE <http://127.0.0.1:{port}/> { ?a ?b ?c } } #\"",
     'SELECT * WHERE { ?s ?p "a\\"b" . SERVICE <http://127.0.0.1:{port}/> { ?a ?b ?c } }',
