@@ -374,8 +374,8 @@ def stats(store_dir: str, k: int) -> None:
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL updates to the default graph and the user graphs "
               "(LOAD, SERVICE and changes to the build's graphs are refused with 403).")
 @click.option("--token", envvar="CLAIMGRAPH_TOKEN", metavar="SECRET",
-              help="With --allow-update: updates need 'Authorization: Bearer SECRET' (or set CLAIMGRAPH_TOKEN). "
-                   "Required to accept updates on an address other than loopback.")
+              help="With --allow-update: updates need 'Authorization: Bearer SECRET' (or set CLAIMGRAPH_TOKEN); "
+                   "without it one is generated and printed. Required to accept updates beyond loopback.")
 @click.option("--timeout", default=10.0, show_default=True, help="Seconds before a query is stopped.")
 @click.option("--limit", "cap", default=10_000, show_default=True, help="Most rows per result.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Query processes.")
@@ -406,8 +406,10 @@ def serve(store_dir: str, host: str, port: int, allow_update: bool, token: str |
         click.echo(f"claimgraph: warning: listening on {host}, reachable beyond this machine", err=True)
     where = f"http://{host}:{server.server_address[1]}"
     click.echo(f"claimgraph: serving {store_dir}: explorer at {where}/, SPARQL at {where}/sparql "
-               f"({'read-write' + (' with a token' if token else '') if allow_update else 'read-only'}, "
-               f"timeout {timeout:g} s)")
+               f"({'read-write with a token' if allow_update else 'read-only'}, timeout {timeout:g} s)")
+    if server.token_generated:
+        click.echo(f"claimgraph: updates need the header 'Authorization: Bearer {server.token}' "
+                   "(generated for this run; --token or CLAIMGRAPH_TOKEN sets your own)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

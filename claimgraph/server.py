@@ -11,6 +11,7 @@ import hmac
 import html
 import json
 import os
+import secrets
 import threading
 import urllib.parse
 from http import HTTPStatus
@@ -36,6 +37,7 @@ def one_line(text: str, limit: int = 300) -> str:
     return " ".join(text.split())[:limit]
 
 MAX_BODY = 1 << 20  # 1 MiB of query text is plenty
+IDLE_TIMEOUT = 30.0  # seconds a connection may stay silent before it is closed
 _ACCEPT = [
     ("application/sparql-results+json", "json"), ("application/json", "json"),
     ("application/sparql-results+xml", "xml"), ("application/xml", "xml"), ("text/xml", "xml"),
@@ -84,16 +86,24 @@ class ClaimgraphServer(ThreadingHTTPServer):
 
     def __init__(self, out_dir: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 8000, *,
                  allow_update: bool = False, timeout: float = 10.0, cap: int = 10_000, workers: int = 2,
-                 max_memory: int | None = MAX_MEMORY, token: str | None = None) -> None:
-        """``token``: with ``allow_update``, updates need ``Authorization: Bearer <token>``; a
-        writable endpoint on an address other than loopback refuses to start without one."""
+                 max_memory: int | None = MAX_MEMORY, token: str | None = None,
+                 allowed_hosts: frozenset[str] | None = None) -> None:
+        """``token``: with ``allow_update``, updates need ``Authorization: Bearer <token>`` — one is
+        generated when none is given (``token_generated``), and a writable endpoint on an address
+        other than loopback refuses to start without one of yours. ``allowed_hosts``: the names a
+        request's ``Host`` may give (default: loopback names and the address served; any, when
+        serving every address), so a page that rebinds its domain to this machine is refused."""
         self.out_dir = Path(out_dir)
         if allow_update and not token and host not in LOOPBACK:
             raise UnsafeEndpoint(f"--allow-update on {host} needs a token (--token or CLAIMGRAPH_TOKEN): "
                                  "anyone who can reach the address could change the store")
         GraphStore(self.out_dir).close()  # fail early, with a clear message, when there is no store
         self.allow_update = allow_update
-        self.token = token
+        self.token_generated = allow_update and not token
+        self.token = secrets.token_urlsafe(24) if self.token_generated else token
+        wildcard = host in {"", "0.0.0.0", "::"}
+        self.allowed_hosts = allowed_hosts if allowed_hosts is not None else \
+            (None if wildcard else frozenset({*LOOPBACK, host.lower()}))
         self.pool = QueryPool(self.out_dir / "store", workers=workers, timeout=timeout, cap=cap,
                               allow_update=allow_update, max_memory=max_memory)
         self.update_lock = threading.Lock()
@@ -130,6 +140,10 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # quiet by default
         pass
 
+    def setup(self) -> None:
+        super().setup()
+        self.request.settimeout(IDLE_TIMEOUT)  # a half-open connection does not keep a thread forever
+
     def handle_one_request(self) -> None:
         """Every request gets an answer: a failure is a 500 with one line, never a dropped
         connection or a traceback in the log."""
@@ -146,8 +160,46 @@ class Handler(BaseHTTPRequestHandler):
                 pass
             self.close_connection = True
 
+    def _host_allowed(self) -> bool:
+        """The ``Host`` names this server (DNS rebinding: a page on another domain that resolves to
+        127.0.0.1 sends its own name)."""
+        allowed = self.server.allowed_hosts
+        if allowed is None:
+            return True
+        host = (self.headers.get("Host") or "").strip().lower()
+        name = host[1:host.index("]")] if host.startswith("[") and "]" in host else host.rsplit(":", 1)[0]
+        if name in allowed:
+            return True
+        self._send(HTTPStatus.FORBIDDEN, f"unknown Host {host!r}: this endpoint answers to "
+                   f"{', '.join(sorted(allowed))}\n".encode(), "text/plain; charset=utf-8")
+        return False
+
+    def _body(self) -> bytes | None:
+        """The request body, at most :data:`MAX_BODY` bytes; None when refused (answered)."""
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            self._send(HTTPStatus.LENGTH_REQUIRED, b"send the body with a Content-Length (chunked bodies are not read)\n",
+                       "text/plain; charset=utf-8")
+            self.close_connection = True
+            return None
+        raw = (self.headers.get("Content-Length") or "0").strip()
+        if not raw.isdigit():
+            self._send(HTTPStatus.BAD_REQUEST, f"bad Content-Length {one_line(raw, 40)!r}\n".encode(),
+                       "text/plain; charset=utf-8")
+            self.close_connection = True
+            return None
+        if int(raw) > MAX_BODY:
+            self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, b"request body too large\n", "text/plain; charset=utf-8")
+            self.close_connection = True
+            return None
+        return self.rfile.read(int(raw))
+
     # -- routes -------------------------------------------------------------------------------
+    def do_HEAD(self) -> None:
+        self.do_GET()  # the same status and headers; _send writes no body for HEAD
+
     def do_GET(self) -> None:
+        if not self._host_allowed():
+            return
         url = urllib.parse.urlsplit(self.path)
         params = urllib.parse.parse_qs(url.query)
         if url.path == "/sparql":
@@ -168,15 +220,16 @@ class Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8")
 
     def do_POST(self) -> None:
+        if not self._host_allowed():
+            return
         url = urllib.parse.urlsplit(self.path)
         if url.path != "/sparql":
             self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8")
             return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, b"request body too large\n", "text/plain; charset=utf-8")
+        raw = self._body()
+        if raw is None:
             return
-        body = self.rfile.read(length).decode("utf-8", errors="replace")
+        body = raw.decode("utf-8", errors="replace")
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         params = urllib.parse.parse_qs(url.query)
         if ctype == "application/sparql-query":
@@ -186,8 +239,12 @@ class Handler(BaseHTTPRequestHandler):
         elif ctype in {"application/x-www-form-urlencoded", ""}:
             form = urllib.parse.parse_qs(body)
             params = {**params, **form}
-            if "update" in form:
-                self._update(form["update"][0])
+            if "update" in form and not self.server.allow_update:
+                self._update(form["update"][0])  # read-only: says so
+            elif "update" in form:  # what a page's cross-site form can send: never an update
+                self._send(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                           b"updates come as application/sparql-update with Authorization: Bearer <token>\n",
+                           "text/plain; charset=utf-8")
             elif "query" in form:
                 self._query(form["query"][0], params)
             else:
@@ -220,9 +277,14 @@ class Handler(BaseHTTPRequestHandler):
                        b"updates are refused: this endpoint is read-only (start it with --allow-update)\n",
                        "text/plain; charset=utf-8")
             return
-        token = self.server.token
-        given = (self.headers.get("Authorization") or "").removeprefix("Bearer ").strip()
-        if token and not hmac.compare_digest(given.encode(), token.encode()):
+        origin = self.headers.get("Origin")
+        if self.headers.get("Sec-Fetch-Site", "").lower() == "cross-site" or origin and origin != "null" and \
+                urllib.parse.urlsplit(origin).netloc.lower() != (self.headers.get("Host") or "").lower():
+            self._send(HTTPStatus.FORBIDDEN, b"cross-origin updates are refused\n", "text/plain; charset=utf-8")
+            return
+        token = self.server.token or ""
+        scheme, _, given = (self.headers.get("Authorization") or "").strip().partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
             self._send(HTTPStatus.UNAUTHORIZED, b"updates need the endpoint's token: Authorization: Bearer <token>\n",
                        "text/plain; charset=utf-8", {"WWW-Authenticate": 'Bearer realm="claimgraph"'})
             return

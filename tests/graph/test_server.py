@@ -175,9 +175,8 @@ def test_updates_when_allowed_are_seen_by_later_queries(tmp_path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        update = 'INSERT DATA { <urn:x> <https://w3id.org/claimgraph/ontology#name> "Inserted" }'
-        status, _, _ = post(f"{base}/sparql", urllib.parse.urlencode({"update": update}), "application/x-www-form-urlencoded")
-        assert status == 204
+        text = 'INSERT DATA { <urn:x> <https://w3id.org/claimgraph/ontology#name> "Inserted" }'
+        assert update(base, text, token=server.token)[0] == 204
         q = 'ASK { <urn:x> cg:name "Inserted" }'
         status, _, body = get(f"{base}/sparql?query={urllib.parse.quote(q)}")
         assert status == 200 and json.loads(body)["boolean"] is True
@@ -231,7 +230,9 @@ def writable(tmp_path):
         server = ClaimgraphServer(out, port=0, allow_update=True, workers=1, **options)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}"
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        TOKENS[base] = server.token
+        return base
 
     yield start
     for server in servers:
@@ -239,9 +240,14 @@ def writable(tmp_path):
         server.server_close()
 
 
-def update(base, text, token=None):
-    headers = {"Content-Type": "application/sparql-update"}
-    if token:
+TOKENS: dict[str, str] = {}  # each writable endpoint's token (generated when the test gives none)
+
+
+def update(base, text, token=None, headers=None):
+    """POST an update with the endpoint's own token (``token="none"``: without one)."""
+    token = TOKENS.get(base) if token is None else token
+    headers = {"Content-Type": "application/sparql-update", **(headers or {})}
+    if token and token != "none":
         headers["Authorization"] = f"Bearer {token}"
     req = urllib.request.Request(f"{base}/sparql", data=text.encode(), headers=headers, method="POST")
     try:
@@ -284,7 +290,7 @@ def test_plain_inserts_work_in_the_default_and_user_graphs(writable):
 
 def test_a_token_guards_updates(writable):
     base = writable(token="s3cret")
-    assert update(base, "INSERT DATA { <urn:a> <urn:b> <urn:c> }")[0] == 401
+    assert update(base, "INSERT DATA { <urn:a> <urn:b> <urn:c> }", token="none")[0] == 401
     assert update(base, "INSERT DATA { <urn:a> <urn:b> <urn:c> }", token="wrong")[0] == 401
     assert update(base, "INSERT DATA { <urn:a> <urn:b> <urn:c> }", token="s3cret")[0] == 204
     assert get(f"{base}/sparql?query={urllib.parse.quote('ASK { ?s ?p ?o }')}")[0] == 200  # reading needs none
@@ -329,3 +335,64 @@ def test_sigterm_stops_the_server_cleanly(seeds_out):
         proc.kill()
     assert proc.returncode == 0
     assert "Traceback" not in err, err
+
+
+# -- a writable endpoint safe by default, and a server bounded for every framing --------------------
+def test_updates_always_need_a_token_and_one_is_generated_when_none_is_given(writable):
+    base = writable()
+    assert TOKENS[base] and len(TOKENS[base]) >= 24
+    assert update(base, "INSERT DATA { <urn:a> <urn:b> <urn:c> }", token="none")[0] == 401
+    assert update(base, "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+                  headers={"Authorization": TOKENS[base]}, token="none")[0] == 401  # a bare token is no Bearer
+    assert update(base, "INSERT DATA { <urn:a> <urn:b> <urn:c> }")[0] == 204
+
+
+def test_a_cross_site_form_cannot_write(writable):
+    base = writable()
+    form = urllib.parse.urlencode({"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"})
+    status, _, body = post(f"{base}/sparql", form, "application/x-www-form-urlencoded")
+    assert status == 415 and b"application/sparql-update" in body
+    status, _ = update(base, "INSERT DATA { <urn:a> <urn:b> <urn:c> }", headers={"Origin": "https://evil.example"})
+    assert status == 403
+    status, _ = update(base, "INSERT DATA { <urn:a> <urn:b> <urn:c> }", headers={"Sec-Fetch-Site": "cross-site"})
+    assert status == 403
+
+
+def raw_request(base, text):
+    """Send ``text`` as it is (headers we write ourselves) and return the status line's code."""
+    import socket
+
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(text.encode())
+        reply = sock.recv(4096).decode("latin-1")
+    return int(reply.split()[1])
+
+
+@pytest.mark.parametrize(("headers", "status"), [
+    ("Content-Length: -1\r\n", 400),
+    ("Content-Length: abc\r\n", 400),
+    ("Content-Length: 99999999\r\n", 413),
+    ("Transfer-Encoding: chunked\r\n", 411),
+])
+def test_every_body_framing_is_bounded(endpoint, headers, status):
+    host = endpoint.removeprefix("http://")
+    request = (f"POST /sparql HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/sparql-query\r\n{headers}"
+               "Connection: close\r\n\r\nASK {}")
+    assert raw_request(endpoint, request) == status
+
+
+def test_a_page_rebound_to_this_machine_is_refused_by_its_host_name(endpoint):
+    port = endpoint.rsplit(":", 1)[1]
+    ask = urllib.parse.quote("ASK { ?s ?p ?o }")
+    rebound = f"GET /sparql?query={ask} HTTP/1.1\r\nHost: attacker.example:{port}\r\nConnection: close\r\n\r\n"
+    assert raw_request(endpoint, rebound) == 403
+    for name in ("127.0.0.1", "localhost"):
+        local = f"GET /sparql?query={ask} HTTP/1.1\r\nHost: {name}:{port}\r\nConnection: close\r\n\r\n"
+        assert raw_request(endpoint, local) == 200
+
+
+def test_head_answers_like_get_without_a_body(endpoint):
+    req = urllib.request.Request(f"{endpoint}/queries", method="HEAD")
+    with urllib.request.urlopen(req, timeout=30) as resp:
+        assert resp.status == 200 and resp.read() == b""
