@@ -17,6 +17,7 @@ import urllib.parse
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 from claimgraph.graph.query.sparql import (
     MAX_MEMORY,
@@ -38,6 +39,7 @@ def one_line(text: str, limit: int = 300) -> str:
 
 MAX_BODY = 1 << 20  # 1 MiB of query text is plenty
 IDLE_TIMEOUT = 30.0  # seconds a connection may stay silent before it is closed
+MAX_CONNECTIONS = 256  # connections served at once (a thread each); more are answered 503
 _ACCEPT = [
     ("application/sparql-results+json", "json"), ("application/json", "json"),
     ("application/sparql-results+xml", "xml"), ("application/xml", "xml"), ("text/xml", "xml"),
@@ -107,9 +109,28 @@ class ClaimgraphServer(ThreadingHTTPServer):
         self.pool = QueryPool(self.out_dir / "store", workers=workers, timeout=timeout, cap=cap,
                               allow_update=allow_update, max_memory=max_memory)
         self.update_lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
         self._page_lock = threading.Lock()
         self._page: tuple[int, bytes] | None = None
         super().__init__((host, port), Handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """A thread per connection, at most :data:`MAX_CONNECTIONS` at once; one more gets a 503."""
+        if not self._slots.acquire(blocking=False):
+            try:
+                request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                                b"Content-Length: 34\r\nConnection: close\r\n\r\ntoo many connections, try again\r\n\r\n")
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     def explorer_page(self) -> bytes:
         """The explorer for the store as it is now: the build's ``explorer.html`` when it is newer

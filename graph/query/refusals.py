@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import socket
+import threading
 from functools import lru_cache
 from typing import Literal
 
@@ -26,6 +27,7 @@ class QueryRefused(PermissionError):
 
 
 Form = Literal["query", "update"]
+_PARSING = threading.Lock()
 
 
 @lru_cache(maxsize=512)
@@ -53,7 +55,9 @@ def read(text: str) -> tuple[Form, frozenset[str]]:
     errors = []
     for form, parse in (("query", parseQuery), ("update", parseUpdate)):
         try:
-            return form, frozenset(names(parse(text), set()))  # type: ignore[return-value]
+            with _PARSING:  # pyparsing's grammar objects are not safe to share between threads
+                tree = parse(text)
+            return form, frozenset(names(tree, set()))  # type: ignore[return-value]
         except (ParseException, ValueError, TypeError) as exc:
             errors.append(" ".join(str(exc).split()))
         except RecursionError:

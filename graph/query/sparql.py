@@ -15,6 +15,7 @@ import multiprocessing as mp
 import os
 import re
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -368,14 +369,19 @@ class QueryPool:
 
     def run(self, query: str, bindings: dict[str, str] | None = None, *, fmt: str = "json") -> tuple[bytes, str, bool]:
         guard(query, allow_update=self.allow_update)
+        deadline = time.monotonic() + self.timeout  # waiting for a worker counts: no query starves
         with self._cond:
             while not self._idle:
-                self._cond.wait()
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise QueryTimeout(f"no query worker was free within {self.timeout:g} s (the limit): "
+                                       "the endpoint is busy, try again")
+                self._cond.wait(left)
             worker = self._idle.pop()
         try:
             worker.wait_ready()
             worker.conn.send((query, bindings or {}, fmt, self.cap))
-            if not worker.conn.poll(self.timeout):
+            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
                 worker.kill()
                 worker = self._new()
                 raise QueryTimeout(f"query stopped after {self.timeout:g} s (the limit)")

@@ -396,3 +396,27 @@ def test_head_answers_like_get_without_a_body(endpoint):
     req = urllib.request.Request(f"{endpoint}/queries", method="HEAD")
     with urllib.request.urlopen(req, timeout=30) as resp:
         assert resp.status == 200 and resp.read() == b""
+
+
+def test_waiting_for_a_busy_worker_counts_against_the_deadline(seeds_out):
+    from claimgraph.graph import QueryPool, QueryTimeout
+
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    pool = QueryPool(seeds_out / "store", workers=1, timeout=1.5)
+    try:
+        with ThreadPoolExecutor(4) as ex:
+            slows = [ex.submit(pool.run, slow) for _ in range(3)]
+            time.sleep(0.2)
+            t0 = time.monotonic()
+            quick = ex.submit(pool.run, "ASK { ?s ?p ?o }")
+            try:
+                quick.result(timeout=30)  # a worker came free in time
+            except QueryTimeout:
+                pass  # or the endpoint said it was busy, at the query's own deadline
+            waited = time.monotonic() - t0
+            for f in slows:
+                with pytest.raises(QueryTimeout):
+                    f.result(timeout=30)
+        assert waited < 3.0  # not after the three slow queries (4.5 s, 51 s before the fix with 20)
+    finally:
+        pool.close()
