@@ -146,6 +146,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
         spliceable = baseline is not None and not store.recovering
         changed: set[str] = set()
         seen: set[str] = set()  # the article graphs of this build's inputs
+        ids: dict[str, str] = {}  # article graph → the id that claimed it in this build
         catalog = Catalog(store)  # what the resolver looks up, kept beside the store
         resolver = catalog.linker(lex, aliases=aliases)
         # after a writer died: its articles are whole or absent, the story is refreshed in full
@@ -162,10 +163,18 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             if isinstance(recs, IngestError):
                 fail(recs)
                 continue
+            iri = article_iri(article.id)
+            other = ids.get(iri) or store.document_id(iri)
+            if other is not None and other != article.id:
+                # "Report A" and "report-a" would be one article: refuse the second, lose neither
+                fail(IngestError(article.path or article.id, f"its id {article.id!r} and the id {other!r} of an "
+                                 "article already stored or read name the same article (ids are compared without case, "
+                                 "spacing or Unicode form); not stored: give it another id"))
+                continue
+            ids[iri] = article.id
             report.articles += 1
             report.words += len(article.text.split())
             report.attributions += len(recs)
-            iri = article_iri(article.id)
             seen.add(iri)
             if store.content_hash(iri) == content_hash(article, __version__, fingerprint):
                 report.graphs["unchanged"] += 1

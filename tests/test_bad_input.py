@@ -103,3 +103,23 @@ def test_an_article_that_breaks_resolution_is_skipped_and_the_batch_goes_on(tmp_
     assert report.graphs == {"added": 4}
     [err] = report.skipped
     assert "002_" in str(err) and "could not be made into a graph (KeyError" in str(err)
+
+
+def test_ids_that_name_the_same_article_are_refused_and_nothing_is_lost(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"id": "Report A", "text": "Mayor Ann Cole said the city paid the contractor for the bridge repairs in March."}\n'
+        '{"id": "report-a", "text": "The contractor, Tom Ruiz, said the city did not pay him for the bridge repairs."}\n',
+        encoding="utf-8")
+    out = tmp_path / "out"
+    skipped: list[IngestError] = []
+    report = claimgraph.build([feed], out, on_error=skipped.append)
+    assert report.articles == 1 and len(skipped) == 1
+    assert "'report-a'" in skipped[0].reason and "'Report A'" in skipped[0].reason
+    later = tmp_path / "later.jsonl"  # a later build cannot replace it under another spelling either
+    later.write_text('{"id": "REPORT  A", "text": "The council said the vote on the new budget would pass next week."}\n',
+                     encoding="utf-8")
+    claimgraph.build([later], out, on_error=skipped.append)
+    with GraphStore(out) as store:
+        assert [doc for doc, _ in store.articles()] == ["Report A"]
+    assert len(skipped) == 2

@@ -122,6 +122,14 @@ class GraphStore:
                 return quad.object.value
         return None
 
+    def document_id(self, iri: str) -> str | None:
+        """The id of the article stored under ``iri``, if any."""
+        g = ox.NamedNode(iri)
+        for quad in self.ox.quads_for_pattern(None, DOCUMENT_ID, None, g):
+            if isinstance(quad.object, ox.Literal):
+                return quad.object.value
+        return None
+
     def articles(self) -> Iterator[tuple[str, str]]:
         """(document id, graph IRI) of every article in the store."""
         for quad in self.ox.quads_for_pattern(None, DOCUMENT_ID, None, None):
