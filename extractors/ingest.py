@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .article import Article, IngestError, one_line
 from .clean import dateline_outlet
-from .times import dateline_date
+from .times import dateline_date, published_on
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -248,9 +248,14 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
                 yield IngestError(where, "missing or empty 'text' field (a string is required)")
                 continue
             meta = {k: row.get(k) for k in ("id", "title", "outlet", "url", "published")}
-            bad = [k for k, v in meta.items() if v is not None and not isinstance(v, (str, int))]
+            bad = [k for k, v in meta.items() if v is not None and not isinstance(v, (str, int)) or isinstance(v, bool)]
             if bad:
                 yield IngestError(where, f"field {bad[0]!r} must be a string")
+                continue
+            if meta["published"] is not None and published_on(str(meta["published"])) is None:
+                shown = str(meta["published"])
+                yield IngestError(where, f"'published' is not a date: {shown[:40]!r}{'…' if len(shown) > 40 else ''} "
+                                         "(write it as 2024-03-01 or March 1, 2024)")
                 continue
             strmeta = {k: (str(v) if v is not None else None) for k, v in meta.items()}
             art_id = strmeta["id"] or f"{path.name}:{n}"

@@ -167,3 +167,12 @@ def test_a_datelines_outlet_is_the_articles_outlet_when_none_is_given(tmp_path):
                     "and that workers were scared of the next inspection.\n", encoding="utf-8")
     [article] = list(read_inputs([path]))
     assert (article.outlet, article.published) == ("Valley Wire", "2023-05-03")
+
+
+@pytest.mark.parametrize("published", ['"9999-99-99"', "true", '"' + "x" * 1_000_000 + '"', '"soon"'])
+def test_a_published_value_that_is_no_date_is_refused_with_a_line(tmp_path, published):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "published": ' + published + ', "text": "Mayor Ann Cole said the city paid the '
+                    'contractor for the bridge repairs in March of last year."}\n', encoding="utf-8")
+    [item] = list(read_inputs([feed]))
+    assert isinstance(item, IngestError) and "published" in item.reason and len(item.reason) < 200
