@@ -124,6 +124,15 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
     sys.exit(0 if report.ok else 1)
 
 
+def _utf8(value: str, what: str) -> str:
+    """``value`` as given, or a one-line error when the terminal passed bytes that are not UTF-8."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise click.ClickException(f"{what} is not valid UTF-8 text") from None
+    return value
+
+
 @main.command()
 @click.argument("query", required=False)
 @STORE_OPTION
@@ -177,6 +186,8 @@ def query(query: str | None, store_dir: str, query_file, name: str | None, param
                                        f"it takes {takes}")
     else:
         text = query_file.read() if query_file else query or ""
+    for what, value in (("the query", text), *(("--param " + p.partition("=")[0], p) for p in params)):
+        _utf8(value, what)
     _open(store_dir).close()
     try:
         bindings = dict(parse_bindings(params))
@@ -319,6 +330,7 @@ def timeline(store_dir: str, text: str) -> None:
     from claimgraph.graph.query.timeline import format_timeline
     from claimgraph.graph.query.timeline import timeline as claim_timeline
 
+    _utf8(text, "--claim")
     with _open(store_dir) as store:
         mentions = claim_timeline(store.ox, text, index=store.dir)
     click.echo(format_timeline(mentions) if mentions else f"no claim has a mention containing {text!r}")

@@ -317,7 +317,7 @@ class Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.FORBIDDEN, f"{exc}\n".encode(), "text/plain; charset=utf-8")
         except StoreLocked as exc:
             self._send(HTTPStatus.CONFLICT, f"{exc}\n".encode(), "text/plain; charset=utf-8")
-        except (QueryError, SyntaxError, ValueError) as exc:
+        except (QueryError, SyntaxError, ValueError, RuntimeError) as exc:  # RuntimeError: "graph … does not exist"
             self._send(HTTPStatus.BAD_REQUEST, f"{one_line(str(exc))}\n".encode(), "text/plain; charset=utf-8")
         except OSError as exc:
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, f"the update failed: {one_line(str(exc))}\n".encode(),

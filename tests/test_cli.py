@@ -103,3 +103,4 @@ def test_query_format_and_parameter_errors_say_what_is_expected(tmp_path):
     wrong = CliRunner().invoke(main, ["query", "--store", str(out), "--name", "who-denies", "--param", "phrase=aid"])
     assert wrong.exit_code == 1 and "--param text=" in wrong.output and "phrase" in wrong.output
     assert len(wrong.output.strip().splitlines()) == 1
+

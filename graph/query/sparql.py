@@ -175,6 +175,8 @@ def execute(store: ox.Store, query: str, bindings: dict[str, str] | None = None,
         result = store.query(query, prefixes=prefixes, use_default_graph_as_union=True, substitutions=subs or None)
     except SyntaxError as exc:
         raise QueryError(str(exc)) from None
+    except RuntimeError as exc:  # the engine refuses the request itself: a binding for no variable …
+        raise QueryError(" ".join(str(exc).split())) from None
     if isinstance(result, (ox.QueryBoolean, ox.QuerySolutions)) and fmt in {"turtle", "ntriples"}:
         kind = "an ASK" if isinstance(result, ox.QueryBoolean) else "a SELECT"
         raise QueryError(f"format {fmt} is for CONSTRUCT and DESCRIBE results; {kind} gives table, json, csv, "

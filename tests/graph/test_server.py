@@ -420,3 +420,12 @@ def test_waiting_for_a_busy_worker_counts_against_the_deadline(seeds_out):
         assert waited < 3.0  # not after the three slow queries (4.5 s, 51 s before the fix with 20)
     finally:
         pool.close()
+
+
+def test_client_mistakes_are_4xx_with_one_line(endpoint, writable):
+    ask = urllib.parse.quote("SELECT ?x WHERE { ?x ?p ?o } LIMIT 1")
+    status, _, body = get(f"{endpoint}/sparql?query={ask}&$nope=a")
+    assert status == 400 and body.count(b"\n") == 1
+    base = writable()
+    status, body = update(base, "DROP GRAPH <https://w3id.org/claimgraph/id/graph/user/missing>")
+    assert status == 400 and b"does not exist" in body

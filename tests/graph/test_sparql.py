@@ -183,3 +183,14 @@ def test_stats_and_the_contested_claims_query_agree(seeds_out):
                 for r in rows(seeds_out, "contested-claims")}
     by_stats = {G.nodes[r.claim]["label"]: (set(r.asserted_by), set(r.denied_by)) for r in contested_claims(G, 100)}
     assert by_stats == by_query
+
+
+def test_bytes_that_are_not_utf8_in_an_argument_get_one_line(seeds_out):
+    import os
+    import subprocess
+    import sys
+
+    bad = os.fsdecode(b'SELECT * WHERE { ?s ?p "\xff" }')  # as Python hands a terminal's bytes over
+    done = subprocess.run([sys.executable, "-c", "from claimgraph.cli import main; main()", "query", "--store", str(seeds_out), bad],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "not valid UTF-8" in done.stderr and "Traceback" not in done.stderr
