@@ -19,7 +19,6 @@ Both ways give byte-identical files (tested).
 from __future__ import annotations
 
 import json
-import pickle
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import groupby
@@ -34,6 +33,7 @@ from claimgraph.graph.store import jsonl
 from claimgraph.graph.store.database import GraphStore, generation
 from claimgraph.graph.store.files import atomic_write
 from claimgraph.graph.store.readback import read_records
+from claimgraph.graph.view import projection_file
 from claimgraph.graph.view.explorer import write_explorer
 from claimgraph.graph.view.network import article_text, extend, project
 from claimgraph.graph.view.palette import BUILD_MAX_NODES
@@ -126,9 +126,9 @@ def write_snapshot(store: GraphStore, out: Path, *, changed: set[str] | None = N
                 atomic_write(trig, lambda fh: _write_trig(store.ox, sorted(_named_graphs(store.ox)), fh,
                                                           (old, keep), new.blocks))
             if all(d not in baseline.lines for d in changed):  # only new articles: extend the projection
-                with graph_file.open("rb") as fh:
-                    G = extend(pickle.load(fh), store.ox, added)
-        except (OSError, KeyError, ValueError, EOFError, pickle.UnpicklingError):
+                with graph_file.open(encoding="utf-8") as fh:
+                    G = extend(projection_file.load(fh), store.ox, added)
+        except (OSError, KeyError, ValueError, EOFError, UnicodeDecodeError):  # ProjectionUnreadable is a ValueError
             changed = None  # the old files were damaged or removed meanwhile
     if changed is None or baseline is None:
         new = Baseline()
@@ -154,7 +154,7 @@ def _save_projection(G: nx.MultiDiGraph, path: Path) -> None:
     articles = G.graph["articles"]
     G.graph["articles"] = {d: replace(info, text=None) for d, info in articles.items()}
     try:
-        atomic_write(path, lambda fh: pickle.dump(G, fh, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(path, lambda fh: projection_file.dump(G, fh), text=True)
     finally:
         G.graph["articles"] = articles
 

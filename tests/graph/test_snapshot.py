@@ -114,3 +114,33 @@ def test_damaged_files_are_rewritten_whole(tmp_path):
     (out / "attributions.jsonl").write_bytes(b"\xff\xfe not json\n")
     claimgraph.build([SEEDS / DOCS[1]], out)
     assert files(out) == written_whole(out, tmp_path)
+
+
+def test_a_planted_pickle_in_the_output_folder_runs_nothing(tmp_path):
+    import pickle
+
+    out = tmp_path / "out"
+    claimgraph.build([SEEDS / "002_6f9a4bfcb0472e4f.txt"], out)
+    canary = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (open, (str(canary), "w"))
+
+    (out / "explorer.graph").write_bytes(pickle.dumps(Payload()))
+    claimgraph.build([SEEDS / "004_835e8c8de76d6bf3.txt"], out)  # adding an article reads the projection
+    assert not canary.exists()
+    assert (out / "explorer.graph").read_text(encoding="utf-8").startswith('{"format":"claimgraph-projection"')
+
+
+def test_the_saved_projection_reads_back_equal(tmp_path):
+    from claimgraph.graph.view import projection_file
+
+    out = tmp_path / "out"
+    claimgraph.build([SEEDS], out)
+    with (out / "explorer.graph").open(encoding="utf-8") as fh:
+        G = projection_file.load(fh)
+    with (tmp_path / "again").open("w", encoding="utf-8") as fh:
+        projection_file.dump(G, fh)
+    assert (tmp_path / "again").read_text(encoding="utf-8") == (out / "explorer.graph").read_text(encoding="utf-8")
+    assert G.number_of_nodes() > 20 and G.graph["articles"]

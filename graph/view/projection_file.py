@@ -1,0 +1,101 @@
+"""The saved projection (``explorer.graph``) as versioned, tagged JSON: read back without running
+any code the file could name.
+
+The projection is a networkx multigraph whose attributes hold a few known kinds of value —
+strings, numbers, tuples, sets, the vocabulary's enums and the view's frozen dataclasses. Each
+non-JSON value is written as a one-key object naming its kind (``{"$set": […]}``,
+``{"$Evidence": {…}}``, ``{"$Stance": "denies"}``), and reading accepts exactly those kinds: a file
+that names anything else, or another format version, is refused (:class:`ProjectionUnreadable`)
+and the caller rebuilds the projection from the store. Pickle would run whatever a shared or
+downloaded output folder held.
+"""
+from __future__ import annotations
+
+import dataclasses
+import enum
+import json
+from typing import IO, Any
+
+import networkx as nx
+
+from claimgraph.graph.view.network import ArticleInfo, Evidence, QuoteVariant
+from claimgraph.ontology.vocab import Mode, QuoteKind, SourceKind, Stance
+
+#: The format's version; a file of another one is rebuilt, never guessed at.
+VERSION = 1
+_RECORDS = {c.__name__: c for c in (Evidence, ArticleInfo, QuoteVariant)}
+_ENUMS: dict[str, type[enum.Enum]] = {c.__name__: c for c in (Mode, QuoteKind, SourceKind, Stance)}
+
+
+class ProjectionUnreadable(ValueError):
+    """The file is not a projection this version wrote."""
+
+
+def dump(G: nx.MultiDiGraph, fh: IO[str]) -> None:
+    """Write ``G`` as tagged JSON."""
+    data = {"format": "claimgraph-projection", "version": VERSION, "graph": G.graph,
+            "nodes": [[n, d] for n, d in G.nodes(data=True)],
+            "edges": [[u, v, k, d] for u, v, k, d in G.edges(keys=True, data=True)]}
+    json.dump(_encode(data), fh, ensure_ascii=False, separators=(",", ":"))
+
+
+def load(fh: IO[str]) -> nx.MultiDiGraph:
+    """Read a projection :func:`dump` wrote; :class:`ProjectionUnreadable` for anything else."""
+    try:
+        data = _decode(json.load(fh))
+    except (json.JSONDecodeError, RecursionError, TypeError, KeyError) as exc:
+        raise ProjectionUnreadable(f"not a projection: {exc}") from None
+    if not isinstance(data, dict) or data.get("format") != "claimgraph-projection" or data.get("version") != VERSION:
+        raise ProjectionUnreadable("not a projection of this version")
+    G = nx.MultiDiGraph()
+    G.graph.update(data["graph"])
+    for n, d in data["nodes"]:
+        G.add_node(n, **d)
+    for u, v, k, d in data["edges"]:
+        G.add_edge(u, v, key=k, **d)
+    return G
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return {f"${type(value).__name__}": value.value}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if type(value).__name__ not in _RECORDS:
+            raise TypeError(f"cannot save a {type(value).__name__} in a projection")
+        return {f"${type(value).__name__}": {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+    if isinstance(value, (set, frozenset)):
+        return {"$set": [_encode(v) for v in sorted(value, key=repr)]}
+    if isinstance(value, tuple):
+        return {"$tuple": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        if all(isinstance(k, str) and not k.startswith("$") for k in value):
+            return {k: _encode(v) for k, v in value.items()}
+        return {"$dict": [[_encode(k), _encode(v)] for k, v in value.items()]}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"cannot save a {type(value).__name__} in a projection")
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if len(value) == 1:
+        (tag, inner), = value.items()
+        if tag.startswith("$"):
+            kind = tag[1:]
+            if kind == "set":
+                return {_decode(v) for v in inner}
+            if kind == "tuple":
+                return tuple(_decode(v) for v in inner)
+            if kind == "dict":
+                return {_decode(k): _decode(v) for k, v in inner}
+            if kind in _ENUMS:
+                return _ENUMS[kind](inner)
+            if kind in _RECORDS and isinstance(inner, dict):
+                return _RECORDS[kind](**{k: _decode(v) for k, v in inner.items()})
+            raise TypeError(f"unknown kind {tag!r}")
+    return {k: _decode(v) for k, v in value.items()}
