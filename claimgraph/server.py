@@ -29,6 +29,7 @@ from claimgraph.graph.query.sparql import (
     guard_update,
     named_queries,
 )
+from claimgraph.graph.query.updates import run_update
 from claimgraph.graph.store.database import GraphStore, StoreLocked, generation
 from claimgraph.graph.view.explorer import content_security_policy, explorer_html
 from claimgraph.graph.view.network import project
@@ -311,8 +312,11 @@ class Handler(BaseHTTPRequestHandler):
             return
         try:
             guard_update(update)
-            with self.server.update_lock, GraphStore(self.server.out_dir, write=True) as store:
-                store.ox.update(update)
+            with self.server.update_lock:  # in a worker of its own: time, memory, no network
+                run_update(self.server.out_dir, update, timeout=self.server.pool.timeout,
+                           max_memory=self.server.pool.max_memory)
+        except QueryTimeout as exc:
+            self._send(HTTPStatus.SERVICE_UNAVAILABLE, f"{exc}\n".encode(), "text/plain; charset=utf-8")
         except QueryRefused as exc:
             self._send(HTTPStatus.FORBIDDEN, f"{exc}\n".encode(), "text/plain; charset=utf-8")
         except StoreLocked as exc:

@@ -429,3 +429,19 @@ def test_client_mistakes_are_4xx_with_one_line(endpoint, writable):
     base = writable()
     status, body = update(base, "DROP GRAPH <https://w3id.org/claimgraph/id/graph/user/missing>")
     assert status == 400 and b"does not exist" in body
+
+
+def test_an_update_runs_with_limits_and_cannot_hold_the_write_lock(writable):
+    import psutil
+
+    base = writable(timeout=2.0)
+    me = psutil.Process()
+    before = me.memory_info().rss
+    t0 = time.monotonic()
+    status, body = update(base, "INSERT { ?a <urn:p> ?g } WHERE { GRAPH ?x { ?a ?b ?c } GRAPH ?y { ?d ?e ?f } "
+                               "GRAPH ?z { ?g ?h ?i } }")
+    assert status == 503 and b"stopped" in body and time.monotonic() - t0 < 60
+    assert me.memory_info().rss - before < 200 * 2**20  # the server's own memory stays where it was
+    assert update(base, "INSERT DATA { <urn:after> <urn:b> <urn:c> }")[0] == 204  # the lock is free again
+    ask = urllib.parse.quote("ASK { <urn:after> <urn:b> <urn:c> }")
+    assert json.loads(get(f"{base}/sparql?query={ask}")[2])["boolean"] is True
