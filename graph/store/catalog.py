@@ -108,6 +108,18 @@ def rows_of(graph: str, quads: Iterable[ox.Quad]) -> ArticleRows:
                        {n: f.get("sentence", "") for n, f in facts.items()})
 
 
+def healthy(db: sqlite3.Connection) -> bool:
+    """Whether the catalog's tables and its full-text index are whole: SQLite's own check, then
+    FTS5's (damage inside the index's pages passes the first and would silently drop rows)."""
+    try:
+        if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
+            return False
+        db.execute("INSERT INTO phrase(phrase, rank) VALUES ('integrity-check', 0)")
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
 class Catalog:
     """The catalog of the store in ``out_dir``, opened by its writer (see the module docstring)."""
 
@@ -124,7 +136,7 @@ class Catalog:
         if not rebuild:
             try:
                 db = _connect(self.path)
-                if (self.stamp_of(db) == (SCHEMA, str(generation(self.store.path)))):
+                if self.stamp_of(db) == (SCHEMA, str(generation(self.store.path))) and healthy(db):
                     _set(db, "generation", "writing")  # a writer that dies from here leaves it stale
                     db.commit()
                     return db

@@ -44,6 +44,8 @@ def candidates(out_dir: str | os.PathLike[str], phrase: str, fields: list[str]) 
     path = Path(out_dir) / FILE
     if len(needle) < 3 or not path.is_file() or not set(fields) <= _FIELDS:
         return None
+    if not phrase.isascii():
+        return None  # Python's lower-casing and the engine's LCASE differ for some letters: let it scan
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error:
