@@ -124,13 +124,10 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
     sys.exit(0 if report.ok else 1)
 
 
-def _utf8(value: str, what: str) -> str:
-    """``value`` as given, or a one-line error when the terminal passed bytes that are not UTF-8."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise click.ClickException(f"{what} is not valid UTF-8 text") from None
-    return value
+def _utf8(value: str, what: str) -> None:
+    """One line, not a traceback, when the terminal passed bytes that are not UTF-8 (surrogate-escaped)."""
+    if any("\udc80" <= c <= "\udcff" for c in value):
+        raise click.ClickException(f"{what} is not valid UTF-8 text")
 
 
 @main.command()
@@ -209,6 +206,7 @@ def validate(store_dir: str) -> None:
 
     Example: claimgraph validate --store out
     """
+    from claimgraph.graph.store.catalog import health
     from claimgraph.graph.store.validate import ShapeValidator
 
     store = _open(store_dir)
@@ -221,33 +219,9 @@ def validate(store_dir: str) -> None:
             click.echo(f"{result.graph}: does not conform\n{result.report}")
     store.close()
     click.echo(f"claimgraph: {n - failures} of {n} article graphs conform")
-    catalog = _catalog_health(Path(store_dir))
+    catalog = health(Path(store_dir))
     click.echo(f"claimgraph: catalog: {catalog}")
     sys.exit(1 if failures or catalog.startswith(("damaged", "unreadable")) else 0)
-
-
-def _catalog_health(out: Path) -> str:
-    """The catalog's state in words: queries use it only when it is whole and matches the store."""
-    import sqlite3
-
-    from claimgraph.graph.store.catalog import FILE, SCHEMA, Catalog, healthy
-    from claimgraph.graph.store.database import generation
-
-    path = out / FILE
-    if not path.is_file():
-        return "none yet (phrase search scans; the next build makes one)"
-    try:
-        db = sqlite3.connect(path, timeout=5)  # FTS5's own check is asked for as an INSERT: not read-only
-    except sqlite3.Error as exc:
-        return f"unreadable ({exc}); the next build rebuilds it from the store"
-    try:
-        if not healthy(db):
-            return "damaged (phrase search may miss rows until the next build, which rebuilds it from the store)"
-        if Catalog.stamp_of(db) != (SCHEMA, str(generation(out / "store"))):
-            return "stale (the store changed since); queries scan the store, the next build rebuilds it"
-        return "whole and current"
-    finally:
-        db.close()
 
 
 @main.command()

@@ -345,3 +345,23 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def _set(db: sqlite3.Connection, key: str, value: str) -> None:
     db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+def health(out_dir: Path) -> str:
+    """The catalog's state in words, for ``claimgraph validate``: queries use it only when it is
+    whole and matches the store."""
+    path = out_dir / FILE
+    if not path.is_file():
+        return "none yet (phrase search scans; the next build makes one)"
+    try:
+        db = sqlite3.connect(path, timeout=5)  # FTS5's own check is asked for as an INSERT: not read-only
+    except sqlite3.Error as exc:
+        return f"unreadable ({exc}); the next build rebuilds it from the store"
+    try:
+        if not healthy(db):
+            return "damaged (phrase search may miss rows until the next build, which rebuilds it from the store)"
+        if Catalog.stamp_of(db) != (SCHEMA, str(generation(out_dir / "store"))):
+            return "stale (the store changed since); queries scan the store, the next build rebuilds it"
+        return "whole and current"
+    finally:
+        db.close()
