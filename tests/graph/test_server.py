@@ -445,3 +445,29 @@ def test_an_update_runs_with_limits_and_cannot_hold_the_write_lock(writable):
     assert update(base, "INSERT DATA { <urn:after> <urn:b> <urn:c> }")[0] == 204  # the lock is free again
     ask = urllib.parse.quote("ASK { <urn:after> <urn:b> <urn:c> }")
     assert json.loads(get(f"{base}/sparql?query={ask}")[2])["boolean"] is True
+
+
+def test_a_silent_connection_is_closed_and_connections_past_the_cap_get_503(seeds_out, monkeypatch):
+    import socket
+
+    import claimgraph.server as srv
+
+    monkeypatch.setattr(srv, "IDLE_TIMEOUT", 0.5)
+    monkeypatch.setattr(srv, "MAX_CONNECTIONS", 2)
+    server = ClaimgraphServer(seeds_out, "127.0.0.1", 0, workers=1)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = server.server_address[:2]
+    try:
+        held = [socket.create_connection(address, timeout=10) for _ in range(2)]  # say nothing
+        time.sleep(0.2)
+        with socket.create_connection(address, timeout=10) as third:
+            assert third.recv(64).startswith(b"HTTP/1.1 503")
+        for sock in held:  # the silent ones are closed by the server, freeing their threads
+            assert sock.recv(64) == b""
+            sock.close()
+        time.sleep(0.2)
+        ask = urllib.parse.quote("ASK { ?s ?p ?o }")
+        assert get(f"http://{address[0]}:{address[1]}/sparql?query={ask}")[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()
