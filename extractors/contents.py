@@ -27,6 +27,10 @@ def complement(tok: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, list[T
     lemma = tok.lemma_.lower()
     extra: list[Token] = [c for c in tok.children if c.dep_ == "prt"]
     clauses = [c for c in tok.children if c.dep_ in _CLAUSE_DEPS]
+    if not clauses and lemma in lex.telling_verbs:
+        # "Fox said, as a taxpayer, he's not willing to fund it": the clause parsed as an adverbial
+        clauses = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and has_own_subject(c, lex)
+                   and not any(m.dep_ == "mark" and m.lower_ != "that" for m in c.children)]
     objs = [c for c in tok.children if c.dep_ in {"dobj", "xcomp"} and c.pos_ != "PRON"]
     if lemma in lex.np_object_verbs and objs and objs[0].i > tok.i and all(c.i < tok.i for c in clauses):
         clauses = []  # "– he and Xi pledged support": the object, not the clause before the dash

@@ -224,3 +224,8 @@ def test_reporters_relaying_what_they_heard_nest_what_was_said(attributions):
     outer, inner = attributions("Reporters who were on the ground relayed that people in the crowd repeatedly "
                                 "said the video was the cause of their anger.")
     assert outer.cue == "relayed" and inner.parent == outer.id
+
+
+def test_a_clause_the_parser_hangs_on_said_as_an_adverbial_is_what_was_said(attributions):
+    [rec] = attributions("Ruiz said, as a taxpayer, he’s not willing to fund Trump’s big idea.")
+    assert rec.content == "as a taxpayer, he’s not willing to fund Trump’s big idea"
