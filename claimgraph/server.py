@@ -198,22 +198,18 @@ class Handler(BaseHTTPRequestHandler):
 
     def _body(self) -> bytes | None:
         """The request body, at most :data:`MAX_BODY` bytes; None when refused (answered)."""
-        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-            self._send(HTTPStatus.LENGTH_REQUIRED, b"send the body with a Content-Length (chunked bodies are not read)\n",
-                       "text/plain; charset=utf-8")
-            self.close_connection = True
-            return None
         raw = (self.headers.get("Content-Length") or "0").strip()
-        if not raw.isdigit():
-            self._send(HTTPStatus.BAD_REQUEST, f"bad Content-Length {one_line(raw, 40)!r}\n".encode(),
-                       "text/plain; charset=utf-8")
-            self.close_connection = True
-            return None
-        if int(raw) > MAX_BODY:
-            self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, b"request body too large\n", "text/plain; charset=utf-8")
-            self.close_connection = True
-            return None
-        return self.rfile.read(int(raw))
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            refusal = HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length (chunked bodies are not read)"
+        elif not raw.isdigit():
+            refusal = HTTPStatus.BAD_REQUEST, f"bad Content-Length {one_line(raw, 40)!r}"
+        elif int(raw) > MAX_BODY:
+            refusal = HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request body too large"
+        else:
+            return self.rfile.read(int(raw))
+        self._send(refusal[0], f"{refusal[1]}\n".encode(), "text/plain; charset=utf-8")
+        self.close_connection = True  # the unread body must not be taken for the next request
+        return None
 
     # -- routes -------------------------------------------------------------------------------
     def do_HEAD(self) -> None:

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.ontology.vocab import QuoteKind
 
-from .contents import adjacent_quote, complement, previous_sentence, skip_that
+from .contents import adjacent_quote, complement, previous_sentence, skip_that, trim
 from .found import Found
 from .lexicon import Lexicon
 from .mentions import mention_for
@@ -184,10 +184,8 @@ def _made_clear(tok: Token, lex: Lexicon) -> Iterator[Found]:
         return
     span = subtree_span(clause)
     text = tok.doc.text
-    start, end = skip_that(text, span.start_char), span.end_char
-    while end > start and text[end - 1] in ".,;: ":
-        end -= 1
-    yield Found(tok.doc.text[tok.idx:end_char(word)], tok.lemma_.lower(), tok.idx, end_char(word), start, end,
+    start, end = trim(text, skip_that(text, span.start_char), span.end_char)
+    yield Found(text[tok.idx:end_char(word)], tok.lemma_.lower(), tok.idx, end_char(word), start, end,
                 mention=mention_for(subject, lex))
 
 

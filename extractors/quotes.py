@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 OPENING = "“„«"
 CLOSING = "”»"
@@ -33,8 +34,11 @@ class Quote:
         return text[self.inner_start : self.inner_end]
 
 
+@lru_cache(maxsize=4)
 def find_quotes(text: str) -> list[Quote]:
-    """Return the quotation spans of ``text`` in order, each inside one paragraph."""
+    """Return the quotation spans of ``text`` in order, each inside one paragraph. Remembered for
+    the last few texts: the rules, the model's view and the pronoun sieve all read the same
+    article's quotations (callers read the list, never change it)."""
     quotes: list[Quote] = []
     left_open = False
     for para in _PARAGRAPH.finditer(text):

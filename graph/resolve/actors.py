@@ -123,10 +123,11 @@ def role_facts(text: str, names: Iterable[str], lex: Lexicon) -> list[RoleFact]:
             surnames.setdefault(full.split()[-1], set()).add(full)
     for m in _SURNAME_RELATIVE.finditer(text):  # "Mr. Fox, who was president of Mexico from 2000"
         fulls = surnames.get(m.group("name"), set())
-        role_m = re.match(rf"(?i:{pat.role_alt})\b", m.group("desc"))
+        desc = _FORMER.sub("", m.group("desc"))
+        role_m = re.match(rf"(?i:{pat.role_alt})\b", desc)
         if len(fulls) != 1 or not role_m:
             continue
-        rest = pat.affiliation_prep.sub("", m.group("desc")[role_m.end():].strip()).strip()
+        rest = pat.affiliation_prep.sub("", desc[role_m.end():].strip()).strip()
         aff = re.match(r"(?:the\s+)?([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})", rest)
         if aff:
             country = lex.countries.get(aff.group(1).lower())
@@ -154,13 +155,11 @@ def role_facts(text: str, names: Iterable[str], lex: Lexicon) -> list[RoleFact]:
 
 #: Words that date a role without changing it: "a former president of Mexico" led Mexico.
 _FORMER = re.compile(r"(?i)\b(?:former|ex-|then-|onetime|one-time|outgoing|late)\s*")
-#: A surname with a role given by a relative clause: "Mr. Fox, who was president of Mexico".
-_SURNAME_RELATIVE = re.compile(
-    r"\b(?P<name>[A-Z][\w’'-]+),\s+who\s+(?:is|was|has\s+been|had\s+been|served\s+as|became)\s+"
-    r"(?:the\s+|a\s+)?(?:(?:former|ex-|then-)\s*)?(?P<desc>[^,;:“”\"]{3,80})")
 #: A relative clause that gives a role as an apposition would: "who was", "who has served as".
-_COPULAR_RELATIVE = re.compile(
-    r"(?i)who\s+(?:is|was|has\s+been|had\s+been|served\s+as|has\s+served\s+as|became)\s+(?:the\s+|a\s+)?")
+_COPULA = r"who\s+(?:is|was|has\s+been|had\s+been|(?:has\s+)?served\s+as|became)\s+(?:the\s+|a\s+)?"
+_COPULAR_RELATIVE = re.compile(f"(?i){_COPULA}")
+#: A surname with a role given by a relative clause: "Mr. Fox, who was president of Mexico".
+_SURNAME_RELATIVE = re.compile(rf"\b(?P<name>[A-Z][\w’'-]+),\s+{_COPULA}(?P<desc>[^,;:“”\"]{{3,80}})")
 
 
 def _trim_name(candidate: str, lex: Lexicon) -> str | None:

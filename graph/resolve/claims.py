@@ -36,9 +36,8 @@ from claimgraph.extractors.lexicon import Lexicon, default_lexicon
 THRESHOLD = 0.34
 #: A negated mention's bag carries this term: the denial of P links to P (see :meth:`ClaimClusters.similarity`).
 NEGATION_TERM = "polarity:negative"
-#: Weighted share of the shorter bag a negated mention and a positive one need in common to be
-#: one proposition, asserted and denied ("Mexico will not pay for the wall" / "he would compel
-#: Mexico to pay for the wall"): a denial restates only the part it rejects.
+#: Share of the shorter bag, and terms at least, a negated mention and a positive one need in
+#: common to be one proposition, asserted and denied (:func:`restates`).
 NEGATION_LINK = 0.5
 NEGATION_SHARED = 3
 
@@ -162,6 +161,17 @@ def is_deictic(content: str, lex: Lexicon) -> bool:
     return len(content_words) <= 2 or (bool(words) and words[-1] in lex.deictic_heads and len(words) <= 6)
 
 
+def restates(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two bags, one negated, state one proposition: a denial restates only the part it
+    rejects, often in fewer words than the claim ("Mexico will not pay for a border wall" / "he
+    would compel Mexico to pay for the wall, which he estimates would cost $8 billion") — at least
+    :data:`NEGATION_SHARED` terms, and :data:`NEGATION_LINK` of the shorter bag. Clustering and the
+    story's settling of denials use this one test."""
+    a, b = a - {NEGATION_TERM}, b - {NEGATION_TERM}
+    shared = len(a & b)
+    return shared >= NEGATION_SHARED and shared / min(len(a), len(b)) >= NEGATION_LINK
+
+
 def points_back(content: str, lex: Lexicon) -> bool:
     """A content that names what it answers instead of stating it, in a few words: "the
     allegation", "There is no truth to it", "the claim is false" (it ends on, or opens with, a
@@ -262,16 +272,15 @@ class ClaimClusters:
             return sum(w(t) for t in shared) / sum(w(t) for t in b)
         wa, wb, ws = sum(w(t) for t in a), sum(w(t) for t in b), sum(w(t) for t in shared)
         dice = 2 * ws / (wa + wb)
-        if opposite and len(a & b) >= NEGATION_SHARED:
-            # a denial restates what it rejects, often in fewer or other words than the claim
-            contained = len(a & b) / min(len(a), len(b))
-            if contained >= NEGATION_LINK:
-                return max(dice, contained)
+        if opposite and restates(a, b):
+            return max(dice, len(shared) / min(len(a), len(b)))
         return dice
 
-    def assign(self, bag: frozenset[str], seed: str, *, deictic: bool = False) -> tuple[str, float]:
-        """The cluster key for a new mention and its similarity to it (1.0 for a new cluster)."""
-        best_key, best = self.nearest(bag, deictic=deictic)
+    def assign(self, bag: frozenset[str], seed: str, *, deictic: bool = False,
+               nearest: tuple[str | None, float] | None = None) -> tuple[str, float]:
+        """The cluster key for a new mention and its similarity to it (1.0 for a new cluster);
+        ``nearest``: what :meth:`nearest` gave for ``bag``, when the caller asked already."""
+        best_key, best = nearest if nearest is not None else self.nearest(bag, deictic=deictic)
         if best_key is None or best < self.threshold:
             best_key, best = "claim-" + hashlib.sha1(seed.encode("utf-8", "surrogatepass")).hexdigest()[:12], 1.0
         self.add_existing(best_key, bag)

@@ -110,15 +110,16 @@ class Linker:
             bag = mention_terms(rec.content, rec.sentence, lex, self.leaders, deictic=deictic,
                                 speaker=self.leaders.get(rec.source.name),
                                 negated=rec.negated and rec.stance in _MAY_DENY, reported=rec.type == QuoteKind.INDIRECT)
-            pointing = deictic and points_back(rec.content, lex)
-            if pointing and self.claims.nearest(bag, deictic=True)[1] < self.claims.threshold:
+            near = self.claims.nearest(bag, deictic=deictic)
+            if deictic and points_back(rec.content, lex) and near[1] < self.claims.threshold:
                 before = _antecedent(rec, stated)
                 if before is not None:  # "The company denied the allegation": the one just made
                     keys[rec.id], similarity[rec.id] = keys[before.id], 1.0
                     terms[rec.id] = terms[before.id]
                     self.claims.add_existing(keys[rec.id], terms[rec.id])
                     return
-            keys[rec.id], similarity[rec.id] = self.claims.assign(bag, f"{article.id}/{rec.id}", deictic=deictic)
+            keys[rec.id], similarity[rec.id] = self.claims.assign(bag, f"{article.id}/{rec.id}", deictic=deictic,
+                                                                  nearest=near)
             terms[rec.id] = bag
             if not deictic:
                 stated.append(rec)

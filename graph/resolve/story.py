@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from claimgraph.extractors.lexicon import Lexicon
 from claimgraph.graph.iris import actors_graph, cg, slug, story_graph, term_value
-from claimgraph.graph.resolve.claims import NEGATION_TERM, is_deictic
+from claimgraph.graph.resolve.claims import NEGATION_TERM, is_deictic, restates
 from claimgraph.ontology import DEFAULT_BASE
 from claimgraph.ontology.vocab import NEGATIVE_STANCES, POSITIVE_STANCES, STANCE_EDGE, STANCE_TERM, Stance
 
@@ -48,11 +48,6 @@ MAX_WORDINGS = 60
 _STANCE_OF = {iri: stance for stance, iri in STANCE_TERM.items()}
 _POSITIVE = frozenset(STANCE_TERM[s] for s in POSITIVE_STANCES)
 _DENIAL, _ASSERTION = ox.NamedNode(STANCE_TERM[Stance.DENIES]), ox.NamedNode(STANCE_TERM[Stance.ASSERTS])
-#: Share of claim terms (Dice) a negated statement needs with an assertion to deny it: a cluster
-#: gathers mentions of one story; a denial must negate that very proposition, not a neighbour.
-FLIP_MIN = 0.5
-FLIP_CONTAINED = 0.5
-FLIP_SHARED = 3
 
 
 def claims_in(store: ox.Store, graph: str) -> set[str]:
@@ -231,7 +226,7 @@ def _settle_denials(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode,
     for m in open_:
         assert m.source is not None
         basis = next((p for p in positive if (p.source != m.source or p.graph != m.graph)
-                      and _negates(terms[m.node], terms[p.node])), None)
+                      and restates(terms[m.node], terms[p.node])), None)
         want = _DENIAL if basis is not None else _ASSERTION
         stance_edge = ox.NamedNode(STANCE_EDGE[Stance.DENIES if basis is not None else Stance.ASSERTS])
         node = ox.NamedNode(m.node)
@@ -243,17 +238,6 @@ def _settle_denials(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode,
             changed.add(m.graph)
     store.extend(quads)
     return changed, settled
-
-
-def _negates(negated: frozenset[str], positive: frozenset[str]) -> bool:
-    """Whether a negated statement negates an assertion's proposition: they share most of their
-    terms (Dice ≥ :data:`FLIP_MIN`), or the negated one restates the part it rejects (≥
-    :data:`FLIP_CONTAINED` of its terms in the assertion). Either way at least :data:`FLIP_SHARED`
-    terms: small bags overlap by chance."""
-    shared = len(negated & positive)
-    if shared < FLIP_SHARED:
-        return False
-    return 2 * shared / (len(negated) + len(positive)) >= FLIP_MIN or shared / len(negated) >= FLIP_CONTAINED
 
 
 def _drop_claim(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode) -> None:

@@ -116,16 +116,16 @@ class GraphStore:
 
     # -- reading ------------------------------------------------------------------------------
     def content_hash(self, iri: str) -> str | None:
-        g = ox.NamedNode(iri)
-        for quad in self.ox.quads_for_pattern(g, CONTENT_HASH, None, g):
-            if isinstance(quad.object, ox.Literal):
-                return quad.object.value
-        return None
+        return self._article_fact(iri, CONTENT_HASH)
 
     def document_id(self, iri: str) -> str | None:
         """The id of the article stored under ``iri``, if any."""
+        return self._article_fact(iri, DOCUMENT_ID)
+
+    def _article_fact(self, iri: str, prop: ox.NamedNode) -> str | None:
+        """The literal the article graph ``iri`` states of itself under ``prop``, if any."""
         g = ox.NamedNode(iri)
-        for quad in self.ox.quads_for_pattern(None, DOCUMENT_ID, None, g):
+        for quad in self.ox.quads_for_pattern(g, prop, None, g):
             if isinstance(quad.object, ox.Literal):
                 return quad.object.value
         return None
