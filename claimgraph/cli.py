@@ -47,7 +47,15 @@ def _spec(model: str | None, extractor: str, weights: str | None) -> PipelineSpe
     return PipelineSpec(model, extractor, weights)  # type: ignore[arg-type]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context) -> object:  # a read-only or full folder: one line, no traceback
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            raise click.ClickException(f"{exc.filename or 'claimgraph'}: {exc.strerror or exc}") from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claimgraph")
 def main() -> None:
     """Who asserts or denies what, and who reports it: attribution graphs from news articles."""
@@ -113,8 +121,6 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
     except BrokenProcessPool:
         raise click.ClickException("a worker process died (out of memory?); the articles stored so far are kept, "
                                    "run the same build again to finish it") from None
-    except OSError as exc:
-        raise click.ClickException(f"{exc.filename or out_dir}: {exc.strerror or exc}") from None
     if sys.stderr.isatty() and not quiet:
         click.echo("", err=True)
     if report.articles == 0:  # no summary: nothing was built, and the files were left as they were
@@ -210,17 +216,13 @@ def validate(store_dir: str) -> None:
     from claimgraph.graph.store.validate import ShapeValidator
 
     store = _open(store_dir)
-    failures = 0
-    n = 0
-    for result in ShapeValidator().check_store(store.ox):
-        n += 1
-        if not result.conforms:
-            failures += 1
-            click.echo(f"{result.graph}: does not conform\n{result.report}")
+    results = list(ShapeValidator().check_store(store.ox))
     store.close()
-    click.echo(f"claimgraph: {n - failures} of {n} article graphs conform")
-    catalog = health(Path(store_dir))
-    click.echo(f"claimgraph: catalog: {catalog}")
+    failures = sum(not r.conforms for r in results)
+    for r in (r for r in results if not r.conforms):
+        click.echo(f"{r.graph}: does not conform\n{r.report}")
+    click.echo(f"claimgraph: {len(results) - failures} of {len(results)} article graphs conform")
+    click.echo(f"claimgraph: catalog: {(catalog := health(Path(store_dir)))}")
     sys.exit(1 if failures or catalog.startswith(("damaged", "unreadable")) else 0)
 
 
@@ -310,12 +312,11 @@ def view(store_dir: str, output: str | None, claim: str | None, actor: str | Non
     write_explorer(G, target, max_nodes=max_nodes, title=page_title, focus=claim,
                    note="focus: " + ", ".join(notes) if notes else None)
     click.echo(f"claimgraph: wrote {target} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
-    for path in (png, svg):
-        if path:
-            from claimgraph.graph.view.figure import draw
+    for path in filter(None, (png, svg)):
+        from claimgraph.graph.view.figure import draw
 
-            draw(G, path, title=page_title, focus=claim)
-            click.echo(f"claimgraph: wrote {path}")
+        draw(G, path, title=page_title, focus=claim)
+        click.echo(f"claimgraph: wrote {path}")
 
 
 @main.command()
@@ -410,10 +411,7 @@ def serve(store_dir: str, host: str, port: int, allow_update: bool, token: str |
     except (StoreMissing, UnsafeEndpoint, OSError) as exc:
         raise click.ClickException(str(exc)) from None
 
-    def stop(*_: object) -> None:
-        raise KeyboardInterrupt  # SIGTERM stops like Ctrl-C: the pool is closed, nothing is printed
-
-    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stops like Ctrl-C: the pool closed, nothing printed
     if host not in {"127.0.0.1", "localhost", "::1"}:
         click.echo(f"claimgraph: warning: listening on {host}, reachable beyond this machine", err=True)
     where = f"http://{host}:{server.server_address[1]}"

@@ -39,6 +39,7 @@ from claimgraph.graph.iris import article_iri, claim_iri
 from claimgraph.graph.store.catalog import Catalog
 from claimgraph.graph.store.rankings import refresh_rankings
 from claimgraph.ontology.vocab import Stance
+from claimgraph.replay import BuildOrder, replay
 from claimgraph.snapshot import seal, take_baseline, write_snapshot
 
 #: With ``validate="sample"``, one article graph in this many is checked against the SHACL shapes
@@ -57,6 +58,7 @@ class BuildReport:
     seconds: float = 0.0
     skipped: list[IngestError] = field(default_factory=list)
     graphs: Counter[str] = field(default_factory=Counter)  # added / replaced / unchanged / invalid
+    replayed: int = 0  # stored articles resolved again in id order (see claimgraph.replay)
     sources: Counter[str] = field(default_factory=Counter)
     stances: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
@@ -74,7 +76,8 @@ class BuildReport:
             "  stance: " + ", ".join(f"{k} {v}" for k, v in self.stances.most_common()),
             "  type:   " + ", ".join(f"{k} {v}" for k, v in self.types.most_common()),
             "  top sources: " + "; ".join(f"{name} ({n})" for name, n in self.sources.most_common(5)),
-            "  store:  " + ", ".join(f"{k} {v}" for k, v in sorted(self.graphs.items())) + " article graph(s)",
+            "  store:  " + ", ".join(f"{k} {v}" for k, v in sorted(self.graphs.items())) + " article graph(s)"
+            + (f"; {self.replayed} re-resolved in id order" if self.replayed else ""),
             (f"  wrote {self.out_dir / 'store'}, {self.out_dir / 'graph.trig'}, {self.out_dir / 'attributions.jsonl'}, "
              f"{self.out_dir / 'explorer.html'}"),
         ]
@@ -148,6 +151,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
         seen: set[str] = set()  # the article graphs of this build's inputs
         ids: dict[str, str] = {}  # article graph → the id that claimed it in this build
         catalog = Catalog(store)  # what the resolver looks up, kept beside the store
+        order = BuildOrder.of(store)  # the store's articles were resolved in id order: still so?
         resolver = catalog.linker(lex, aliases=aliases)
         # after a writer died: its articles are whole or absent, the story is refreshed in full
         touched: set[str] = all_claims(store.ox) if store.recovering else set()
@@ -200,13 +204,22 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                     continue
             touched |= claims_in(store.ox, graph.iri)  # what the old version of the article touched
             forget_article(store.ox, graph.iri)
-            report.graphs[store.put(graph)] += 1
+            stored = store.put(graph)
+            report.graphs[stored] += 1
+            order.resolved(article.id, replaced=stored == "replaced")
             catalog.record(graph.iri, [*graph.quads, *graph.actor_quads])
             resolver.claims.settle()
             changed.add(article.id)
             touched |= {claim_iri(rec.claim) for rec in resolution.records if rec.claim}
             if on_article:
                 on_article(report.articles)
+        if not order.kept:  # resolve everything again in id order: the graph does not depend on the batching
+            replayed = replay(store, catalog, lex, version=__version__, aliases=aliases)
+            touched |= replayed.claims
+            changed |= replayed.docs
+            report.replayed = len(replayed.docs)
+            for err in replayed.failed:
+                fail(err)
         story_changed = bool(touched or resolver.actors.same_as or catalog.rebuilt)
         if story_changed:
             settled = update_story(store.ox, touched, lexicon=lex, same_as=resolver.actors.same_as,
@@ -248,12 +261,19 @@ def remove(out_dir: str | os.PathLike[str], docs: Iterable[str]) -> list[str]:
         catalog = Catalog(store)
         for d in gone:
             catalog.forget(article_iri(d))
+        redone: set[str] = set()
+        if len(missing) < len(gone) and next(store.articles(), None) is not None:
+            # what stays was resolved knowing the removed articles (an actor's roles, a surname's
+            # full name): resolve it again, as if they had never been built
+            replayed = replay(store, catalog, default_lexicon(), version=__version__)
+            touched |= replayed.claims
+            redone = replayed.docs
         settled = update_story(store.ox, touched, lexicon=default_lexicon(), mentions=catalog.mentions_of,
                                on_settled=catalog.settle)
         prune_actors(store.ox)
         catalog.sync_actors()
         refresh_rankings(store.ox, catalog, None if catalog.rebuilt else touched)
-        baseline = write_snapshot(store, out, changed=set(gone) | _docs_of(store, settled) if spliceable else None,
+        baseline = write_snapshot(store, out, changed=set(gone) | redone | _docs_of(store, settled) if spliceable else None,
                                   baseline=baseline)
     catalog.seal()
     seal(out, baseline)

@@ -101,6 +101,7 @@ class CG(DefinedNamespace):
     sourceBegin: URIRef
     sourceEnd: URIRef
     sourceMatch: URIRef
+    sourceName: URIRef
     sourceSieve: URIRef
     sourceText: URIRef
     speaker: URIRef

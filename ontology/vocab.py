@@ -114,6 +114,6 @@ TERMS: Final[frozenset[str]] = frozenset({
     "kind", "kinds", "matchConfidence", "mentionCount", "mentionedAs", "mode", "name", "negated", "nestedIn",
     "pieceIndex", "polarity", "polarityFlip", "questions", "recordId", "relays", "rendering", "reports",
     "role", "sentence", "sentenceBegin", "sentenceEnd", "similarity", "source", "sourceBegin", "sourceEnd",
-    "sourceMatch", "sourceSieve", "sourceText", "speaker", "stance", "stanceEdge", "statementTime",
-    "statementTimeText", "takesStanceOn", "text", "warns",
+    "sourceMatch", "sourceName", "sourceSieve", "sourceText", "speaker", "stance", "stanceEdge",
+    "statementTime", "statementTimeText", "takesStanceOn", "text", "warns",
 })

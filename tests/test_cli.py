@@ -104,3 +104,23 @@ def test_query_format_and_parameter_errors_say_what_is_expected(tmp_path):
     assert wrong.exit_code == 1 and "--param text=" in wrong.output and "phrase" in wrong.output
     assert len(wrong.output.strip().splitlines()) == 1
 
+
+
+def test_an_output_folder_that_cannot_be_written_gets_one_line_naming_the_file(tmp_path):
+    """A read-only, full or mistyped output folder: the OS error in one line naming the path, no
+    traceback, exit code 1 (a non-directory in the path stands in for a read-only mount here)."""
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(SEEDS / "000_6d15ec292fdd1bf3.txt"), "--out", str(out), "--quiet"]).exit_code == 0
+    (tmp_path / "file").write_text("not a folder")
+    for args in (["export", "--store", str(out), "--format", "nquads", "-o", str(tmp_path / "file" / "x.nq")],
+                 ["view", "--store", str(out), "-o", str(tmp_path / "file" / "v.html")]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+        assert str(tmp_path / "file") in result.output and len(result.output.strip().splitlines()) == 1
+    (out / "store.lock").unlink()
+    (out / "store.lock").mkdir()  # the writer's lock file cannot be opened, as on a read-only mount
+    for args in (["remove", "--store", str(out), "000_6d15ec292fdd1bf3.txt"],
+                 ["build", str(SEEDS / "001_16c6418ccb6e6c3b.txt"), "--out", str(out)]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 1 and "store.lock" in result.output and "Traceback" not in result.output, result.output

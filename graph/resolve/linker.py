@@ -4,7 +4,8 @@ the store (ingest → extract → **resolve** → graph).
 The linker starts from what the store knows, so a new article joins existing actors and claims
 without rebuilding anything: what earlier builds decided is looked up in the store's catalog (each
 attribution keeps its claim terms, each person the roles that make them stand for a country) and
-never re-decided.
+not re-decided while articles arrive in the store's order (``claimgraph.replay`` re-resolves the
+store when they do not).
 """
 from __future__ import annotations
 

@@ -108,13 +108,15 @@ def rows_of(graph: str, quads: Iterable[ox.Quad]) -> ArticleRows:
                        {n: f.get("sentence", "") for n, f in facts.items()})
 
 
-def healthy(db: sqlite3.Connection) -> bool:
+def healthy(db: sqlite3.Connection, *, index: bool = True) -> bool:
     """Whether the catalog's tables and its full-text index are whole: SQLite's own check, then
-    FTS5's (damage inside the index's pages passes the first and would silently drop rows)."""
+    FTS5's (damage inside the index's pages passes the first and would silently drop rows; asked
+    for as an INSERT, so ``index=False`` skips it where the file cannot be written)."""
     try:
         if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
             return False
-        db.execute("INSERT INTO phrase(phrase, rank) VALUES ('integrity-check', 0)")
+        if index:
+            db.execute("INSERT INTO phrase(phrase, rank) VALUES ('integrity-check', 0)")
     except sqlite3.DatabaseError:
         return False
     return True
@@ -157,14 +159,7 @@ class Catalog:
     def _rebuilt(self) -> sqlite3.Connection:
         """A catalog made afresh from every article graph in the store."""
         self.rebuilt = True
-        for suffix in ("", "-wal", "-shm", ".tmp"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-        db = _connect(self.path)
-        db.executescript(_TABLES)
-        _set(db, "schema", SCHEMA)
-        _set(db, "generation", "writing")
-        _set(db, "mentions", "0")
-        self.db, self.mentions = db, 0
+        db = self._empty()
         ox_store = self.store.ox
         self._write(ArticleRows(
             actors=sorted({(term_value(q.subject), term_value(q.object))
@@ -182,6 +177,23 @@ class Catalog:
                      if term_value(q.subject) in open_})
         db.commit()
         return db
+
+    def _empty(self) -> sqlite3.Connection:
+        for suffix in ("", "-wal", "-shm", ".tmp"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        db = _connect(self.path)
+        db.executescript(_TABLES)
+        _set(db, "schema", SCHEMA)
+        _set(db, "generation", "writing")
+        _set(db, "mentions", "0")
+        self.db, self.mentions = db, 0
+        return db
+
+    def reset(self) -> None:
+        """Empty the catalog (the store's articles are about to be resolved again, one by one)."""
+        self.db.close()
+        self._empty().commit()
+        self.rebuilt = True  # its rankings are made afresh too
 
     def seal(self) -> None:
         """Stamp the catalog with the store's generation (after the store was closed cleanly)."""
@@ -353,15 +365,17 @@ def health(out_dir: Path) -> str:
     path = out_dir / FILE
     if not path.is_file():
         return "none yet (phrase search scans; the next build makes one)"
-    try:
-        db = sqlite3.connect(path, timeout=5)  # FTS5's own check is asked for as an INSERT: not read-only
+    writable = os.access(path, os.W_OK) and os.access(out_dir, os.W_OK)
+    try:  # FTS5's own check is asked for as an INSERT: only where the file can be written
+        db = sqlite3.connect(path if writable else f"{path.resolve().as_uri()}?mode=ro&immutable=1", timeout=5,
+                             uri=not writable)
     except sqlite3.Error as exc:
         return f"unreadable ({exc}); the next build rebuilds it from the store"
     try:
-        if not healthy(db):
+        if not healthy(db, index=writable):
             return "damaged (phrase search may miss rows until the next build, which rebuilds it from the store)"
         if Catalog.stamp_of(db) != (SCHEMA, str(generation(out_dir / "store"))):
             return "stale (the store changed since); queries scan the store, the next build rebuilds it"
-        return "whole and current"
+        return "whole and current" + ("" if writable else " (read-only: its full-text index was not checked)")
     finally:
         db.close()

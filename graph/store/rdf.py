@@ -73,14 +73,17 @@ def content_hash(article: Article, version: str, fingerprint: str = "") -> str:
 
 
 def article_graph(article: Article, records: Iterable[Attribution], *, version: str, fingerprint: str = "",
-                  base: str = DEFAULT_BASE, resolution: Resolution | None = None) -> ArticleGraph:
+                  base: str = DEFAULT_BASE, resolution: Resolution | None = None,
+                  digest: str | None = None) -> ArticleGraph:
     """The quads of one article's named graph; with a ``resolution`` (see :mod:`.resolve`), its
-    records, the claim terms and actor matches behind them, and the roles the article states."""
+    records, the claim terms and actor matches behind them, and the roles the article states.
+    ``digest``: the content hash it was stored under (an article re-resolved from the store keeps
+    the hash of the input it was read from)."""
     if resolution is not None:
         records = resolution.records
     g = NamedNode(article_iri(article.id, base))
     art = g  # the article node shares its graph's IRI
-    digest = content_hash(article, version, fingerprint)
+    digest = digest or content_hash(article, version, fingerprint)
     quads: list[Quad] = []
     facts: list[Quad] = []
     actors = NamedNode(actors_graph(base))
@@ -173,6 +176,8 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
                 add(node, cg("sourceMatch"), Literal(match.rule))
                 add(node, cg("matchConfidence"), Literal(f"{match.confidence:.3f}", datatype=XSD_DECIMAL))
                 add(actor, cg("alias"), Literal(resolution.mentioned[rec.id]))
+            if resolution.mentioned.get(rec.id, rec.source.name) != rec.source.name:
+                add(node, cg("sourceName"), Literal(resolution.mentioned[rec.id]))  # to re-resolve from
 
         fact(actor, RDF_TYPE, ACTOR_CLASS[rec.source.kind])
         fact(actor, cg("name"), Literal(rec.source.name))

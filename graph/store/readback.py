@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pyoxigraph as ox
 
-from claimgraph.extractors import Attribution, Source
+from claimgraph.extractors import Article, Attribution, Source
 from claimgraph.graph.iris import actor_kind, actors_graph, cg, story_graph, term_value
 from claimgraph.ontology import PREFIXES
 from claimgraph.ontology.vocab import MODE_TERM, QUOTE_KIND_TERM, SOURCE_KIND_TERM, STANCE_TERM, SourceKind, Stance
@@ -15,7 +15,7 @@ from claimgraph.ontology.vocab import MODE_TERM, QUOTE_KIND_TERM, SOURCE_KIND_TE
 _PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _RECORDS = _PREFIXES + """
 SELECT ?id ?doc ?sourceText ?sb0 ?se0 ?source ?cls ?cue ?content ?begin ?end ?k ?st ?mode ?hedged
-       ?parentId ?claim ?sentence ?sb ?se ?cb ?ce ?negated ?sieve ?author ?authorName ?when ?whenText
+       ?parentId ?claim ?sentence ?sb ?se ?cb ?ce ?negated ?sieve ?named ?author ?authorName ?when ?whenText
 WHERE {
   ?a a cg:Attribution ; cg:recordId ?id ; cg:inArticle ?art ; cg:source ?actor ; cg:claim ?claim ;
      cg:kind ?k ; cg:mode ?mode ; cg:hedged ?hedged ; cg:cue ?cue ; nif:anchorOf ?content ;
@@ -28,6 +28,7 @@ WHERE {
   OPTIONAL { ?a cg:stance ?st }  # a negated assertion's stance is settled in the story graph
   OPTIONAL { ?a cg:negated ?negated }
   OPTIONAL { ?a cg:sourceSieve ?sieve }
+  OPTIONAL { ?a cg:sourceName ?named }
   OPTIONAL { ?a cg:statementTime ?when }
   OPTIONAL { ?a cg:statementTimeText ?whenText }
   OPTIONAL { ?actor cg:author ?author . ?author cg:name ?authorName }
@@ -39,16 +40,21 @@ SELECT ?id ?k ?b ?e WHERE {
 }
 """
 _DOCUMENT_ID = cg("documentId")
+_NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+_SCHEMA = "https://schema.org/"
+_PUBLISHER = _SCHEMA + "publisher"
 _KIND_OF_CLASS = {iri: kind for kind, iri in SOURCE_KIND_TERM.items()}
 _STANCE_OF = {iri: stance for stance, iri in STANCE_TERM.items()}
 _TYPE_OF = {iri: kind for kind, iri in QUOTE_KIND_TERM.items()}
 _MODE_OF = {iri: mode for mode, iri in MODE_TERM.items()}
 
 
-def read_records(store: ox.Store, *, docs: set[str] | None = None) -> Iterator[Attribution]:
+def read_records(store: ox.Store, *, docs: set[str] | None = None, as_extracted: bool = False) -> Iterator[Attribution]:
     """Every attribution in ``store`` (or in the articles ``docs`` names), ordered by document and
     record number, streamed one article graph at a time (memory stays that of one article,
-    whatever the store's size)."""
+    whatever the store's size). ``as_extracted``: as the extractor gave them, before resolution
+    (the source as the article named it, no claim, a negated assertion's stance as stated), to
+    resolve them again."""
     graphs = sorted(((term_value(q.object), q.graph_name) for q in store.quads_for_pattern(None, _DOCUMENT_ID, None, None)
                      if docs is None or term_value(q.object) in docs), key=lambda pair: pair[0])
     seen_docs: set[str] = set()
@@ -59,11 +65,15 @@ def read_records(store: ox.Store, *, docs: set[str] | None = None) -> Iterator[A
         seen_docs.add(doc)
         # One article graph at a time: Oxigraph's union-graph joins cost far more per row.
         rows: dict[str, Attribution] = {}
-        for s in _solutions(store, [g, story, actors]):
+        for s in _solutions(store, [g, actors] if as_extracted else [g, story, actors]):
             kind = _KIND_OF_CLASS.get(s["cls"].value)
             if kind is None or s["id"].value in rows or s["doc"].value != doc:
                 continue
-            rows[s["id"].value] = _record(s, kind)
+            rec = _record(s, kind)
+            if as_extracted:
+                named = s["named"].value if s["named"] is not None else rec.source.name
+                rec = replace(rec, source=replace(rec.source, name=named), claim=None)
+            rows[s["id"].value] = rec
         pieces: dict[str, list[tuple[int, int, int]]] = {}
         for s in _solutions(store, g, _PIECES):
             pieces.setdefault(s["id"].value, []).append((int(s["k"].value), int(s["b"].value), int(s["e"].value)))
@@ -71,6 +81,23 @@ def read_records(store: ox.Store, *, docs: set[str] | None = None) -> Iterator[A
             if rid in rows:
                 rows[rid] = replace(rows[rid], content_pieces=tuple((b, e) for _, b, e in sorted(found)))
         yield from sorted(rows.values(), key=_order)
+
+
+def read_article(store: ox.Store, graph: str) -> tuple[Article, str]:
+    """The article stored as graph ``graph`` as it was read (its text and metadata), with the
+    content hash it was stored under."""
+    g = ox.NamedNode(graph)
+    facts: dict[str, str] = {}
+    for q in store.quads_for_pattern(g, None, None, g):
+        facts.setdefault(q.predicate.value, term_value(q.object))
+    outlet = None
+    if _PUBLISHER in facts:
+        names = sorted(term_value(q.object) for q in store.quads_for_pattern(
+            ox.NamedNode(facts[_PUBLISHER]), cg("name"), None, ox.NamedNode(actors_graph())))
+        outlet = names[0] if names else None
+    article = Article(id=facts[_DOCUMENT_ID.value], text=facts[_NIF + "isString"], title=facts.get(_SCHEMA + "headline"),
+                      outlet=outlet, url=facts.get(_SCHEMA + "url"), published=facts.get(_SCHEMA + "datePublished"))
+    return article, facts[cg("contentHash").value]
 
 
 def _record(s: ox.QuerySolution, kind: SourceKind) -> Attribution:
