@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from claimgraph.ontology.vocab import SourceKind
 
 from .article import Article, IngestError
 from .clean import CleanText, clean
+from .fields import shifted
 from .found import FoundData, SourceData
 from .lexicon import Lexicon, default_lexicon
 from .records import Attribution, Source
@@ -71,21 +72,17 @@ def _pieces(text: str, limit: int) -> Iterator[tuple[int, int]]:
 
 
 def _shifted(found: list[FoundData], offset: int, before: int) -> list[FoundData]:
+    """A piece's finds on the whole text: every offset the field table marks moved by the piece's
+    start, the statement's time too, and nesting indices by the finds before the piece."""
     if not offset and not before:
         return list(found)
     out = []
     for f in found:
-        g = f.copy()
-        for key in ("cue_start", "cue_end", "content_start", "content_end", "sentence_start", "sentence_end"):
-            g[key] += offset
-        g["pieces"] = [[a + offset, b + offset] for a, b in g["pieces"]]
+        g = cast(FoundData, shifted(dict(f), offset))
         if g.get("time"):
             g["time"] = [t + offset for t in g["time"] or ()]
         if g["parent"] is not None:
             g["parent"] += before
-        src = g["source"]
-        if src is not None and src["start"] >= 0:
-            g["source"] = {**src, "start": src["start"] + offset, "end": src["end"] + offset}
         out.append(g)
     return out
 
@@ -114,7 +111,8 @@ def to_records(article: Article, cleaned: CleanText, found: list[FoundData],
         parent = f["parent"]
         when = f.get("time")
         time_text = raw[cleaned.to_raw(when[0]):cleaned.to_raw_end(when[1])] if when else None
-        pieces = tuple((cleaned.to_raw(a), cleaned.to_raw_end(b)) for a, b in f["pieces"]) if len(f["pieces"]) > 1 else ()
+        pieces = (tuple((cleaned.to_raw(a), cleaned.to_raw_end(b)) for a, b in f["content_pieces"])
+                  if len(f["content_pieces"]) > 1 else ())
         records.append(Attribution(
             id=ids[n], doc=article.id, cue=f["cue"],
             source=Source(text, src["name"], src["kind"], a, b, src["sieve"], src["author"], src["author_kind"]),

@@ -71,7 +71,7 @@ class Found:
                 "text": src.text, "name": src.name, "kind": src.kind, "start": src.start, "end": src.end,
                 "sieve": src.sieve, "author": src.author, "author_kind": src.author_kind},
             "mode": self.mode, "negated": self.negated,
-            "pieces": [[a, b] for a, b in self.pieces] or [[self.content_start, self.content_end]],
+            "content_pieces": [[a, b] for a, b in self.pieces] or [[self.content_start, self.content_end]],
             "time": None if self.time_span is None else [*self.time_span],
         }
 
@@ -90,7 +90,9 @@ class SourceData(TypedDict):
 
 
 class FoundData(TypedDict):
-    """:class:`Found` as plain values, the seam between the spaCy component and ``extract``."""
+    """:class:`Found` as plain values, the seam between the spaCy component and ``extract``: the
+    record's fields under their JSON keys (the source's nested), offsets into the parsed text, and
+    ``time``, the offsets of the statement's time expression."""
 
     cue: str
     cue_start: int
@@ -106,5 +108,5 @@ class FoundData(TypedDict):
     source: SourceData | None
     mode: Mode
     negated: bool
-    pieces: list[list[int]]
+    content_pieces: list[list[int]]
     time: list[int] | None  # offsets of the statement's time expression, when the cue has one

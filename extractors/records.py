@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from claimgraph.ontology.vocab import Mode, QuoteKind, SourceKind, Stance
 
+from .fields import BY_KEY, FIELDS, REQUIRED, value_of
+
 #: Whether the content is quoted: direct, indirect or mixed (the ontology's ``cg:QuoteKind``).
 Kind = QuoteKind
 
@@ -79,60 +81,26 @@ class Attribution:
         return self.content_pieces or ((self.content_start, self.content_end),)
 
     def to_json(self) -> dict[str, Any]:
-        """The export row: the fields of ``../shared/corpus/README.md`` first, evidence after."""
-        row = {
-            "id": self.id,
-            "doc": self.doc,
-            "source_text": self.source.text,
-            "source": self.source.name,
-            "source_kind": self.source.kind,
-            "source_sieve": self.source.sieve,
-            "source_author": self.source.author,
-            "cue": self.cue,
-            "content": self.content,
-            "content_start": self.content_start,
-            "content_end": self.content_end,
-            "type": self.type,
-            "stance": self.stance,
-            "parent": self.parent,
-            "claim": self.claim,
-            "mode": self.mode,
-            "content_pieces": [list(p) for p in self.pieces],
-            "negated": self.negated,
-            "statement_time": self.statement_time,
-            "statement_time_text": self.statement_time_text,
-            "certainty": self.certainty,
-            "cue_start": self.cue_start,
-            "cue_end": self.cue_end,
-            "source_start": self.source.start,
-            "source_end": self.source.end,
-            "sentence": self.sentence,
-            "sentence_start": self.sentence_start,
-            "sentence_end": self.sentence_end,
-        }
+        """The export row, in the order of :data:`~claimgraph.extractors.fields.FIELDS` (the fields
+        of ``../shared/corpus/README.md`` first, evidence after), then :attr:`extra`."""
+        row = {f.key: value_of(self, f) for f in FIELDS}
+        row["content_pieces"] = [list(p) for p in self.pieces]
         row.update(self.extra)
         return row
 
     @classmethod
     def from_json(cls, row: dict[str, Any]) -> Attribution:
-        src = Source(row["source_text"], row["source"], row["source_kind"],
-                     row.get("source_start", -1), row.get("source_end", -1), row.get("source_sieve") or "",
-                     row.get("source_author"), row.get("source_author_kind"))
-        known = {"id", "doc", "source_text", "source", "source_kind", "source_sieve", "source_author", "cue", "content",
-                 "content_start", "content_end", "type", "stance", "parent", "claim", "mode", "content_pieces", "negated",
-                 "certainty", "cue_start", "cue_end", "source_start", "source_end", "sentence", "sentence_start",
-                 "sentence_end", "statement_time", "statement_time_text"}
-        return cls(
-            id=row["id"], doc=row["doc"], source=src, cue=row["cue"],
-            cue_start=row.get("cue_start", -1), cue_end=row.get("cue_end", -1),
-            content=row["content"], content_start=row["content_start"], content_end=row["content_end"],
-            type=row["type"], stance=row["stance"], certainty=row.get("certainty", "certain"),
-            sentence=row.get("sentence", ""), sentence_start=row.get("sentence_start", -1),
-            sentence_end=row.get("sentence_end", -1), parent=row.get("parent"), claim=row.get("claim"),
-            mode=row.get("mode", "statement"), content_pieces=_pieces(row), negated=bool(row.get("negated", False)),
-            statement_time=row.get("statement_time"), statement_time_text=row.get("statement_time_text"),
-            extra={k: v for k, v in row.items() if k not in known},
-        )
+        """A record from an export row; keys it does not know are kept in :attr:`extra`."""
+        values: dict[str, Any] = {}
+        for f in FIELDS:
+            values[f.attr] = row[f.key] if f.default is REQUIRED else row.get(f.key, f.default)
+        values["source.sieve"] = values["source.sieve"] or ""
+        values["source.author_kind"] = row.get("source_author_kind")
+        values["negated"] = bool(values["negated"])
+        values["content_pieces"] = _pieces(row)
+        source = Source(**{k.removeprefix("source."): v for k, v in values.items() if k.startswith("source.")})
+        return cls(source=source, extra={k: v for k, v in row.items() if k not in BY_KEY and k != "source_author_kind"},
+                   **{k: v for k, v in values.items() if not k.startswith("source.")})
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -32,8 +32,29 @@ PREFIXES: Final = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 
-__all__ = ["CG", "CONTEXT_FILE", "DEFAULT_BASE", "NAMESPACE", "ONTOLOGY_FILE", "PREFIXES", "QUERIES_DIR", "SHAPES_FILE",
-           "Mode", "QuoteKind", "SourceKind", "Stance"]
+NIF: Final = PREFIXES["nif"]
+SCHEMA: Final = PREFIXES["schema"]
+PROV: Final = PREFIXES["prov"]
+XSD: Final = PREFIXES["xsd"]
+
+__all__ = [
+    "CG",
+    "CONTEXT_FILE",
+    "DEFAULT_BASE",
+    "NAMESPACE",
+    "NIF",
+    "ONTOLOGY_FILE",
+    "PREFIXES",
+    "PROV",
+    "QUERIES_DIR",
+    "SCHEMA",
+    "SHAPES_FILE",
+    "XSD",
+    "Mode",
+    "QuoteKind",
+    "SourceKind",
+    "Stance",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -29,17 +29,15 @@ from rapidfuzz import fuzz
 from claimgraph.extractors.lexicon import Lexicon
 from claimgraph.graph.iris import actors_graph, cg, slug, story_graph, term_value
 from claimgraph.graph.resolve.claims import NEGATION_TERM, is_deictic, restates
-from claimgraph.ontology import DEFAULT_BASE
+from claimgraph.ontology import DEFAULT_BASE, NIF, XSD
 from claimgraph.ontology.vocab import NEGATIVE_STANCES, POSITIVE_STANCES, STANCE_EDGE, STANCE_TERM, Stance
 
 _T = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-_NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-_ANCHOR = ox.NamedNode(_NIF + "anchorOf")
-_BEGIN = ox.NamedNode(_NIF + "beginIndex")
+_ANCHOR = ox.NamedNode(NIF + "anchorOf")
+_BEGIN = ox.NamedNode(NIF + "beginIndex")
 _PUBLISHED = ox.NamedNode("https://schema.org/datePublished")
 _SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 #: Similarity (rapidfuzz token-set ratio, 0–100) two quotes need to count as renderings of one quote.
 VARIANT_MIN = 55.0
 #: Distinct wordings of one speaker's quotes compared per claim (pairs grow with its square).
@@ -292,7 +290,7 @@ def _claim_facts(rows: list[Mention], settled: dict[str, str], claim: ox.NamedNo
     denials = [m for m in mentions if m.stance in NEGATIVE_STANCES]
     if denials:
         add(claim, cg("firstDenial"), min(denials, key=_Mention.when).node)
-    add(claim, cg("mentionCount"), ox.Literal(str(len(mentions)), datatype=ox.NamedNode(_XSD + "integer")))
+    add(claim, cg("mentionCount"), ox.Literal(str(len(mentions)), datatype=ox.NamedNode(XSD + "integer")))
     pro = sorted({m.source.value for m in mentions if m.stance in POSITIVE_STANCES and m.source is not None})
     con = sorted({m.source.value for m in mentions if m.stance in NEGATIVE_STANCES and m.source is not None})
     pairs = [(x, y) for x in pro for y in con if x != y]
@@ -333,8 +331,8 @@ def _claim_facts(rows: list[Mention], settled: dict[str, str], claim: ox.NamedNo
                 add(node, cg("speaker"), ox.NamedNode(speaker))
                 add(node, cg("rendering"), m1.node)
                 add(node, cg("rendering"), m2.node)
-                add(node, cg("similarity"), ox.Literal(f"{sim / 100:.3f}", datatype=ox.NamedNode(_XSD + "decimal")))
-                flag = ox.Literal("true" if flip else "false", datatype=ox.NamedNode(_XSD + "boolean"))
+                add(node, cg("similarity"), ox.Literal(f"{sim / 100:.3f}", datatype=ox.NamedNode(XSD + "decimal")))
+                flag = ox.Literal("true" if flip else "false", datatype=ox.NamedNode(XSD + "boolean"))
                 add(node, cg("polarityFlip"), flag)
     return out
 

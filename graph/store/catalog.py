@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from claimgraph.extractors.fields import FIELDS
 from claimgraph.extractors.lexicon import Lexicon
 from claimgraph.graph.iris import actor_kind, cg, term_value
 from claimgraph.graph.resolve.claims import ClaimClusters
@@ -57,13 +58,10 @@ CREATE TABLE claim_stat(claim TEXT PRIMARY KEY, mentions INTEGER NOT NULL, conte
 CREATE INDEX claim_rank ON claim_stat(contested, mentions);
 """
 _NAME, _HEAD_OF, _CLAIM, _TERMS = cg("name"), cg("headOf"), cg("claim"), cg("claimTerms")
-_NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 _PUBLISHED = "https://schema.org/datePublished"
-#: Attribution facts a mention row keeps: predicate IRI → field.
-_FACTS = {cg("source").value: "source", cg("stance").value: "stance", cg("negated").value: "negated",
-          cg("kind").value: "kind", _NIF + "anchorOf": "content", cg("claimTerms").value: "terms",
-          cg("statementTime").value: "said", _NIF + "beginIndex": "begin", cg("nestedIn").value: "nested_in",
-          cg("sentence").value: "sentence"}
+#: Attribution facts a mention row keeps: predicate IRI → column (the record's fields the table
+#: marks for the catalog, and the terms its claim was clustered on).
+_FACTS = {f.predicate: f.catalog for f in FIELDS if f.catalog and f.predicate} | {cg("claimTerms").value: "terms"}
 _COLUMNS = "node, graph, claim, source, stance, negated, kind, content, terms, published, said, begin, nested_in"
 
 

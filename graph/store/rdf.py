@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 from pyoxigraph import Literal, NamedNode, Quad
 
 from claimgraph.extractors import Article, Attribution
+from claimgraph.extractors.fields import FIELDS, lexical, states
 from claimgraph.extractors.times import published_on
 from claimgraph.graph.iris import actor_iri, actors_graph, article_iri, attribution_iri, cg, claim_iri, slug
-from claimgraph.ontology import DEFAULT_BASE
+from claimgraph.ontology import DEFAULT_BASE, NIF, PROV, SCHEMA, XSD
 from claimgraph.ontology.vocab import MODE_TERM, QUOTE_KIND_TERM, SOURCE_KIND_TERM, STANCE_TERM, Stance
 from claimgraph.ontology.vocab import STANCE_EDGE as STANCE_EDGE_TERM
 
@@ -28,15 +29,16 @@ if TYPE_CHECKING:
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-XSD = "http://www.w3.org/2001/XMLSchema#"
-NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-SCHEMA = "https://schema.org/"
-PROV = "http://www.w3.org/ns/prov#"
 XSD_INT = NamedNode(XSD + "integer")  # Oxigraph stores derived integer types as xsd:integer
 XSD_BOOL = NamedNode(XSD + "boolean")
 XSD_DECIMAL = NamedNode(XSD + "decimal")
 XSD_DATE = NamedNode(XSD + "date")
 
+
+#: The fields the graph states as literals or vocabulary terms, with their predicate and datatype.
+_DATATYPE = {"string": NamedNode(XSD + "string"), "integer": XSD_INT, "boolean": XSD_BOOL}
+_STATED = [(f, NamedNode(f.predicate), _DATATYPE.get(f.datatype)) for f in FIELDS
+           if f.rdf in ("literal", "term") and f.predicate]
 
 # The vocabulary's terms, from the enums generated from the ontology (claimgraph.ontology.vocab).
 STANCE: dict[str, NamedNode] = {s: NamedNode(iri) for s, iri in STANCE_TERM.items()}
@@ -123,7 +125,6 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
         actor = NamedNode(actor_iri(rec.source.name, rec.source.kind, base))
         claim = NamedNode(claim_iri(rec.claim or rec.id, base))
         add(node, RDF_TYPE, cg("Attribution"))
-        add(node, cg("recordId"), Literal(rec.id))
         add(node, cg("inArticle"), art)
         add(node, cg("source"), actor)
         add(node, cg("claim"), claim)
@@ -132,24 +133,10 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
         settled_later = rec.negated and rec.stance == Stance.ASSERTS
         if not settled_later:
             add(node, cg("stance"), STANCE[rec.stance])
-        add(node, cg("kind"), KIND[rec.type])
-        add(node, cg("mode"), MODE[rec.mode])
-        add(node, cg("hedged"), Literal("true" if rec.certainty == "hedged" else "false", datatype=XSD_BOOL))
-        add(node, cg("negated"), Literal("true" if rec.negated else "false", datatype=XSD_BOOL))
-        if rec.statement_time_text:
-            add(node, cg("statementTimeText"), Literal(rec.statement_time_text))
-        if rec.statement_time:
-            add(node, cg("statementTime"), Literal(rec.statement_time))
-        if rec.source.sieve:
-            add(node, cg("sourceSieve"), Literal(rec.source.sieve))
-        add(node, cg("cue"), Literal(rec.cue))
-        if rec.source.text is not None:
-            add(node, cg("sourceText"), Literal(rec.source.text))
-            add(node, cg("sourceBegin"), Literal(str(max(rec.source.start, 0)), datatype=XSD_INT))
-            add(node, cg("sourceEnd"), Literal(str(max(rec.source.end, 0)), datatype=XSD_INT))
-        add(node, NamedNode(NIF + "anchorOf"), Literal(rec.content))
-        add(node, NamedNode(NIF + "beginIndex"), Literal(str(rec.content_start), datatype=XSD_INT))
-        add(node, NamedNode(NIF + "endIndex"), Literal(str(rec.content_end), datatype=XSD_INT))
+        for f, predicate, datatype in _STATED:  # the fields the table says are stated as they are
+            if states(rec, f):
+                text = lexical(rec, f)
+                add(node, predicate, NamedNode(text) if f.datatype == "iri" else Literal(text, datatype=datatype))
         for k, (a, b) in enumerate(rec.content_pieces, 1):
             piece = NamedNode(f"{node.value}/piece/{k}")
             add(node, cg("contentPiece"), piece)

@@ -7,46 +7,51 @@ from dataclasses import replace
 
 import pyoxigraph as ox
 
-from claimgraph.extractors import Article, Attribution, Source
+from claimgraph.extractors import Article, Attribution
+from claimgraph.extractors.fields import FIELDS, parsed
 from claimgraph.graph.iris import actor_kind, actors_graph, cg, story_graph, term_value
-from claimgraph.ontology import PREFIXES
-from claimgraph.ontology.vocab import MODE_TERM, QUOTE_KIND_TERM, SOURCE_KIND_TERM, STANCE_TERM, SourceKind, Stance
+from claimgraph.ontology import NIF, PREFIXES, SCHEMA
+from claimgraph.ontology.vocab import SOURCE_KIND_TERM, STANCE_TERM, SourceKind, Stance
 
 _PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
-_RECORDS = _PREFIXES + """
-SELECT ?id ?doc ?sourceText ?sb0 ?se0 ?source ?cls ?cue ?content ?begin ?end ?k ?st ?mode ?hedged
-       ?parentId ?claim ?sentence ?sb ?se ?cb ?ce ?negated ?sieve ?named ?author ?authorName ?when ?whenText
-WHERE {
-  ?a a cg:Attribution ; cg:recordId ?id ; cg:inArticle ?art ; cg:source ?actor ; cg:claim ?claim ;
-     cg:kind ?k ; cg:mode ?mode ; cg:hedged ?hedged ; cg:cue ?cue ; nif:anchorOf ?content ;
-     nif:beginIndex ?begin ; nif:endIndex ?end ; cg:sentence ?sentence ; cg:sentenceBegin ?sb ;
-     cg:sentenceEnd ?se ; cg:cueBegin ?cb ; cg:cueEnd ?ce .
+
+
+def _records_query() -> str:
+    """The SELECT of every record's fields: the table's stated fields (those stated only with a
+    value, optionally), then the ones stated by hand."""
+    required: list[str] = []
+    optional: dict[str, list[str]] = {}
+    for f in _STATED:
+        pattern = f"?a <{f.predicate}> ?{f.key} ."
+        group = f.gate or (f.key if f.optional else None)
+        if group is None:
+            required.append(pattern)
+        else:
+            optional.setdefault(group, []).append(pattern)
+    head = "SELECT * WHERE {\n  ?a a cg:Attribution ; cg:inArticle ?art ; cg:source ?actor ; cg:claim ?claim .\n  "
+    return _PREFIXES + head + "\n  ".join(required) + """
   ?art cg:documentId ?doc .
   ?actor cg:name ?source ; a ?cls .
-  OPTIONAL { ?a cg:sourceText ?sourceText ; cg:sourceBegin ?sb0 ; cg:sourceEnd ?se0 }
+  """ + "\n  ".join(f"OPTIONAL {{ {' '.join(p)} }}" for p in optional.values()) + """
   OPTIONAL { ?a cg:nestedIn ?p . ?p cg:recordId ?parentId }
   OPTIONAL { ?a cg:stance ?st }  # a negated assertion's stance is settled in the story graph
-  OPTIONAL { ?a cg:negated ?negated }
-  OPTIONAL { ?a cg:sourceSieve ?sieve }
   OPTIONAL { ?a cg:sourceName ?named }
-  OPTIONAL { ?a cg:statementTime ?when }
-  OPTIONAL { ?a cg:statementTimeText ?whenText }
   OPTIONAL { ?actor cg:author ?author . ?author cg:name ?authorName }
 }
 """
+
+
+_STATED = [f for f in FIELDS if f.rdf in ("literal", "term") and f.predicate]
+_RECORDS = _records_query()
 _PIECES = _PREFIXES + """
 SELECT ?id ?k ?b ?e WHERE {
   ?a cg:recordId ?id ; cg:contentPiece ?p . ?p cg:pieceIndex ?k ; nif:beginIndex ?b ; nif:endIndex ?e .
 }
 """
 _DOCUMENT_ID = cg("documentId")
-_NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-_SCHEMA = "https://schema.org/"
-_PUBLISHER = _SCHEMA + "publisher"
+_PUBLISHER = SCHEMA + "publisher"
 _KIND_OF_CLASS = {iri: kind for kind, iri in SOURCE_KIND_TERM.items()}
 _STANCE_OF = {iri: stance for stance, iri in STANCE_TERM.items()}
-_TYPE_OF = {iri: kind for kind, iri in QUOTE_KIND_TERM.items()}
-_MODE_OF = {iri: mode for mode, iri in MODE_TERM.items()}
 
 
 def read_records(store: ox.Store, *, docs: set[str] | None = None, as_extracted: bool = False) -> Iterator[Attribution]:
@@ -95,33 +100,21 @@ def read_article(store: ox.Store, graph: str) -> tuple[Article, str]:
         names = sorted(term_value(q.object) for q in store.quads_for_pattern(
             ox.NamedNode(facts[_PUBLISHER]), cg("name"), None, ox.NamedNode(actors_graph())))
         outlet = names[0] if names else None
-    article = Article(id=facts[_DOCUMENT_ID.value], text=facts[_NIF + "isString"], title=facts.get(_SCHEMA + "headline"),
-                      outlet=outlet, url=facts.get(_SCHEMA + "url"), published=facts.get(_SCHEMA + "datePublished"))
+    article = Article(id=facts[_DOCUMENT_ID.value], text=facts[NIF + "isString"], title=facts.get(SCHEMA + "headline"),
+                      outlet=outlet, url=facts.get(SCHEMA + "url"), published=facts.get(SCHEMA + "datePublished"))
     return article, facts[cg("contentHash").value]
 
 
 def _record(s: ox.QuerySolution, kind: SourceKind) -> Attribution:
-    has_text = s["sourceText"] is not None
-    return Attribution(
-        id=s["id"].value, doc=s["doc"].value,
-        source=Source(s["sourceText"].value if has_text else None, s["source"].value, kind,
-                      int(s["sb0"].value) if has_text else -1, int(s["se0"].value) if has_text else -1,
-                      s["sieve"].value if s["sieve"] is not None else "",
-                      s["authorName"].value if s["authorName"] is not None else None,
-                      actor_kind(s["author"].value) if s["author"] is not None else None),
-        cue=s["cue"].value, cue_start=int(s["cb"].value), cue_end=int(s["ce"].value),
-        content=s["content"].value, content_start=int(s["begin"].value), content_end=int(s["end"].value),
-        type=_TYPE_OF[s["k"].value],
-        stance=_STANCE_OF[s["st"].value] if s["st"] is not None else Stance.ASSERTS,
-        mode=_MODE_OF[s["mode"].value],
-        certainty="hedged" if s["hedged"].value == "true" else "certain",
-        negated=s["negated"] is not None and s["negated"].value == "true",
-        statement_time=s["when"].value if s["when"] is not None else None,
-        statement_time_text=s["whenText"].value if s["whenText"] is not None else None,
-        sentence=s["sentence"].value, sentence_start=int(s["sb"].value), sentence_end=int(s["se"].value),
-        parent=s["parentId"].value if s["parentId"] is not None else None,
-        claim=s["claim"].value.rsplit("/", 1)[-1],
-    )
+    row = {f.key: parsed(f, s[f.key].value) for f in _STATED if s[f.key] is not None}
+    row.setdefault("source_text", None)
+    author = s["author"]
+    row.update(doc=s["doc"].value, source=s["source"].value, source_kind=kind, claim=s["claim"].value.rsplit("/", 1)[-1],
+               stance=_STANCE_OF[s["st"].value] if s["st"] is not None else Stance.ASSERTS,
+               parent=s["parentId"].value if s["parentId"] is not None else None,
+               source_author=s["authorName"].value if s["authorName"] is not None else None,
+               source_author_kind=actor_kind(author.value) if author is not None else None)
+    return Attribution.from_json(row)
 
 
 def _solutions(store: ox.Store, graph: object, query: str = _RECORDS) -> ox.QuerySolutions:
