@@ -69,7 +69,7 @@ class HybridExtractor:
     speech. A model attribution is added when no rule attribution shares its cue or most of its
     content, and its cue probability reaches ``min_confidence`` — ``min_statement_confidence``
     for statements, which the rules' speech verbs already cover, so that one the rules missed
-    must be surer. Measured in the README (PolNeAR dev and the seeds, for each setting).
+    must be surer. Measured in docs/measurements.md (PolNeAR dev and the seeds, for each setting).
     """
 
     lexicon: Lexicon
