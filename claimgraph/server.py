@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from claimgraph.extractors.article import one_line
 from claimgraph.graph.query.sparql import (
     MAX_MEMORY,
     MEDIA_TYPES,
@@ -33,10 +34,6 @@ from claimgraph.graph.query.updates import run_update
 from claimgraph.graph.store.database import GraphStore, StoreLocked, generation
 from claimgraph.graph.view.explorer import content_security_policy, explorer_html
 from claimgraph.graph.view.network import project
-
-
-def one_line(text: str, limit: int = 300) -> str:
-    return " ".join(text.split())[:limit]
 
 MAX_BODY = 1 << 20  # 1 MiB of query text is plenty
 IDLE_TIMEOUT = 30.0  # seconds a connection may stay silent before it is closed
