@@ -465,11 +465,12 @@ def train(corpus: str, out_dir: str, model: str | None, limit: int | None, itera
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.option("--verbose", is_flag=True, help="List misses, spurious finds and wrong labels.")
+@click.option("--acts", is_flag=True, help="Records sharing an `act` are one utterance (the scorer's --acts; PolNeAR).")
 @click.option("--model", default=None, help="spaCy pipeline name or path.")
 @EXTRACTOR_OPTION
 @WEIGHTS_OPTION
-def evaluate(gold: str, inputs: tuple[str, ...], as_json: bool, verbose: bool, model: str | None, extractor: str,
-             weights: str | None) -> None:
+def evaluate(gold: str, inputs: tuple[str, ...], as_json: bool, verbose: bool, acts: bool, model: str | None,
+             extractor: str, weights: str | None) -> None:
     """Build INPUTS in a temporary folder and score the attributions against GOLD (the shared
     gold format): content P/R/F1, exact-span and begin-match F1, source, cue, type, stance and
     mode accuracy, denials, nesting and claim clusters — the keys of shared/eval/score.py.
@@ -482,7 +483,7 @@ def evaluate(gold: str, inputs: tuple[str, ...], as_json: bool, verbose: bool, m
     from claimgraph.extractors import ModelMissing, ModelNotFound
 
     try:
-        result = run_evaluate(gold, inputs, model=_spec(model, extractor, weights),
+        result = run_evaluate(gold, inputs, acts=acts, model=_spec(model, extractor, weights),
                               on_error=lambda err: click.echo(f"claimgraph: skipped {err}", err=True))
     except (ModelNotFound, ModelMissing, ValueError) as exc:
         raise click.ClickException(str(exc)) from None

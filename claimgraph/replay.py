@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from claimgraph.extractors import IngestError
+from claimgraph.extractors import Attribution, IngestError
 from claimgraph.extractors.article import one_line
 from claimgraph.extractors.lexicon import Lexicon
 from claimgraph.graph import GraphStore, all_claims, article_graph
 from claimgraph.graph.iris import actors_graph, claim_iri, story_graph
+from claimgraph.graph.resolve.linker import Linker
 from claimgraph.graph.store.catalog import Catalog
 from claimgraph.graph.store.readback import read_article, read_records
 
@@ -60,10 +61,10 @@ def replay(store: GraphStore, catalog: Catalog, lex: Lexicon, *, version: str,
     and story graph: the graph a single build of the same articles in that order makes. The story
     (and the rankings) are left for the caller to refresh for :attr:`Replayed.claims`."""
     out = Replayed(claims=all_claims(store.ox))
-    stored = []
-    for doc, graph in sorted(store.articles()):  # read everything before anything is cleared
-        article, digest = read_article(store.ox, graph)
-        stored.append((graph, article, digest, list(read_records(store.ox, docs={doc}, as_extracted=True))))
+    records: dict[str, list[Attribution]] = {}  # read everything before anything is cleared, in one pass
+    for rec in read_records(store.ox, as_extracted=True):
+        records.setdefault(rec.doc, []).append(rec)
+    stored = [(graph, *read_article(store.ox, graph), records.get(doc, [])) for doc, graph in sorted(store.articles())]
     for g in (actors_graph(), story_graph()):
         store.ox.remove_graph(ox.NamedNode(g))
     catalog.reset()
@@ -71,12 +72,12 @@ def replay(store: GraphStore, catalog: Catalog, lex: Lexicon, *, version: str,
     for graph, article, digest, recs in stored:
         try:
             resolution = resolver.resolve(article, recs)
-            made = article_graph(article, recs, version=version, resolution=resolution, digest=digest)
-        except Exception as exc:  # what resolved once should resolve again; if not, keep it as it was
-            out.failed.append(IngestError(article.id, f"could not be re-resolved ({exc.__class__.__name__}: "
-                                          f"{one_line(str(exc))}); its graph is kept as it was"))
+        except Exception as exc:  # what resolved once should resolve again; if not, alone
+            out.failed.append(IngestError(article.id, f"could not be re-resolved against the other articles "
+                                          f"({exc.__class__.__name__}: {one_line(str(exc))}); resolved on its own"))
             resolver = catalog.linker(lex, aliases=aliases)
-            continue
+            resolution = Linker(lex).resolve(article, recs)
+        made = article_graph(article, recs, version=version, resolution=resolution, digest=digest)
         store.remove(graph)
         store.put(made)
         catalog.record(made.iri, [*made.quads, *made.actor_quads])

@@ -36,7 +36,9 @@ class Field:
     predicate: str | None = None  # full IRI
     datatype: Datatype = "string"
     terms: Mapping[Any, str] = field(default_factory=dict)  # value → IRI (rdf="term")
-    optional: bool = False  # stated only when it has a value (``gate``: when that field has one)
+    #: When the graph states it: always, when it is not None ("given"), when it is neither None nor
+    #: empty ("nonempty"); ``gate``: when that other field is stated (a source's offsets with its text).
+    stated: Literal["always", "given", "nonempty"] = "always"
     gate: str | None = None
     offset: bool = False  # a character offset into the article text (shifted, mapped to raw)
     catalog: str | None = None  # the catalog's mention column that keeps it
@@ -53,10 +55,10 @@ def _cg(term: str) -> str:
 FIELDS: Final[tuple[Field, ...]] = (
     Field("id", "id", REQUIRED, "literal", _cg("recordId")),
     Field("doc", "doc", REQUIRED),  # the article's documentId
-    Field("source_text", "source.text", REQUIRED, "literal", _cg("sourceText"), optional=True),
+    Field("source_text", "source.text", REQUIRED, "literal", _cg("sourceText"), stated="given"),
     Field("source", "source.name", REQUIRED, "custom", _cg("source"), catalog="source"),  # the actor's IRI
     Field("source_kind", "source.kind", REQUIRED, "custom"),  # the actor's class
-    Field("source_sieve", "source.sieve", "", "literal", _cg("sourceSieve"), optional=True),
+    Field("source_sieve", "source.sieve", "", "literal", _cg("sourceSieve"), stated="nonempty"),
     Field("source_author", "source.author", None, "custom"),  # in the actors graph
     Field("cue", "cue", REQUIRED, "literal", _cg("cue")),
     Field("content", "content", REQUIRED, "literal", NIF + "anchorOf", catalog="content"),
@@ -70,8 +72,10 @@ FIELDS: Final[tuple[Field, ...]] = (
     Field("mode", "mode", "statement", "term", _cg("mode"), "iri", terms=MODE_TERM),
     Field("content_pieces", "content_pieces", (), "custom", _cg("contentPiece"), offset=True),
     Field("negated", "negated", False, "literal", _cg("negated"), "boolean", catalog="negated"),
-    Field("statement_time", "statement_time", None, "literal", _cg("statementTime"), optional=True, catalog="said"),
-    Field("statement_time_text", "statement_time_text", None, "literal", _cg("statementTimeText"), optional=True),
+    Field("statement_time", "statement_time", None, "literal", _cg("statementTime"), stated="nonempty",
+          catalog="said"),
+    Field("statement_time_text", "statement_time_text", None, "literal", _cg("statementTimeText"),
+          stated="nonempty"),
     Field("certainty", "certainty", "certain", "term", _cg("hedged"), "boolean",
           terms={"hedged": "true", "certain": "false"}),
     Field("cue_start", "cue_start", -1, "literal", _cg("cueBegin"), "integer", offset=True),
@@ -83,6 +87,8 @@ FIELDS: Final[tuple[Field, ...]] = (
     Field("sentence_end", "sentence_end", -1, "literal", _cg("sentenceEnd"), "integer", offset=True),
 )
 BY_KEY: Final = {f.key: f for f in FIELDS}
+#: The fields the graph states as literals or vocabulary terms (the writer and the reader loop over these).
+STATED: Final = tuple(f for f in FIELDS if f.rdf in ("literal", "term"))
 #: The fields whose values are offsets into the text (``content_pieces`` holds (start, end) pairs).
 OFFSETS: Final = tuple(f for f in FIELDS if f.offset)
 
@@ -97,11 +103,11 @@ def value_of(record: object, f: Field) -> Any:
 
 def states(record: object, f: Field) -> bool:
     """Whether the graph states the field for this record (optional ones only with a value)."""
-    gate = BY_KEY[f.gate] if f.gate else f
-    if gate.optional or f.gate:
-        v = value_of(record, gate)
-        return v is not None and (v != "" or gate.key == "source_text")
-    return True
+    rule = BY_KEY[f.gate] if f.gate else f
+    if rule.stated == "always":
+        return True
+    v = value_of(record, rule)
+    return v is not None and (rule.stated == "given" or v != "")
 
 
 def lexical(record: object, f: Field) -> str:

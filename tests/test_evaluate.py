@@ -1,9 +1,9 @@
 """The project measures itself: ``claimgraph evaluate`` agrees with the shared scorer."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -17,12 +17,24 @@ from .conftest import FIXTURES, SEEDS
 GOLD = FIXTURES / "seeds_gold.jsonl"
 
 
+SHARED = FIXTURES.parents[2] / "shared" / "eval" / "score.py"  # beside the clone, where CI runs
+
+
 @pytest.fixture(scope="module")
 def shared_scorer():
-    spec = importlib.util.spec_from_file_location("shared_score", FIXTURES / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from claimgraph import scorer
+
+    return scorer
+
+
+@pytest.mark.skipif(not SHARED.is_file(), reason="../shared is not beside this clone")
+def test_the_packaged_scorer_is_the_shared_one_byte_for_byte():
+    """One scorer: ``claimgraph evaluate`` calls the shared scorer's own definitions, from a copy
+    in the package (tests must run without ../shared); when the shared one changes, this fails
+    until the copy is replaced."""
+    from claimgraph import scorer
+
+    assert Path(scorer.__file__).read_bytes() == SHARED.read_bytes(), "copy ../shared/eval/score.py to claimgraph/scorer.py"
 
 
 def _perturbed(tmp_path):
@@ -86,18 +98,3 @@ def test_verbose_lists_misses_and_a_bad_gold_line_is_named(tmp_path):
     bad.write_text('{"doc": "a.txt", "content": "x"}\n{not json\n')
     result = CliRunner().invoke(main, ["evaluate", str(bad), str(SEEDS)])
     assert result.exit_code != 0 and "bad.jsonl:2: not JSON" in result.output
-
-
-@pytest.mark.parametrize(("pred", "gold"), [
-    ("four congressional officials", "congressional officials"),
-    ("the DNC's lawsuit", "Democratic National Committee"),
-    ("BuzzFeed", "BuzzFeed News"),
-    ("Donald Trump", "Donald Trump Jr."),
-    ("people familiar with the testimony", "people familiar with how the testimony was written"),
-    ("Hillary Rodham Clinton", "Hillary Clinton"),
-    ("the president", "Donald Trump"),
-])
-def test_speaker_names_are_matched_as_the_shared_scorer_matches_them(shared_scorer, pred, gold):
-    from claimgraph.evaluation import same_source
-    row, want = {"source": pred}, {"source": gold}
-    assert same_source(row, want) == shared_scorer.same_source(row, want)

@@ -1,7 +1,6 @@
 """End to end on the five seed articles: build from a fresh folder and score against the gold."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
@@ -20,9 +19,8 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def scores(built):
-    spec = importlib.util.spec_from_file_location("score", FIXTURES / "score.py")
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
+    from claimgraph import scorer as score
+
     _, out = built
     return score.score(score.load(str(FIXTURES / "seeds_gold.jsonl")), score.load(str(out / "attributions.jsonl")))
 

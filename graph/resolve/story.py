@@ -29,14 +29,14 @@ from rapidfuzz import fuzz
 from claimgraph.extractors.lexicon import Lexicon
 from claimgraph.graph.iris import actors_graph, cg, slug, story_graph, term_value
 from claimgraph.graph.resolve.claims import NEGATION_TERM, is_deictic, restates
-from claimgraph.ontology import DEFAULT_BASE, NIF, XSD
+from claimgraph.ontology import DEFAULT_BASE, NIF, SCHEMA, XSD
 from claimgraph.ontology.vocab import NEGATIVE_STANCES, POSITIVE_STANCES, STANCE_EDGE, STANCE_TERM, Stance
 
 _T = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 _ANCHOR = ox.NamedNode(NIF + "anchorOf")
 _BEGIN = ox.NamedNode(NIF + "beginIndex")
-_PUBLISHED = ox.NamedNode("https://schema.org/datePublished")
+_PUBLISHED = ox.NamedNode(SCHEMA + "datePublished")
 _SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 #: Similarity (rapidfuzz token-set ratio, 0–100) two quotes need to count as renderings of one quote.
 VARIANT_MIN = 55.0

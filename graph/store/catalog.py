@@ -31,6 +31,7 @@ from claimgraph.graph.resolve.claims import ClaimClusters
 from claimgraph.graph.resolve.linker import Linker
 from claimgraph.graph.resolve.story import Mention
 from claimgraph.graph.store.database import GraphStore, generation
+from claimgraph.ontology import PREFIXES
 
 FILE = "store.catalog"
 #: Bumped when the tables change: an older catalog is rebuilt.
@@ -58,7 +59,7 @@ CREATE TABLE claim_stat(claim TEXT PRIMARY KEY, mentions INTEGER NOT NULL, conte
 CREATE INDEX claim_rank ON claim_stat(contested, mentions);
 """
 _NAME, _HEAD_OF, _CLAIM, _TERMS = cg("name"), cg("headOf"), cg("claim"), cg("claimTerms")
-_PUBLISHED = "https://schema.org/datePublished"
+_PUBLISHED = PREFIXES["schema"] + "datePublished"
 #: Attribution facts a mention row keeps: predicate IRI → column (the record's fields the table
 #: marks for the catalog, and the terms its claim was clustered on).
 _FACTS = {f.predicate: f.catalog for f in FIELDS if f.catalog and f.predicate} | {cg("claimTerms").value: "terms"}

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from pyoxigraph import Literal, NamedNode, Quad
 
 from claimgraph.extractors import Article, Attribution
-from claimgraph.extractors.fields import FIELDS, lexical, states
+from claimgraph.extractors.fields import STATED, lexical, states
 from claimgraph.extractors.times import published_on
 from claimgraph.graph.iris import actor_iri, actors_graph, article_iri, attribution_iri, cg, claim_iri, slug
 from claimgraph.ontology import DEFAULT_BASE, NIF, PROV, SCHEMA, XSD
@@ -37,8 +37,7 @@ XSD_DATE = NamedNode(XSD + "date")
 
 #: The fields the graph states as literals or vocabulary terms, with their predicate and datatype.
 _DATATYPE = {"string": NamedNode(XSD + "string"), "integer": XSD_INT, "boolean": XSD_BOOL}
-_STATED = [(f, NamedNode(f.predicate), _DATATYPE.get(f.datatype)) for f in FIELDS
-           if f.rdf in ("literal", "term") and f.predicate]
+_STATED = [(f, NamedNode(f.predicate), _DATATYPE.get(f.datatype)) for f in STATED if f.predicate]
 
 # The vocabulary's terms, from the enums generated from the ontology (claimgraph.ontology.vocab).
 STANCE: dict[str, NamedNode] = {s: NamedNode(iri) for s, iri in STANCE_TERM.items()}

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pyoxigraph as ox
 
 from claimgraph.extractors import Article, Attribution
-from claimgraph.extractors.fields import FIELDS, parsed
+from claimgraph.extractors.fields import STATED, parsed
 from claimgraph.graph.iris import actor_kind, actors_graph, cg, story_graph, term_value
 from claimgraph.ontology import NIF, PREFIXES, SCHEMA
 from claimgraph.ontology.vocab import SOURCE_KIND_TERM, STANCE_TERM, SourceKind, Stance
@@ -21,9 +21,9 @@ def _records_query() -> str:
     value, optionally), then the ones stated by hand."""
     required: list[str] = []
     optional: dict[str, list[str]] = {}
-    for f in _STATED:
+    for f in STATED:
         pattern = f"?a <{f.predicate}> ?{f.key} ."
-        group = f.gate or (f.key if f.optional else None)
+        group = f.gate or (None if f.stated == "always" else f.key)
         if group is None:
             required.append(pattern)
         else:
@@ -41,7 +41,6 @@ def _records_query() -> str:
 """
 
 
-_STATED = [f for f in FIELDS if f.rdf in ("literal", "term") and f.predicate]
 _RECORDS = _records_query()
 _PIECES = _PREFIXES + """
 SELECT ?id ?k ?b ?e WHERE {
@@ -106,7 +105,7 @@ def read_article(store: ox.Store, graph: str) -> tuple[Article, str]:
 
 
 def _record(s: ox.QuerySolution, kind: SourceKind) -> Attribution:
-    row = {f.key: parsed(f, s[f.key].value) for f in _STATED if s[f.key] is not None}
+    row = {f.key: parsed(f, s[f.key].value) for f in STATED if s[f.key] is not None}
     row.setdefault("source_text", None)
     author = s["author"]
     row.update(doc=s["doc"].value, source=s["source"].value, source_kind=kind, claim=s["claim"].value.rsplit("/", 1)[-1],

@@ -72,7 +72,11 @@ def layout(G: nx.MultiDiGraph, *, seed: int = 7, spacing: float = 220.0) -> dict
     boxes = []
     for comp in comps:
         n = len(comp)
-        sub = H.subgraph(comp)
+        # A graph of its own, nodes and edges sorted: a subgraph view iterates a set of nodes in
+        # hash order, and the layouts follow the iteration order.
+        sub = nx.Graph()
+        sub.add_nodes_from(comp)
+        sub.add_edges_from(sorted(tuple(sorted(e)) for e in H.subgraph(comp).edges()))
         if n == 1:
             pos = {comp[0]: (0.0, 0.0)}
         elif n <= KK_MAX and small:

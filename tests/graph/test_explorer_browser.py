@@ -196,7 +196,9 @@ def test_a_filter_refits_the_view_to_what_it_leaves(seeds_out):
 
     s = visit((seeds_out / "explorer.html").as_uri(), actions=narrow, script=STORY).values["script"]
     assert 3 <= s["shown"] <= 20 and s["inside"]
-    # the few nodes left fill the view, not a corner of it (0.49 seen in a full run, 0.5+ alone: cause not found)
+    # the few nodes left fill the view, not a corner of it: vis fits at scale 1 at most (above it the
+    # side labels are cut), so the span is the layout's own — 0.497 for this view since the layout
+    # no longer depends on the hash seed (it drew 0.46–0.58 before)
     assert max(s["spanX"], s["spanY"]) >= 0.45
 
 

@@ -214,3 +214,21 @@ def test_static_picture_for_reports(seeds_graph, tmp_path, suffix):
     else:
         root = ET.fromstring(data)
         assert root.tag.endswith("svg") and b"Liu Pengyu" in data
+
+
+def test_the_layout_does_not_depend_on_the_hash_seed():
+    """The same graph gets the same page in every process: a component laid out from a subgraph
+    view followed Python's string hashing (PYTHONHASHSEED), so every build drew the story anew."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import json, networkx as nx\n"
+              "from claimgraph.graph.view.explorer import layout\n"
+              "G = nx.MultiDiGraph()\n"
+              "G.add_edges_from((f'claim {i % 7}', f'actor {i}') for i in range(40))\n"
+              "G.add_edges_from((f'lone {i}', f'pair {i}') for i in range(30))\n"
+              "print(json.dumps({k: [round(x, 3), round(y, 3)] for k, (x, y) in sorted(layout(G).items())}))\n")
+    runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(runs) == 1
