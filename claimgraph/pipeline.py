@@ -21,7 +21,7 @@ from claimgraph.extractors import (
     read_inputs,
 )
 from claimgraph.extractors.article import one_line
-from claimgraph.extractors.lexicon import default_lexicon, lexicon
+from claimgraph.extractors.lexicon import Lexicon, default_lexicon, lexicon
 from claimgraph.graph import (
     GraphStore,
     ShapeValidator,
@@ -222,10 +222,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
                 fail(err)
         story_changed = bool(touched or resolver.actors.same_as or catalog.rebuilt)
         if story_changed:
-            settled = update_story(store.ox, touched, lexicon=lex, same_as=resolver.actors.same_as,
-                                   mentions=catalog.mentions_of, on_settled=catalog.settle)
-            changed |= _docs_of(store, settled)
-            refresh_rankings(store.ox, catalog, None if catalog.rebuilt else touched)
+            changed |= _refresh_story(store, catalog, touched, lex=lex, same_as=resolver.actors.same_as)
         denials = settled_denials(store.ox, seen)  # negated assertions the story reads as denials
         report.stances[Stance.ASSERTS] -= denials
         report.stances[Stance.DENIES] += denials
@@ -268,16 +265,25 @@ def remove(out_dir: str | os.PathLike[str], docs: Iterable[str]) -> list[str]:
             replayed = replay(store, catalog, default_lexicon(), version=__version__)
             touched |= replayed.claims
             redone = replayed.docs
-        settled = update_story(store.ox, touched, lexicon=default_lexicon(), mentions=catalog.mentions_of,
-                               on_settled=catalog.settle)
-        prune_actors(store.ox)
-        catalog.sync_actors()
-        refresh_rankings(store.ox, catalog, None if catalog.rebuilt else touched)
-        baseline = write_snapshot(store, out, changed=set(gone) | redone | _docs_of(store, settled) if spliceable else None,
-                                  baseline=baseline)
+        redone |= _refresh_story(store, catalog, touched, lex=default_lexicon(), prune=True)
+        baseline = write_snapshot(store, out, changed=set(gone) | redone if spliceable else None, baseline=baseline)
     catalog.seal()
     seal(out, baseline)
     return missing
+
+
+def _refresh_story(store: GraphStore, catalog: Catalog, touched: set[str], *, lex: Lexicon,
+                   same_as: dict[str, str] | None = None, prune: bool = False) -> set[str]:
+    """After articles were stored, replaced or removed (``build`` and ``remove`` alike): the story
+    facts of the ``touched`` claims, the actors no article names any more (``prune``), the
+    rankings; returns the documents whose records the story rewrote (a negation read as a denial)."""
+    settled = update_story(store.ox, touched, lexicon=lex, same_as=same_as, mentions=catalog.mentions_of,
+                           on_settled=catalog.settle)
+    if prune:
+        prune_actors(store.ox)
+        catalog.sync_actors()
+    refresh_rankings(store.ox, catalog, None if catalog.rebuilt else touched)
+    return _docs_of(store, settled)
 
 
 def _docs_of(store: GraphStore, graphs: set[str]) -> set[str]:
