@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.extractors.article import one_line
+from claimgraph.graph.query.pool import QueryPool
 from claimgraph.graph.query.sparql import (
     MAX_MEMORY,
     MEDIA_TYPES,
     QueryError,
-    QueryPool,
     QueryRefused,
     QueryTimeout,
     guard_update,

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
 from .cast import Cast, Person
 from .lexicon import Lexicon, SourceKind
+from .named import Named
 from .quotes import find_quotes
 from .records import Source
-
-if TYPE_CHECKING:
-    from .sources import Named
 
 
 @dataclass(slots=True)

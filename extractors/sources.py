@@ -24,30 +24,29 @@ its sieve, so every speaker can be explained:
 """
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from .cast import Cast, Person, document_author, person_words, role_word
+from .cast import Cast, Person, document_author, role_word
 from .lexicon import Lexicon, SourceKind
 from .mentions import entity_of, mention_for
+from .named import UNKNOWN, Named
+from .names import (
+    anonymous_name,
+    country_modifier,
+    full_name,
+    is_outlet,
+    last_organization,
+    mention_text,
+    mention_words,
+    organization_name,
+    person_name,
+    strip_the,
+)
 from .pronouns import Discourse
 from .records import Source
-
-#: The name given to a source no sieve can name: better unknown than a wrong name.
-UNKNOWN = "unknown source"
-
-
-@dataclass(frozen=True, slots=True)
-class Named:
-    """What a sieve made of a mention."""
-
-    name: str
-    kind: SourceKind
-    sieve: str
-    author: tuple[str, SourceKind] | None = None
 
 
 @dataclass(slots=True)
@@ -120,19 +119,6 @@ class SourceResolver:
                 return named
         return self._fallback(mention)
 
-    def _words(self, mention: Span) -> list[Token]:
-        return _strip_front([t for t in mention if not t.is_punct or t.tag_ == "POS"], self.lex)
-
-    def _text(self, mention: Span) -> str:
-        words = self._words(mention)
-        if not words:
-            return mention.text
-        # words that stood apart stay apart ("Hawks, Tom", a comma dropped); "China's" stays whole
-        out = [words[0].text]
-        for prev, tok in itertools.pairwise(words):
-            out.append((" " if tok.idx > prev.idx + len(prev) else "") + tok.text)
-        return "".join(out)
-
     def _pronoun(self, mention: Span, at: int) -> Named | None:
         low = mention.root.lower_
         root = mention.root
@@ -182,7 +168,7 @@ class SourceResolver:
     def _country(self, mention: Span, at: int) -> Named | None:
         if mention.root.ent_type_ == "PERSON":
             return None  # "Jordan said" may be a person called Jordan
-        key = self._text(mention).lower().replace("’", "'")
+        key = mention_text(mention, self.lex).lower().replace("’", "'")
         if key in self.lex.countries:
             return Named(self.lex.countries[key], SourceKind.COUNTRY, "country")
         return None
@@ -191,7 +177,7 @@ class SourceResolver:
         root = mention.root
         ent = entity_of(root)
         if ent is not None and ent.label_ == "PERSON":
-            return Named(self._person(ent, at), SourceKind.PERSON, "name")
+            return Named(person_name(ent, at, self.lex, self.cast), SourceKind.PERSON, "name")
         lex = self.lex
         if root.pos_ in {"NOUN", "PROPN"} and (role_word(root, lex) in lex.role_nouns or root.lower_ in lex.title_roles) \
                 or root.pos_ == "NUM" or root.lower_ in self.lex.partitive_pronouns:
@@ -211,11 +197,11 @@ class SourceResolver:
                     return Named(person.name, SourceKind.PERSON, "name")
                 ent = entity_of(tok)  # a role's name is a person's, whatever NER thought
                 words = [t.text for t in (ent or self.doc[tok.left_edge.i:tok.i + 1]) if not t.is_punct]
-                return Named(self._person_tokens(words, at), SourceKind.PERSON, "name")
+                return Named(full_name(words, at, self.lex, self.cast), SourceKind.PERSON, "name")
         if mention[0].lower_.rstrip(".") in self.lex.honorifics:
-            words = [t.text for t in self._words(mention) if t.lower_ not in self.lex.titles]
-            return Named(self._person_tokens(words or [root.text], at), SourceKind.PERSON, "name")
-        words = [t.text for t in self._words(mention)]
+            words = [t.text for t in mention_words(mention, self.lex) if t.lower_ not in self.lex.titles]
+            return Named(full_name(words or [root.text], at, self.lex, self.cast), SourceKind.PERSON, "name")
+        words = [t.text for t in mention_words(mention, self.lex)]
         if root.text[:1].isupper() and root.pos_ in {"PROPN", "NOUN"} and words:
             person = self.cast.person_at(root.i) or (
                 (self.cast.by_surname(words[-1], at) or self.cast.by_last_name(words[-1])) if len(words) == 1 else None)
@@ -224,20 +210,20 @@ class SourceResolver:
         return None
 
     def _acronym(self, mention: Span, at: int) -> Named | None:
-        text = _strip_the(self._text(mention))
+        text = strip_the(mention_text(mention, self.lex))
         if text in self.cast.acronyms:
             return Named(self.cast.acronyms[text], SourceKind.ORGANIZATION, "acronym")
         ent = entity_of(mention.root)
         if ent is not None and ent.label_ == "ORG":  # "The Nuclear Regulatory Commission (NRC" as parsed
-            name = _strip_the(ent.text)
+            name = strip_the(ent.text)
             for acr, full in self.cast.acronyms.items():
                 if name == full or name == f"{full} ({acr}":
                     return Named(full, SourceKind.ORGANIZATION, "acronym")
         return None
 
     def _outlet(self, mention: Span, at: int) -> Named | None:
-        if self._is_outlet(mention):
-            return Named(_strip_the(mention.text), SourceKind.OUTLET, "outlet")
+        if is_outlet(mention, self.lex):
+            return Named(strip_the(mention.text), SourceKind.OUTLET, "outlet")
         return None
 
     def _document(self, mention: Span, at: int) -> Named | None:
@@ -262,9 +248,9 @@ class SourceResolver:
                 if recent is not None:
                     return Named(recent.name, recent.kind, "document")
                 named = [e for e in self.cast.entities if e.end <= mention.start and e.label_ in {"ORG", "WORK_OF_ART"}
-                         and self._is_outlet(e)]
+                         and is_outlet(e, self.lex)]
                 if named:  # "The Boston Globe first reported the dispute. … The report said"
-                    return Named(_strip_the(named[-1].text), SourceKind.OUTLET, "document")
+                    return Named(strip_the(named[-1].text), SourceKind.OUTLET, "document")
             return Named("unnamed media reports", SourceKind.OUTLET, "document")
         if lemma in lex.authored_documents and mention[0].lower_ in lex.definite_determiners:
             earlier = self.cast.document_before(lemma, root.i)
@@ -319,7 +305,7 @@ class SourceResolver:
         head = root.lemma_.lower()
         if head not in lex.anonymous_heads or any(t.ent_type_ == "PERSON" for t in mention):
             return None
-        return Named(self._anonymous_name(mention, self._words(mention), head, self._country_modifier(mention)),
+        return Named(anonymous_name(mention, mention_words(mention, self.lex), head, self.lex, self.discourse),
                      SourceKind.ANONYMOUS, "anonymous")
 
     def _office(self, mention: Span, at: int) -> Named | None:
@@ -349,27 +335,27 @@ class SourceResolver:
         lex = self.lex
         root = mention.root
         head = root.lemma_.lower()
-        country = self._country_modifier(mention)
+        country = country_modifier(mention, self.lex)
         if head in self.lex.government_heads and country:
             return Named(country, SourceKind.COUNTRY, "country")
         if head in lex.role_nouns and root.pos_ == "NOUN" and root.tag_ == "NNS":
-            name = self._anonymous_name(mention, self._words(mention), head, country)
+            name = anonymous_name(mention, mention_words(mention, self.lex), head, self.lex, self.discourse)
             return Named(name, SourceKind.ANONYMOUS, "anonymous")
         if head in lex.role_nouns and root.pos_ == "NOUN":
             # "the minister" after "the transport minister": the same unnamed person
-            words = self._words(mention)
+            words = mention_words(mention, self.lex)
             if mention[0].lower_ == "the":
                 want = {t.lower_ for t in words}
                 recent = self.discourse.recent(lambda s: s.head == head and want <= set(s.name.lower().split()))
                 if recent is not None:
                     return Named(recent.name, recent.kind, "role")
-            return Named(_strip_the(self._text(mention)), SourceKind.PERSON, "role")
+            return Named(strip_the(mention_text(mention, self.lex)), SourceKind.PERSON, "role")
         if (head in lex.document_heads or head in lex.record_heads or head in lex.authored_documents) \
                 and root.pos_ == "NOUN":
-            return Named(_strip_the(self._text(mention)), SourceKind.DOCUMENT, "document")
+            return Named(strip_the(mention_text(mention, self.lex)), SourceKind.DOCUMENT, "document")
         ent = entity_of(root)
         if ent is not None and ent.label_ in {"GPE", "LOC"}:
-            return Named(lex.countries.get(ent.text.lower(), _strip_the(ent.text)), SourceKind.COUNTRY, "country")
+            return Named(lex.countries.get(ent.text.lower(), strip_the(ent.text)), SourceKind.COUNTRY, "country")
         if mention[0].lower_ == "the" and root.pos_ == "NOUN" and ent is None:
             # "the committee" → the committee the article named; "the union" → the teachers union
             want = {t.lower_ for t in mention[1:] if not t.is_punct and t.i != root.i}
@@ -377,123 +363,25 @@ class SourceResolver:
                                   and want <= set(s.name.lower().split()) and not s.plural)
             named = recent.name if recent is not None else self.cast.organization_for(root.lower_, want, root.i)
             if named is None and head in lex.generic_organizations and len(want) == 0:
-                named = self._generic_organization(head)
+                named = last_organization(head, self.lex, self.discourse)
             if named is not None:
                 return Named(named, SourceKind.ORGANIZATION, "organization")
         if head in lex.organization_heads or (ent is not None and ent.label_ in {"ORG", "NORP"}):
-            return Named(self._organization_name(mention, country), SourceKind.ORGANIZATION, "organization")
+            return Named(organization_name(mention, country, self.lex), SourceKind.ORGANIZATION, "organization")
         return None
-
-    def _generic_organization(self, head: str) -> str | None:
-        """"the agency" → the last organization that spoke; "the company" → preferably the last
-        one whose name says it is a company."""
-        orgs = [s for s in self.discourse.history if s.kind == "organization" and not s.plural]
-        if head in self.lex.company_nouns:
-            companies = [s for s in orgs if {w.lower() for w in s.name.split()} & self.lex.company_suffixes]
-            orgs = companies or orgs
-        return orgs[-1].name if orgs else None
 
     def _fallback(self, mention: Span) -> Named:
         root = mention.root
         if root.pos_ == "PROPN":
-            words = [t for t in self._words(mention) if t.lower_ not in self.lex.titles]
+            words = [t for t in mention_words(mention, self.lex) if t.lower_ not in self.lex.titles]
             # "Fire Marshal Greg Tate": the name is what follows the last title
             last_title = max((k for k, t in enumerate(words[:-1]) if t.lower_ in self.lex.title_roles
                               or role_word(t, self.lex) in self.lex.role_nouns), default=-1)
             names = [t.text for t in words[last_title + 1:]]
-            name = self._person_tokens(names or [root.text], mention.start_char)
+            name = full_name(names or [root.text], mention.start_char, self.lex, self.cast)
             if last_title >= 0 and " " in name and self.cast.person_named(name.split()) is None:
                 roles = {role_word(t, self.lex) for t in words[:last_title + 1]}
                 person = Person(name.split(), mention.start_char, roles=roles)
                 self.cast.people.append(person)
             return Named(name, SourceKind.PERSON, "name" if last_title >= 0 else "fallback")
-        return Named(_strip_the(self._text(mention)), SourceKind.ORGANIZATION, "fallback")
-
-
-    # -- names --------------------------------------------------------------------------------
-    def _person(self, ent: Span, at: int) -> str:
-        words, _ = person_words(ent, self.lex)
-        if not words:
-            words = [t.text for t in ent if not t.is_punct]
-        known = self.cast.person_named(words) if len(words) >= 2 else None
-        if known is not None:
-            return known.name
-        return self._person_tokens(words or [ent.text], at)
-
-    def _person_tokens(self, words: list[str], at: int) -> str:
-        """A surname or partial name becomes the full name last written before it in the article."""
-        if len(words) >= 2:
-            known = self.cast.person_named(words)
-            return known.name if known is not None else " ".join(words)
-        word = words[0]
-        best = self.cast.by_surname(word, at)
-        if best is None:  # "Lula" for "Luiz Inacio Lula da Silva"
-            inner = [p for p in self.cast.people if word in p.words[1:-1] and word.lower() not in self.lex.name_particles]
-            best = inner[-1] if inner else None
-        return best.name if best is not None else word
-
-    def _is_outlet(self, mention: Span) -> bool:
-        lows = {t.lower_ for t in mention}
-        if mention.root.pos_ != "PROPN":
-            return False
-        return bool(lows & self.lex.outlet_words) or _strip_the(mention.text).lower() in self.lex.outlet_names
-
-    def _country_modifier(self, mention: Span) -> str | None:
-        for tok in mention:
-            if tok is mention.root:
-                continue
-            name = self.lex.countries.get(tok.lower_.replace("’", "'"))
-            if name is None and tok.ent_type_ in {"GPE", "NORP"}:
-                ent = entity_of(tok)
-                name = self.lex.countries.get(ent.text.lower()) if ent is not None else None
-            if name:
-                return name
-        return None
-
-    def _anonymous_name(self, mention: Span, words: list[Token], head: str, country: str | None) -> str:
-        """"several US officials" → "US officials"; "a source" → "unnamed source"."""
-        if mention[0].lower_ == "the" and mention.root.tag_ == "NNS" and len(words) == 1:
-            recent = self.discourse.recent(lambda s: s.kind == "anonymous" and s.head == head)
-            if recent is not None:
-                return recent.name
-        parts: list[str] = []
-        for tok in words:
-            if tok.tag_ == "POS" or tok.lower_ in {"’s", "'s"}:
-                continue
-            name = self.lex.countries.get(tok.lower_.replace("’", "'").rstrip("."), None) or \
-                self.lex.countries.get(tok.lower_)
-            if name and tok is not mention.root and tok.i < mention.root.i:
-                adj = self.lex.country_adjectives.get(name, name)
-                if not parts or parts[-1] != adj:
-                    parts.append(adj)
-            else:
-                keep = tok.pos_ == "PROPN" or tok.text.isupper() or tok.ent_type_ in {"NORP", "GPE", "ORG"}
-                parts.append(tok.text if keep else tok.lower_)
-        text = " ".join(parts)
-        if len(words) == 1:
-            return f"unnamed {text}"
-        return text
-
-    def _organization_name(self, mention: Span, country: str | None) -> str:
-        words = _strip_front(list(mention), self.lex)
-        if country and words and words[0].ent_type_ == "GPE" and len(words) > 2 and words[1].tag_ == "POS":
-            adj = self.lex.country_adjectives.get(country, country)
-            return " ".join([adj, *(t.text for t in words[2:])])
-        out = []
-        for t in words:  # "the U.S. embassy" → "US embassy"
-            name = self.lex.countries.get(t.lower_) if t.ent_type_ in {"GPE", "NORP"} else None
-            out.append((self.lex.country_adjectives.get(name, t.text) if name and t is not mention.root else t.text)
-                       + t.whitespace_)
-        return _strip_the("".join(out).strip() or mention.text)
-
-
-def _strip_front(toks: list[Token], lex: Lexicon) -> list[Token]:
-    """Drop determiners and quantifiers at the front: "several US officials" → "US officials"."""
-    i = 0
-    while i < len(toks) - 1 and toks[i].lower_ in lex.name_strip:
-        i += 1
-    return toks[i:]
-
-
-def _strip_the(text: str) -> str:
-    return text[4:] if text.lower().startswith("the ") else text
+        return Named(strip_the(mention_text(mention, self.lex)), SourceKind.ORGANIZATION, "fallback")

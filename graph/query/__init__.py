@@ -8,19 +8,20 @@ from claimgraph.lazy import lazy_names
 
 _LAZY: dict[str, str] = {  # name → the module that defines it
     **dict.fromkeys([
-        "MEDIA_TYPES", "NamedQuery", "QueryError", "QueryOverMemory", "QueryPool", "QueryRefused",
+        "MEDIA_TYPES", "NamedQuery", "QueryError", "QueryOverMemory", "QueryRefused",
         "QueryTimeout", "execute", "guard", "guard_update", "named_queries", "parse_bindings",
     ], ".sparql"),
+    "QueryPool": ".pool",
     **dict.fromkeys(["Mention", "format_timeline", "timeline"], ".timeline"),
 }
 
 if TYPE_CHECKING:
+    from .pool import QueryPool
     from .sparql import (
         MEDIA_TYPES,
         NamedQuery,
         QueryError,
         QueryOverMemory,
-        QueryPool,
         QueryRefused,
         QueryTimeout,
         execute,

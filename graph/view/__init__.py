@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from claimgraph.lazy import lazy_names
 
 _LAZY: dict[str, str] = {  # name → the module that defines it
-    **dict.fromkeys(["ACTOR_KINDS", "Evidence", "QuoteVariant", "find", "neighbourhood", "project", "top"], ".network"),
+    **dict.fromkeys(["ACTOR_KINDS", "find", "neighbourhood", "project", "top"], ".network"),
+    **dict.fromkeys(["Evidence", "QuoteVariant"], ".evidence"),
     **dict.fromkeys([
         "anonymous_reliance", "contested_claims", "contradictions", "most_cited_sources", "reporting_chains",
     ], ".analytics"),
@@ -19,9 +20,10 @@ _LAZY: dict[str, str] = {  # name → the module that defines it
 
 if TYPE_CHECKING:
     from .analytics import anonymous_reliance, contested_claims, contradictions, most_cited_sources, reporting_chains
+    from .evidence import Evidence, QuoteVariant
     from .explorer import Explorer, explorer_html, write_explorer
     from .figure import draw
-    from .network import ACTOR_KINDS, Evidence, QuoteVariant, find, neighbourhood, project, top
+    from .network import ACTOR_KINDS, find, neighbourhood, project, top
     from .palette import DEFAULT_MAX_NODES, EDGES, NODES
 
 __all__ = [  # the names _LAZY (and the imports above) offer, listed for the tools that read __all__

@@ -31,7 +31,8 @@ from typing import Any
 import networkx as nx
 
 from claimgraph.graph.view import analytics
-from claimgraph.graph.view.network import STANCES, Evidence, importance, top
+from claimgraph.graph.view.evidence import Evidence
+from claimgraph.graph.view.network import STANCES, importance, top
 from claimgraph.graph.view.palette import CONTESTED, DEFAULT_MAX_NODES, EDGES, FLIP, NODES
 from claimgraph.graph.view.storyview import story_claims, story_layout
 from claimgraph.ontology.vocab import NEGATIVE_STANCES, POSITIVE_STANCES, Mode

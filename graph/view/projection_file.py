@@ -18,7 +18,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-from claimgraph.graph.view.network import ArticleInfo, Evidence, QuoteVariant
+from claimgraph.graph.view.evidence import ArticleInfo, Evidence, QuoteVariant
 from claimgraph.ontology.vocab import Mode, QuoteKind, SourceKind, Stance
 
 #: The format's version; a file of another one is rebuilt, never guessed at.

