@@ -24,17 +24,21 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from http import HTTPStatus
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from claimgraph.errors import ClaimgraphError
 from claimgraph.extractors import Article, Attribution, IngestError, PipelineSpec, extract, load_pipeline
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 
-class EngineUnavailable(RuntimeError):
+class EngineUnavailable(ClaimgraphError, RuntimeError):
     """The distributed engine cannot run here (Dask is not installed)."""
+
+    status = HTTPStatus.SERVICE_UNAVAILABLE
 
 
 @functools.lru_cache(maxsize=2)

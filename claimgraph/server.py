@@ -19,19 +19,18 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from claimgraph.errors import ClaimgraphError
 from claimgraph.extractors.article import one_line
 from claimgraph.graph.query.pool import QueryPool
 from claimgraph.graph.query.sparql import (
     MAX_MEMORY,
     MEDIA_TYPES,
     QueryError,
-    QueryRefused,
-    QueryTimeout,
     guard_update,
     named_queries,
 )
 from claimgraph.graph.query.updates import run_update
-from claimgraph.graph.store.database import GraphStore, StoreLocked, generation
+from claimgraph.graph.store.database import GraphStore, generation
 from claimgraph.graph.view.explorer import content_security_policy, explorer_html
 from claimgraph.graph.view.network import project
 
@@ -74,7 +73,7 @@ _EXAMPLE = "SELECT ?source (COUNT(*) AS ?n) WHERE { ?a cg:source/cg:name ?source
 _FORMATS = "".join(f"<option>{f}</option>" for f in ("table", "json", "csv", "tsv", "xml"))
 
 
-class UnsafeEndpoint(ValueError):
+class UnsafeEndpoint(ClaimgraphError, ValueError):
     """A writable endpoint that anyone on the network could change."""
 
 
@@ -275,12 +274,8 @@ class Handler(BaseHTTPRequestHandler):
             explicit = params.get("format")
             fmt = negotiate(self.headers.get("Accept"), explicit[0] if explicit else None)
             body, media, truncated = self.server.pool.run(query, bindings, fmt=fmt)
-        except QueryError as exc:
-            self._send(HTTPStatus.BAD_REQUEST, f"{exc}\n".encode(), "text/plain; charset=utf-8")
-        except QueryRefused as exc:
-            self._send(HTTPStatus.FORBIDDEN, f"{exc}\n".encode(), "text/plain; charset=utf-8")
-        except QueryTimeout as exc:
-            self._send(HTTPStatus.SERVICE_UNAVAILABLE, f"{exc}\n".encode(), "text/plain; charset=utf-8")
+        except ClaimgraphError as exc:  # refused 403, unreadable 400, out of time or memory 503
+            self._send(exc.status, f"{exc}\n".encode(), "text/plain; charset=utf-8")
         except RuntimeError as exc:
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, f"{exc}\n".encode(), "text/plain; charset=utf-8")
         else:
@@ -308,13 +303,9 @@ class Handler(BaseHTTPRequestHandler):
             with self.server.update_lock:  # in a worker of its own: time, memory, no network
                 run_update(self.server.out_dir, update, timeout=self.server.pool.timeout,
                            max_memory=self.server.pool.max_memory)
-        except QueryTimeout as exc:
-            self._send(HTTPStatus.SERVICE_UNAVAILABLE, f"{exc}\n".encode(), "text/plain; charset=utf-8")
-        except QueryRefused as exc:
-            self._send(HTTPStatus.FORBIDDEN, f"{exc}\n".encode(), "text/plain; charset=utf-8")
-        except StoreLocked as exc:
-            self._send(HTTPStatus.CONFLICT, f"{exc}\n".encode(), "text/plain; charset=utf-8")
-        except (QueryError, SyntaxError, ValueError, RuntimeError) as exc:  # RuntimeError: "graph … does not exist"
+        except ClaimgraphError as exc:  # as above, and the store locked by a build: 409
+            self._send(exc.status, f"{one_line(str(exc))}\n".encode(), "text/plain; charset=utf-8")
+        except (SyntaxError, ValueError, RuntimeError) as exc:  # the engine's: "graph … does not exist"
             self._send(HTTPStatus.BAD_REQUEST, f"{one_line(str(exc))}\n".encode(), "text/plain; charset=utf-8")
         except OSError as exc:
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, f"the update failed: {one_line(str(exc))}\n".encode(),

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claimgraph.errors import ClaimgraphError
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -29,7 +31,7 @@ def one_line(text: str, limit: int = 200) -> str:
     return " ".join(text.split())[:limit]
 
 
-class IngestError(Exception):
+class IngestError(ClaimgraphError):
     """An input that cannot be read as an article; the message names the file and the reason."""
 
     def __init__(self, path: str, reason: str) -> None:

@@ -15,6 +15,8 @@ from pathlib import Path
 import pycrfsuite
 from spacy.tokens import Doc
 
+from claimgraph.errors import ClaimgraphError
+
 from .features import DocView, cue_features, role_features, window
 
 #: The trained weights that ship with the package.
@@ -23,7 +25,7 @@ CUE_FILE = "cue.crfsuite"
 ROLE_FILE = "role.crfsuite"
 
 
-class ModelMissing(RuntimeError):
+class ModelMissing(ClaimgraphError, RuntimeError):
     """The model directory lacks the trained weights; the message names the training command."""
 
 

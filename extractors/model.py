@@ -9,6 +9,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from claimgraph.errors import ClaimgraphError
+
 from . import factories  # noqa: F401  (registers the components)
 from .extractor import ExtractorName
 from .lexicon import lexicon
@@ -56,7 +58,7 @@ def weights_digest(directory: str | None) -> str:
         return "missing"
 
 
-class ModelNotFound(RuntimeError):
+class ModelNotFound(ClaimgraphError, RuntimeError):
     """No usable spaCy pipeline is installed; the message says what to install."""
 
 

@@ -33,7 +33,13 @@ def slug(key: str) -> str:
     """
     text = unicodedata.normalize("NFKC", key).casefold()
     text = "-".join(text.split())
-    return urllib.parse.quote(text, safe="-._~") or "_"
+    text = urllib.parse.quote(text, safe="-._~") or "_"
+    # Dots at either end are encoded: "." and ".." are dot segments, which IRI normalization drops
+    # ("article/." is "article/"), and a local name ending in a dot is misread by Turtle parsers.
+    lead, trail = len(text) - len(text.lstrip(".")), len(text) - len(text.rstrip("."))
+    if lead == len(text):
+        return "%2E" * lead
+    return "%2E" * lead + text[lead:len(text) - trail] + "%2E" * trail
 
 
 def article_iri(doc_id: str, base: str = DEFAULT_BASE) -> str:

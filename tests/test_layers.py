@@ -17,7 +17,7 @@ PACKAGES = {"claimgraph": "claimgraph", "extractors": "claimgraph.extractors", "
             "ontology": "claimgraph.ontology"}
 FRONT_DOOR = {"claimgraph.cli", "claimgraph.pipeline", "claimgraph.server", "claimgraph.snapshot",
               "claimgraph.distributed", "claimgraph.evaluation", "claimgraph.replay", "claimgraph.scorer"}
-SHARED = ("claimgraph.lazy", "claimgraph.ontology")
+SHARED = ("claimgraph.lazy", "claimgraph.ontology", "claimgraph.errors")
 #: What each layer may import from claimgraph, besides itself and SHARED.
 ALLOWED = {
     "claimgraph.ontology": (),

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from claimgraph import __version__
+from claimgraph.errors import ClaimgraphError
 from claimgraph.extractors.choices import EXTRACTORS
 
 if TYPE_CHECKING:
@@ -21,12 +22,9 @@ STORE_OPTION = click.option("--store", "store_dir", required=True, type=click.Pa
 
 
 def open_store(store_dir: str, write: bool = False) -> GraphStore:
-    from claimgraph.graph.store.database import GraphStore, StoreLocked, StoreMissing
+    from claimgraph.graph.store.database import GraphStore
 
-    try:
-        return GraphStore(store_dir, write=write)
-    except (StoreMissing, StoreLocked) as exc:
-        raise click.ClickException(str(exc)) from None
+    return GraphStore(store_dir, write=write)
 
 
 EXTRACTOR_OPTION = click.option(
@@ -44,9 +42,13 @@ def pipeline_spec(model: str | None, extractor: str, weights: str | None) -> Pip
 
 
 class _Commands(click.Group):
-    def invoke(self, ctx: click.Context) -> object:  # a read-only or full folder: one line, no traceback
+    def invoke(self, ctx: click.Context) -> object:
+        """claimgraph's own errors and the OS's (a read-only or full folder): one line, no traceback."""
         try:
             return super().invoke(ctx)
+        except ClaimgraphError as exc:
+            click.echo(f"Error: {exc}", err=True)  # as click prints its own errors
+            ctx.exit(exc.exit_code)
         except OSError as exc:
             raise click.ClickException(f"{exc.filename or 'claimgraph'}: {exc.strerror or exc}") from None
 

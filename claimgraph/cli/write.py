@@ -54,9 +54,6 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
 
     Example: claimgraph build corpus/seeds --out out  (or --workers 2, or --engine dask --workers 2)
     """
-    from claimgraph.distributed import EngineUnavailable
-    from claimgraph.extractors import ModelMissing, ModelNotFound
-    from claimgraph.graph.store.database import StoreLocked
     from claimgraph.pipeline import build as run_build
     from claimgraph.pipeline import progress_printer
 
@@ -68,8 +65,6 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
                            workers=workers, validate="none" if no_validate else validate_mode, aliases=aliases,
                            engine=engine, scheduler=scheduler, partition_size=partition_size, on_error=on_error,
                            on_article=None if quiet else progress_printer())
-    except (ModelNotFound, ModelMissing, StoreLocked, EngineUnavailable) as exc:
-        raise click.ClickException(str(exc)) from None
     except BrokenProcessPool:
         raise click.ClickException("a worker process died (out of memory?); the articles stored so far are kept, "
                                    "run the same build again to finish it") from None
@@ -91,13 +86,9 @@ def remove(docs: tuple[str, ...], store_dir: str) -> None:
 
     Example: claimgraph remove --store out 000_6d15ec292fdd1bf3.txt  (or corpus/seeds/000_6d15ec292fdd1bf3.txt)
     """
-    from claimgraph.graph.store.database import StoreLocked, StoreMissing
     from claimgraph.pipeline import remove as run_remove
 
-    try:
-        missing = run_remove(store_dir, docs)
-    except (StoreMissing, StoreLocked) as exc:
-        raise click.ClickException(str(exc)) from None
+    missing = run_remove(store_dir, docs)
     removed = len(docs) - len(missing)
     click.echo(f"claimgraph: removed {removed} article(s)")
     for d in missing:
@@ -157,12 +148,11 @@ def evaluate(gold: str, inputs: tuple[str, ...], as_json: bool, verbose: bool, a
     import json
 
     from claimgraph.evaluation import evaluate as run_evaluate
-    from claimgraph.extractors import ModelMissing, ModelNotFound
 
     try:
         result = run_evaluate(gold, inputs, acts=acts, model=pipeline_spec(model, extractor, weights),
                               on_error=lambda err: click.echo(f"claimgraph: skipped {err}", err=True))
-    except (ModelNotFound, ModelMissing, ValueError) as exc:
+    except ValueError as exc:  # a bad gold line
         raise click.ClickException(str(exc)) from None
     except FileNotFoundError:
         raise click.ClickException("no article could be read from the inputs; nothing to score") from None

@@ -21,6 +21,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
+from claimgraph.errors import ClaimgraphError
+
 # The vocabulary (stances, modes, source kinds) is the ontology's, generated as enums.
 from claimgraph.ontology.vocab import Mode, SourceKind, Stance
 
@@ -31,7 +33,7 @@ __all__ = ["EN", "Lexicon", "LexiconError", "Mode", "SourceKind", "Stance", "def
            "lexicon", "load"]
 
 
-class LexiconError(ValueError):
+class LexiconError(ClaimgraphError, ValueError):
     """A language file that is missing, malformed or incomplete; the message names the file."""
 
 

@@ -15,15 +15,20 @@ import errno
 import socket
 import threading
 from functools import lru_cache
+from http import HTTPStatus
 from typing import Literal
 
+from claimgraph.errors import ClaimgraphError
 
-class QueryError(ValueError):
+
+class QueryError(ClaimgraphError, ValueError):
     """A malformed query or binding; the message is the parser's."""
 
 
-class QueryRefused(PermissionError):
+class QueryRefused(ClaimgraphError, PermissionError):
     """A query that may not run here (SERVICE, an update on a read-only store)."""
+
+    status = HTTPStatus.FORBIDDEN
 
 
 Form = Literal["query", "update"]

@@ -15,12 +15,14 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 import pyoxigraph as ox
 
+from claimgraph.errors import ClaimgraphError
 from claimgraph.graph.query.refusals import QueryError, QueryRefused, read, refuse_network
 from claimgraph.graph.store.search import narrow
 from claimgraph.ontology import DEFAULT_BASE, PREFIXES, QUERIES_DIR
@@ -37,8 +39,10 @@ MEDIA_TYPES = {
 }
 
 
-class QueryTimeout(TimeoutError):
+class QueryTimeout(ClaimgraphError, TimeoutError):
     """The query ran past its time limit and was stopped."""
+
+    status = HTTPStatus.SERVICE_UNAVAILABLE
 
 
 class QueryOverMemory(QueryTimeout):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import os
 from collections.abc import Iterator
+from http import HTTPStatus
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from typing import Literal as Lit
 
 import pyoxigraph as ox
 
+from claimgraph.errors import ClaimgraphError
 from claimgraph.graph.iris import cg
 
 if TYPE_CHECKING:
@@ -47,12 +49,16 @@ def bump_generation(store_path: str | os.PathLike[str]) -> None:
     os.utime(marker)
 
 
-class StoreLocked(RuntimeError):
+class StoreLocked(ClaimgraphError, RuntimeError):
     """Another process is writing to this store."""
 
+    status = HTTPStatus.CONFLICT
 
-class StoreMissing(FileNotFoundError):
+
+class StoreMissing(ClaimgraphError, FileNotFoundError):
     """The folder holds no claimgraph store."""
+
+    status = HTTPStatus.NOT_FOUND
 
 
 class GraphStore:

@@ -18,6 +18,7 @@ from typing import IO, Any
 
 import networkx as nx
 
+from claimgraph.errors import ClaimgraphError
 from claimgraph.graph.view.evidence import ArticleInfo, Evidence, QuoteVariant
 from claimgraph.ontology.vocab import Mode, QuoteKind, SourceKind, Stance
 
@@ -27,7 +28,7 @@ _RECORDS = {c.__name__: c for c in (Evidence, ArticleInfo, QuoteVariant)}
 _ENUMS: dict[str, type[enum.Enum]] = {c.__name__: c for c in (Mode, QuoteKind, SourceKind, Stance)}
 
 
-class ProjectionUnreadable(ValueError):
+class ProjectionUnreadable(ClaimgraphError, ValueError):
     """The file is not a projection this version wrote."""
 
 
