@@ -34,12 +34,21 @@ def slug(key: str) -> str:
     text = unicodedata.normalize("NFKC", key).casefold()
     text = "-".join(text.split())
     text = urllib.parse.quote(text, safe="-._~") or "_"
-    # Dots at either end are encoded: "." and ".." are dot segments, which IRI normalization drops
-    # ("article/." is "article/"), and a local name ending in a dot is misread by Turtle parsers.
-    lead, trail = len(text) - len(text.lstrip(".")), len(text) - len(text.rstrip("."))
-    if lead == len(text):
-        return "%2E" * lead
-    return "%2E" * lead + text[lead:len(text) - trail] + "%2E" * trail
+    if text in (".", ".."):  # a dot segment, which IRI normalization drops ("article/." is "article/")
+        return text.replace(".", "%2E")
+    return text
+
+
+def _inner(key: str) -> str:
+    """:func:`slug` for a segment other than the last, its end dots encoded too: Turtle writes the
+    IRI as a prefixed name, where a dot beside an escaped '/' ("attribution\\/0.\\/…") is misread by
+    rdflib's parser."""
+    text = slug(key)
+    core = text.strip(".")
+    if core == text:
+        return text
+    lead = len(text) - len(text.lstrip("."))
+    return "%2E" * lead + core + "%2E" * (len(text) - lead - len(core))
 
 
 def article_iri(doc_id: str, base: str = DEFAULT_BASE) -> str:
@@ -47,7 +56,7 @@ def article_iri(doc_id: str, base: str = DEFAULT_BASE) -> str:
 
 
 def attribution_iri(doc_id: str, record_id: str, base: str = DEFAULT_BASE) -> str:
-    return f"{base}attribution/{slug(doc_id)}/{slug(record_id)}"
+    return f"{base}attribution/{_inner(doc_id)}/{_inner(record_id)}"
 
 
 def actors_graph(base: str = DEFAULT_BASE) -> str:
