@@ -31,6 +31,7 @@ import pyoxigraph as ox
 from claimgraph.extractors import Attribution
 from claimgraph.graph.store import jsonl
 from claimgraph.graph.store.database import GraphStore, generation
+from claimgraph.graph.store.export import graph_block
 from claimgraph.graph.store.files import atomic_write
 from claimgraph.graph.store.readback import read_records
 from claimgraph.graph.view import projection_file
@@ -239,8 +240,6 @@ def _write_trig(store: ox.Store, graphs: list[str], fh: IO[bytes],
             run[:] = [a, b]
             _copy(old, fh, run)
         else:
-            body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(g), prefixes=PREFIXES) or b""
-            triples = b"".join(line for line in body.splitlines(keepends=True) if not line.startswith(b"@prefix "))
-            fh.write(f"{_MARK}{g}>\n<{g}> {{\n".encode() + triples + b"}\n")
+            fh.write(f"{_MARK}{g}>\n<{g}> {{\n".encode() + graph_block(store, g) + b"}\n")
         offsets[g] = (start, fh.tell())
 

@@ -66,3 +66,21 @@ def test_hostile_names_survive_every_export(name, doc, title, url):
     back = ox.Store()
     back.load(buf.getvalue(), format=ox.RdfFormat.TRIG)
     assert set(back) == quads
+
+
+def test_a_name_ending_in_a_dot_is_read_back_by_rdflib_too():
+    """"Apple Inc.", "Donald Trump Jr.": Oxigraph writes the IRI as a prefixed name ending in an
+    escaped dot, valid Turtle that rdflib's parser stops at (realnews' graph.trig could not be
+    loaded into rdflib); the build's and the exports' TriG and Turtle write such names in full."""
+    store = store_of("Apple Inc.", "a.txt", "Talks", "https://example.org/a")
+    quads = set(store)
+    buf = io.BytesIO()
+    _write_trig(store, sorted(g.value for g in store.named_graphs()), buf, None, {})
+    ds = rdflib.Dataset()
+    ds.parse(data=buf.getvalue(), format="trig")
+    assert sum(1 for _ in ds.quads((None, None, None, None))) == len(quads)
+    with tempfile.TemporaryDirectory() as tmp:
+        ds = rdflib.Dataset()
+        ds.parse(export(store, "trig", Path(tmp) / "g.trig"), format="trig")
+        assert sum(1 for _ in ds.quads((None, None, None, None))) == len(quads)
+        assert isomorphic(rdflib.Graph().parse(export(store, "turtle", Path(tmp) / "g.ttl"), format="turtle"), merged(store))
