@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 import tempfile
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,21 +32,14 @@ class Evaluation:
 
 
 def load_rows(path: str | Path) -> dict[str, list[Row]]:
-    """Rows of a JSON Lines file by document (the scorer's document key); a bad line raises
-    ``ValueError`` naming it (the scorer's own reader stops with a traceback)."""
-    by_doc: dict[str, list[Row]] = defaultdict(list)
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n}: not JSON: {exc.msg}") from None
-            if not isinstance(row, dict) or "doc" not in row or "content" not in row:
-                raise ValueError(f"{path}:{n}: needs 'doc' and 'content'")
-            by_doc[scorer.doc_key(row["doc"])].append(row)
-    return by_doc
+    """Rows of a JSON Lines file by document, read by the scorer's own reader; a bad line raises
+    ``ValueError`` naming it (the scorer exits the process instead)."""
+    try:
+        return scorer.load(str(path))
+    except SystemExit as exc:  # "gold.jsonl:2: not JSON: …"
+        raise ValueError(str(exc.code)) from None
+    except TypeError:  # a line that is JSON but no object
+        raise ValueError(f"{path}: every line must be a JSON object with 'doc' and 'content'") from None
 
 
 def score(gold: dict[str, list[Row]], pred: dict[str, list[Row]], *, acts: bool = False) -> Evaluation:
