@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from claimgraph.extractors import load_pipeline
-from claimgraph.extractors.clean import clean
+from claimgraph.extractors.reading.clean import clean
 from claimgraph.pipeline import build
 from corpus import reidentified, sources  # bench/corpus.py
 

@@ -8,9 +8,18 @@ Names are imported on first use (PEP 562), so a command that only queries the st
 imports spaCy, rdflib or networkx."""
 from __future__ import annotations
 
+import os.path
 from typing import TYPE_CHECKING
 
 from claimgraph.lazy import lazy_names
+
+# In a checkout (where an editable install points) the card's top-level folders — extractors/,
+# graph/, ontology/ — are this package's sub-packages, so the checkout is a second place to find
+# them; in an installed wheel they sit inside this folder and the checkout is not there.
+_checkout = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if os.path.isfile(os.path.join(_checkout, "pyproject.toml")) \
+        and os.path.isfile(os.path.join(_checkout, "extractors", "__init__.py")):
+    __path__.append(_checkout)
 
 __version__ = "0.4.0"
 

@@ -20,8 +20,8 @@ from claimgraph.extractors import (
     load_pipeline,
     read_inputs,
 )
-from claimgraph.extractors.article import one_line
 from claimgraph.extractors.lexicon import Lexicon, default_lexicon, lexicon
+from claimgraph.extractors.reading.article import one_line
 from claimgraph.graph import (
     GraphStore,
     ShapeValidator,

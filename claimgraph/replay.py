@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from claimgraph.extractors import Attribution, IngestError
-from claimgraph.extractors.article import one_line
 from claimgraph.extractors.lexicon import Lexicon
+from claimgraph.extractors.reading.article import one_line
 from claimgraph.graph import GraphStore, all_claims, article_graph
 from claimgraph.graph.iris import actors_graph, claim_iri, story_graph
 from claimgraph.graph.resolve.linker import Linker

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import ClaimgraphError
-from claimgraph.extractors.article import one_line
+from claimgraph.extractors.reading.article import one_line
 from claimgraph.graph.query.pool import QueryPool
 from claimgraph.graph.query.sparql import (
     MAX_MEMORY,

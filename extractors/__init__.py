@@ -18,19 +18,19 @@ from claimgraph.lazy import lazy_names
 from .extract import extract
 
 _LAZY: dict[str, str] = {  # name → the module that defines it
-    **dict.fromkeys(["Article", "IngestError"], ".article"),
-    **dict.fromkeys(["read_inputs"], ".ingest"),
-    **dict.fromkeys(["ModelMissing"], ".learned"),
-    **dict.fromkeys(["ModelNotFound", "PipelineSpec", "load_pipeline"], ".model"),
+    **dict.fromkeys(["Article", "IngestError"], ".reading.article"),
+    **dict.fromkeys(["read_inputs"], ".reading.ingest"),
+    **dict.fromkeys(["ModelMissing"], ".learned.tagger"),
+    **dict.fromkeys(["ModelNotFound", "PipelineSpec", "load_pipeline"], ".nlp"),
     **dict.fromkeys(["Attribution", "Source"], ".records"),
 }
 
 if TYPE_CHECKING:
-    from .article import Article, IngestError
     from .extract import extract
-    from .ingest import read_inputs
-    from .learned import ModelMissing
-    from .model import ModelNotFound, PipelineSpec, load_pipeline
+    from .learned.tagger import ModelMissing
+    from .nlp import ModelNotFound, PipelineSpec, load_pipeline
+    from .reading.article import Article, IngestError
+    from .reading.ingest import read_inputs
     from .records import Attribution, Source
 
 __all__ = [  # the names _LAZY (and the imports above) offer, listed for the tools that read __all__

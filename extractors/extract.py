@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING, cast
 
 from claimgraph.ontology.vocab import SourceKind
 
-from .article import Article, IngestError
-from .clean import CleanText, clean
 from .fields import shifted
-from .found import FoundData, SourceData
 from .lexicon import Lexicon, default_lexicon
-from .records import Attribution, Source
-from .times import published_on, resolve
+from .reading.article import Article, IngestError
+from .reading.clean import CleanText, clean
+from .reading.times import published_on, resolve
+from .records import Attribution, FoundData, Source, SourceData
 
 if TYPE_CHECKING:
     from spacy.language import Language

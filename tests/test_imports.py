@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("spacy", "thinc", "trafilatura")
 
 
@@ -62,3 +64,17 @@ def test_every_lazy_name_is_listed_and_every_listed_name_is_offered():
         assert set(package._LAZY) <= set(package.__all__), package.__name__
         for name in package.__all__:
             assert getattr(package, name) is not None, f"{package.__name__}.{name}"
+
+
+@pytest.mark.parametrize("where", ["beside a clone named claimgraph", "anywhere else"])
+def test_the_python_api_works_from_any_working_directory(tmp_path, where):
+    """A script (or a notebook) in the folder that holds the clone must import the package, not the
+    clone's folder as an empty namespace package ("module 'claimgraph' has no attribute 'build'")."""
+    if where.startswith("beside"):
+        (tmp_path / "claimgraph").symlink_to(ROOT, target_is_directory=True)
+    (tmp_path / "script.py").write_text(
+        "import claimgraph, claimgraph.extractors.strategies, claimgraph.graph.store, claimgraph.ontology\n"
+        "print(claimgraph.build.__module__)\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "claimgraph.pipeline"

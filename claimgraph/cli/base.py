@@ -36,7 +36,7 @@ WEIGHTS_OPTION = click.option("--weights", type=click.Path(exists=True, file_oka
 
 
 def pipeline_spec(model: str | None, extractor: str, weights: str | None) -> PipelineSpec:
-    from claimgraph.extractors.model import PipelineSpec
+    from claimgraph.extractors.nlp import PipelineSpec
 
     return PipelineSpec(model, extractor, weights)  # type: ignore[arg-type]
 

@@ -107,12 +107,12 @@ def train(corpus: str, out_dir: str, model: str | None, limit: int | None, itera
     as PolNeAR's train split) and write them to OUT.
 
     Deterministic: the same corpus and spaCy pipeline give the same weights. Use them with
-    ``claimgraph build --weights OUT``, or copy them over extractors/models/ to ship them.
+    ``claimgraph build --weights OUT``, or copy them over extractors/learned/weights/ to ship them.
 
     Example: claimgraph train ../shared/corpus/polnear/train --out weights
     """
     from claimgraph.extractors import ModelNotFound, load_pipeline
-    from claimgraph.extractors.training import train as run_train
+    from claimgraph.extractors.learned.training import train as run_train
 
     corpus_dir = Path(corpus)
     if not (corpus_dir / "gold.jsonl").is_file() or not (corpus_dir / "articles").is_dir():

@@ -247,7 +247,7 @@ class Lexicon:
     name_trailers: frozenset[str]
     relative_words: tuple[str, ...]
     affiliation_preps: tuple[str, ...]
-    # Time (extractors/times.py): day names (Monday first), month names and their three-letter
+    # Time (extractors/reading/times.py): day names (Monday first), month names and their three-letter
     # forms (January first), parts of a day ("Sunday night"), prepositions before a time ("on
     # Sunday"), and relative expressions with their offset in days, weeks or months.
     weekdays: tuple[str, ...]

@@ -33,8 +33,8 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from claimgraph.extractors.clean import clean
 from claimgraph.extractors.lexicon import Lexicon, default_lexicon
+from claimgraph.extractors.reading.clean import clean
 
 SPELLING_MIN = 80.0
 SURNAME_CONFIDENCE = 0.6

@@ -29,8 +29,8 @@ from functools import cache, lru_cache
 
 import snowballstemmer
 
-from claimgraph.extractors.clean import clean
 from claimgraph.extractors.lexicon import Lexicon, default_lexicon
+from claimgraph.extractors.reading.clean import clean
 
 #: Similarity a mention needs with a cluster's mention to join it.
 THRESHOLD = 0.34

@@ -18,7 +18,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from claimgraph.extractors import Article, Attribution
 from claimgraph.extractors.fields import STATED, lexical, states
-from claimgraph.extractors.times import published_on
+from claimgraph.extractors.reading.times import published_on
 from claimgraph.graph.iris import actor_iri, actors_graph, article_iri, attribution_iri, cg, claim_iri, slug
 from claimgraph.ontology import DEFAULT_BASE, NIF, PROV, SCHEMA, XSD
 from claimgraph.ontology.vocab import MODE_TERM, QUOTE_KIND_TERM, SOURCE_KIND_TERM, STANCE_TERM, Stance

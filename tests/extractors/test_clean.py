@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimgraph.extractors.clean import clean
+from claimgraph.extractors.reading.clean import clean
 
 
 def test_doubled_abbreviations_are_folded():

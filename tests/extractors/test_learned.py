@@ -8,9 +8,9 @@ from click.testing import CliRunner
 
 from claimgraph.cli import main
 from claimgraph.extractors import Article, ModelMissing, PipelineSpec, extract, load_pipeline
-from claimgraph.extractors.extractor import EXTRACTORS, Extractor, make_extractor
-from claimgraph.extractors.learned import DEFAULT_MODEL_DIR, AttributionModel, spans
+from claimgraph.extractors.learned.tagger import DEFAULT_MODEL_DIR, AttributionModel, spans
 from claimgraph.extractors.lexicon import EN
+from claimgraph.extractors.strategies import EXTRACTORS, Extractor, make_extractor
 
 from ..conftest import FIXTURES
 
@@ -50,7 +50,7 @@ def test_every_extractor_plugs_into_the_pipeline(name):
 
 
 def test_an_extractor_of_your_own_follows_the_protocol(nlp):
-    from claimgraph.extractors.found import Found
+    from claimgraph.extractors.records import Found
 
     class Nothing:
         def __call__(self, doc) -> list[Found]:

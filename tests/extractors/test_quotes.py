@@ -1,7 +1,7 @@
 """Quotation spans found by character scanning."""
 from __future__ import annotations
 
-from claimgraph.extractors.quotes import find_quotes
+from claimgraph.extractors.finding.quotes import find_quotes
 
 
 def inner(text):

@@ -169,7 +169,7 @@ def test_a_time_an_event_or_a_topic_named_as_the_speaker_is_refused(nlp):
     import bisect
 
     from claimgraph.extractors.lexicon import EN
-    from claimgraph.extractors.sources import UNKNOWN, SourceResolver
+    from claimgraph.extractors.speakers.sources import UNKNOWN, SourceResolver
 
     doc = nlp("Earlier Tuesday said the vote was rigged. A wave of reactions followed the vote.")
     breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]

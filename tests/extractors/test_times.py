@@ -8,7 +8,7 @@ import pytest
 from claimgraph.extractors import Article
 from claimgraph.extractors.extract import extract
 from claimgraph.extractors.lexicon import EN
-from claimgraph.extractors.times import dateline_date, published_on, resolve
+from claimgraph.extractors.reading.times import dateline_date, published_on, resolve
 
 MONDAY = dt.date(2022, 3, 14)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from claimgraph.extractors import Article, load_pipeline
 from claimgraph.extractors.extract import extract
-from claimgraph.extractors.ingest import read_file
+from claimgraph.extractors.reading.ingest import read_file
 
 SUFFIXES = (".txt", ".html", ".jsonl")
 NLP = None

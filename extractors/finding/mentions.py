@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .lexicon import Lexicon
+from ..lexicon import Lexicon
 
 _EXCLUDED_NP_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "parataxis", "conj", "cc", "prep"}
 
@@ -81,3 +81,18 @@ def entity_of(tok: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return Span(doc, start, end, label=tok.ent_type_)
+
+
+def strip_span(span: Span, lex: Lexicon) -> Span:
+    """A span without the punctuation around it, a focus adverb before it ("Even China"), nor a
+    time after it ("Trump over the weekend")."""
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    if len(span) > 1 and (span[-1].ent_type_ in {"DATE", "TIME"} or span[-1].lemma_.lower() in lex.time_heads):
+        while len(span) > 1 and (span[-1].ent_type_ in {"DATE", "TIME"} or span[-1].pos_ in {"ADP", "DET"}
+                                 or span[-1].lemma_.lower() in lex.time_heads):
+            span = span[:-1]
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space or span[0].pos_ == "ADV" and span[0].dep_ == "advmod"
+                             and span[0].lower_ in lex.focus_adverbs):
+        span = span[1:]
+    return span

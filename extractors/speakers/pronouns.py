@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from ..finding.quotes import find_quotes
+from ..lexicon import Lexicon, SourceKind
+from ..records import Source
 from .cast import Cast, Person
-from .lexicon import Lexicon, SourceKind
 from .named import Named
-from .quotes import find_quotes
-from .records import Source
 
 
 @dataclass(slots=True)

@@ -9,8 +9,8 @@ from spacy.tokens import Span, Token
 
 from claimgraph.ontology.vocab import QuoteKind, Stance
 
-from .found import Found
-from .lexicon import Lexicon
+from ..lexicon import Lexicon
+from ..records import Found
 from .quotes import Quote
 from .syntax import end_char, has_own_subject, source_like, subject_of, subtree_span
 

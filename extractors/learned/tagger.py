@@ -20,7 +20,7 @@ from claimgraph.errors import ClaimgraphError
 from .features import DocView, cue_features, role_features, window
 
 #: The trained weights that ship with the package.
-DEFAULT_MODEL_DIR = Path(str(resources.files("claimgraph.extractors") / "models"))
+DEFAULT_MODEL_DIR = Path(str(resources.files("claimgraph.extractors.learned") / "weights"))
 CUE_FILE = "cue.crfsuite"
 ROLE_FILE = "role.crfsuite"
 

@@ -1,4 +1,4 @@
-"""Train the attribution model (:mod:`.learned`) from a corpus in the shared gold format.
+"""Train the attribution model (:mod:`.tagger`) from a corpus in the shared gold format.
 
 A corpus is a folder with ``articles/<doc>.txt`` and ``gold.jsonl`` (PolNeAR's layout in
 ``shared/corpus/polnear/train``: one attribution per line with ``cue_pieces``,
@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .features import DocView, cue_features, role_features, window
-from .learned import CUE_FILE, ROLE_FILE, cue_head
+from .tagger import CUE_FILE, ROLE_FILE, cue_head
 
 #: CRFsuite settings: elastic-net regularisation keeps the weights small and general.
 CUE_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import SourceKind
+from ..lexicon import SourceKind
 
 #: The name given to a source no sieve can name: better unknown than a wrong name.
 UNKNOWN = "unknown source"

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from .lexicon import Lexicon, Mode
+from ..lexicon import Lexicon, Mode
 
 if TYPE_CHECKING:
-    from .found import Found
+    from ..records import Found
 
 
 def mode_of(f: Found, doc: Doc, lex: Lexicon) -> Mode:

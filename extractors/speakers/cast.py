@@ -1,6 +1,6 @@
 """Who an article names before anyone speaks: its people, organizations and documents.
 
-Read once per article from the parse, so the source sieves (``sources.py``) can look back:
+Read once per article from the parse, so the source sieves (:mod:`.sources`) can look back:
 
 * **people** — a name written in full once ("Mary K. Olsen") is the same person written again
   without the initial ("Mary Olsen"); titles and roles glued to the name ("EPA Administrator Jane
@@ -24,7 +24,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import Lexicon
+from ..lexicon import Lexicon
 
 Gender = Literal["male", "female"]
 

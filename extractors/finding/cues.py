@@ -8,9 +8,9 @@ from spacy.tokens import Span, Token
 
 from claimgraph.ontology.vocab import QuoteKind
 
+from ..lexicon import Lexicon
+from ..records import Found
 from .contents import adjacent_quote, complement, previous_sentence, skip_that, trim
-from .found import Found
-from .lexicon import Lexicon
 from .mentions import mention_for
 from .quotes import Quote
 from .syntax import (

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .quotes import Quote, find_quotes
+from ..finding.quotes import Quote, find_quotes
 
 #: Neighbouring sentences are cut to this many tokens in a role window.
 NEIGHBOUR_TOKENS = 60

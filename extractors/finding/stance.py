@@ -19,10 +19,8 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from .lexicon import Lexicon, Stance
-
-Certainty = Literal["certain", "hedged"]
-
+from ..lexicon import Lexicon, Stance
+from ..records import Certainty
 
 #: The stances the decision list of :func:`classify` reads from the content as well as the cue; a
 #: verb of any other stance (asserts, or one the ontology adds) lends its own.

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from .lexicon import Lexicon
+from ..lexicon import Lexicon
 from .quotes import Quote
 
 

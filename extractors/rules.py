@@ -4,7 +4,7 @@ The rules follow the cue → source → content decomposition of BBC citron and 
 annotation (Pareti 2016): a reporting verb (or "according to", "citing", a cue noun, a hedge
 such as "reportedly") is found first, then its source from the dependency parse, then its content
 (a complement clause, a noun-phrase object, an adjacent quotation, or the previous sentence for
-"… , the FT reports."). Quotations are found by character scanning (:mod:`.quotes`) so that
+"… , the FT reports."). Quotations are found by character scanning (:mod:`.finding.quotes`) so that
 quotes over several sentences or paragraphs, and unbalanced marks, are handled. Offsets here are
 character offsets into ``doc.text``.
 """
@@ -17,22 +17,22 @@ from spacy.tokens import Doc
 
 from claimgraph.ontology.vocab import QuoteKind
 
-from .contents import shape_content, skip_that
-from .cues import cues_at
-from .found import Found
-from .lexicon import Lexicon
-from .modes import mode_of
-from .quotes import find_quotes
-from .sources import SourceResolver
-from .stance import classify
-from .times import time_span
-from .uncued import (
+from .finding.contents import shape_content, skip_that
+from .finding.cues import cues_at
+from .finding.modes import mode_of
+from .finding.quotes import find_quotes
+from .finding.stance import classify
+from .finding.uncued import (
     TURN,
     continued_quotes,
     hedge_attributions,
     is_speaker_label,
     speaker_turns,
 )
+from .lexicon import Lexicon
+from .reading.times import time_span
+from .records import Found
+from .speakers.sources import SourceResolver
 
 
 def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:

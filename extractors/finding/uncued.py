@@ -8,9 +8,9 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.ontology.vocab import QuoteKind, SourceKind
 
+from ..lexicon import Lexicon
+from ..records import Found
 from .contents import trim
-from .found import Found
-from .lexicon import Lexicon
 from .quotes import Quote
 from .syntax import end_char, overlap, subtree_span
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .lexicon import Lexicon
+    from ..lexicon import Lexicon
 
 #: A dateline that carries a full date: "WASHINGTON, March 13, 2022 (Reuters) -", "Beijing, 14 March 2022 —",
 #: "RIVERTON May 3 2023 -".

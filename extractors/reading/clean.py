@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon, default_lexicon
+from ..lexicon import Lexicon, default_lexicon
 
 # "U.S.U.S." / "U.N.U.N." — machine translation sometimes emits an abbreviation twice.
 _DOUBLED_ABBREVIATION = re.compile(r"\b((?:[A-Z]\.){2,})\1")

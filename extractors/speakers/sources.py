@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from ..finding.mentions import entity_of, mention_for
+from ..lexicon import Lexicon, SourceKind
+from ..records import Source
 from .cast import Cast, Person, document_author, role_word
-from .lexicon import Lexicon, SourceKind
-from .mentions import entity_of, mention_for
 from .named import UNKNOWN, Named
 from .names import (
     anonymous_name,
@@ -46,7 +47,6 @@ from .names import (
     strip_the,
 )
 from .pronouns import Discourse
-from .records import Source
 
 
 @dataclass(slots=True)

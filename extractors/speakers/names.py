@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from ..finding.mentions import entity_of
+from ..lexicon import Lexicon
 from .cast import Cast, person_words
-from .lexicon import Lexicon
-from .mentions import entity_of
 
 if TYPE_CHECKING:
     from .pronouns import Discourse
