@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimgraph import __version__
 from claimgraph.distributed import extract_distributed, extract_parallel
@@ -20,7 +21,7 @@ from claimgraph.extractors import (
     load_pipeline,
     read_inputs,
 )
-from claimgraph.extractors.lexicon import Lexicon, default_lexicon, lexicon
+from claimgraph.extractors.lexicon import Lexicon, lexicon
 from claimgraph.extractors.reading.article import one_line
 from claimgraph.graph import (
     GraphStore,
@@ -36,11 +37,17 @@ from claimgraph.graph import (
     update_story,
 )
 from claimgraph.graph.iris import article_iri, claim_iri
+from claimgraph.graph.resolve import Linker
 from claimgraph.graph.store.catalog import Catalog
 from claimgraph.graph.store.rankings import refresh_rankings
 from claimgraph.ontology.vocab import Stance
 from claimgraph.replay import BuildOrder, replay
 from claimgraph.snapshot import seal, take_baseline, write_snapshot
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+Parsed = list[Attribution] | IngestError  # an article's records, or why it could not be parsed
 
 #: With ``validate="sample"``, one article graph in this many is checked against the SHACL shapes
 #: (pyshacl costs about as much as parsing: checking every graph nearly doubles a build's time).
@@ -119,18 +126,13 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
     """
     if engine not in ("local", "dask"):
         raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
-    out = Path(out_dir)
-    report = BuildReport(out_dir=out)
-    start = time.perf_counter()
     mode = ("all" if validate else "none") if isinstance(validate, bool) else validate
     if mode not in ("all", "sample", "none"):
         raise ValueError(f"unknown validation mode {validate!r}: use 'all', 'sample' or 'none'")
+    out = Path(out_dir)
+    report = BuildReport(out_dir=out)
+    start = time.perf_counter()
     spec = model if isinstance(model, PipelineSpec) else PipelineSpec(model)
-    lex, fingerprint = lexicon(spec.lang), spec.fingerprint()
-    nlp = load_pipeline(spec) if engine == "local" and workers == 1 else None
-    validator = ShapeValidator() if mode != "none" else None
-    built = 0
-    wrote = spliceable = False
 
     def fail(err: IngestError) -> None:
         report.skipped.append(err)
@@ -141,107 +143,162 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
         for item in read_inputs(inputs):
             if isinstance(item, IngestError):
                 fail(item)
-                continue
-            yield item
+            else:
+                yield item
 
+    # loaded before the store opens: a missing model leaves the store as it was
+    nlp = load_pipeline(spec) if engine == "local" and workers == 1 else None
+    wrote = False
     with GraphStore(out, write=True) as store:
         baseline = take_baseline(out)
         spliceable = baseline is not None and not store.recovering
-        changed: set[str] = set()
-        seen: set[str] = set()  # the article graphs of this build's inputs
-        ids: dict[str, str] = {}  # article graph → the id that claimed it in this build
-        catalog = Catalog(store)  # what the resolver looks up, kept beside the store
-        order = BuildOrder.of(store)  # the store's articles were resolved in id order: still so?
-        resolver = catalog.linker(lex, aliases=aliases)
-        # after a writer died: its articles are whole or absent, the story is refreshed in full
-        touched: set[str] = all_claims(store.ox) if store.recovering else set()
-        if nlp is not None:
-            parsed = extract(articles(), nlp, batch_size=batch_size)
-        elif engine == "local":
-            parsed = extract_parallel(articles(), model=model, batch_size=batch_size, workers=workers,
-                                      partition_size=partition_size)
-        else:
-            parsed = extract_distributed(articles(), model=model, batch_size=batch_size, workers=workers,
-                                         scheduler=scheduler, partition_size=partition_size)
-        for article, recs in parsed:
+        session = _Session(store, report, lexicon(spec.lang), spec.fingerprint(), aliases=aliases,
+                           validator=ShapeValidator() if mode != "none" else None, validate_all=mode == "all", fail=fail)
+        for article, recs in _parse(articles(), spec, nlp, engine=engine, batch_size=batch_size, workers=workers,
+                                    scheduler=scheduler, partition_size=partition_size):
             if isinstance(recs, IngestError):
                 fail(recs)
                 continue
-            iri = article_iri(article.id)
-            other = ids.get(iri) or store.document_id(iri)
-            if other is not None and other != article.id:
-                # "Report A" and "report-a" would be one article: refuse the second, lose neither
-                fail(IngestError(article.path or article.id, f"its id {article.id!r} and the id {other!r} of an "
-                                 "article already stored or read name the same article (ids are compared without case, "
-                                 "spacing or Unicode form); not stored: give it another id"))
-                continue
-            ids[iri] = article.id
-            report.articles += 1
-            report.words += len(article.text.split())
-            report.attributions += len(recs)
-            seen.add(iri)
-            if store.content_hash(iri) == content_hash(article, __version__, fingerprint):
-                report.graphs["unchanged"] += 1
-                _count(report, recs)
-                continue
-            try:
-                resolution = resolver.resolve(article, recs)
-                graph = article_graph(article, recs, version=__version__, fingerprint=fingerprint, resolution=resolution)
-            except Exception as exc:
-                fail(IngestError(article.path or article.id, f"could not be made into a graph ({exc.__class__.__name__}: "
-                                 f"{one_line(str(exc))}); not stored"))
-                resolver = catalog.linker(lex, aliases=aliases)  # forget what it half-learnt
-                continue
-            _count(report, resolution.records)
-            built += 1
-            if validator is not None and (mode == "all" or built % VALIDATE_EVERY == 1):
-                check = validator.check(graph.iri, [*graph.quads, *graph.actor_quads])
-                if not check.conforms:
-                    report.graphs["invalid"] += 1
-                    fail(IngestError(article.path or article.id, "its graph fails the SHACL shapes (not stored): "
-                                     + one_line(check.report, 300)))
-                    resolver = catalog.linker(lex, aliases=aliases)
-                    continue
-            touched |= claims_in(store.ox, graph.iri)  # what the old version of the article touched
-            forget_article(store.ox, graph.iri)
-            stored = store.put(graph)
-            report.graphs[stored] += 1
-            order.resolved(article.id, replaced=stored == "replaced")
-            catalog.record(graph.iri, [*graph.quads, *graph.actor_quads])
-            resolver.claims.settle()
-            changed.add(article.id)
-            touched |= {claim_iri(rec.claim) for rec in resolution.records if rec.claim}
+            session.add(article, recs)
             if on_article:
                 on_article(report.articles)
-        if not order.kept:  # resolve everything again in id order: the graph does not depend on the batching
-            replayed = replay(store, catalog, lex, version=__version__, aliases=aliases)
-            touched |= replayed.claims
-            changed |= replayed.docs
-            report.replayed = len(replayed.docs)
-            for err in replayed.failed:
-                fail(err)
-        story_changed = bool(touched or resolver.actors.same_as or catalog.rebuilt)
-        if story_changed:
-            changed |= _refresh_story(store, catalog, touched, lex=lex, same_as=resolver.actors.same_as)
-        denials = settled_denials(store.ox, seen)  # negated assertions the story reads as denials
-        report.stances[Stance.ASSERTS] -= denials
-        report.stances[Stance.DENIES] += denials
+        story_changed = session.finish()
         if report.articles or story_changed or not spliceable:
             store.flush()
-            baseline = write_snapshot(store, out, changed=changed if spliceable else None, baseline=baseline)
+            baseline = write_snapshot(store, out, changed=session.changed if spliceable else None, baseline=baseline)
             wrote = True
-    catalog.seal()  # the store closed cleanly: the catalog shows its generation
+    session.catalog.seal()  # the store closed cleanly: the catalog shows its generation
     if baseline is not None and (wrote or spliceable):  # files written now, or still showing the store
         seal(out, baseline)
     report.seconds = time.perf_counter() - start
     return report
 
 
-def remove(out_dir: str | os.PathLike[str], docs: Iterable[str]) -> list[str]:
+def _parse(articles: Iterator[Article], spec: PipelineSpec, nlp: Language | None, *, engine: str, batch_size: int,
+           workers: int, scheduler: str | None, partition_size: int) -> Iterator[tuple[Article, Parsed]]:
+    """Each article with its records (or why it could not be parsed): parsed here with ``nlp``, in
+    worker processes, or on a Dask cluster."""
+    if nlp is not None:
+        return extract(articles, nlp, batch_size=batch_size)
+    if engine == "local":
+        return extract_parallel(articles, model=spec, batch_size=batch_size, workers=workers, partition_size=partition_size)
+    return extract_distributed(articles, model=spec, batch_size=batch_size, workers=workers, scheduler=scheduler,
+                               partition_size=partition_size)
+
+
+@dataclass(eq=False)
+class _Session:
+    """One build inside the open store: each parsed article resolved, checked and stored in turn,
+    then the store's order, story and rankings brought up to date."""
+
+    store: GraphStore
+    report: BuildReport
+    lex: Lexicon
+    fingerprint: str
+    aliases: str | os.PathLike[str] | None
+    validator: ShapeValidator | None
+    validate_all: bool
+    fail: Callable[[IngestError], None]
+    built: int = 0
+    changed: set[str] = field(default_factory=set)  # the documents whose records the build rewrote
+    seen: set[str] = field(default_factory=set)  # the article graphs of this build's inputs
+    ids: dict[str, str] = field(default_factory=dict)  # article graph → the id that claimed it in this build
+
+    def __post_init__(self) -> None:
+        self.catalog = Catalog(self.store)  # what the resolver looks up, kept beside the store
+        self.order = BuildOrder.of(self.store)  # the store's articles were resolved in id order: still so?
+        self.linker = self._fresh_linker()
+        # after a writer died: its articles are whole or absent, the story is refreshed in full
+        self.touched: set[str] = all_claims(self.store.ox) if self.store.recovering else set()
+
+    def _fresh_linker(self) -> Linker:
+        """A linker that knows only what the catalog holds (after a failed article: forget what
+        it half-learnt)."""
+        return self.catalog.linker(self.lex, aliases=self.aliases)
+
+    def add(self, article: Article, recs: list[Attribution]) -> None:
+        """Resolve ``article`` against the store, check its graph and store it (unless unchanged)."""
+        iri = article_iri(article.id)
+        if self._claimed_by_another(article, iri):
+            return
+        report = self.report
+        report.articles += 1
+        report.words += len(article.text.split())
+        report.attributions += len(recs)
+        self.seen.add(iri)
+        if self.store.content_hash(iri) == content_hash(article, __version__, self.fingerprint):
+            report.graphs["unchanged"] += 1
+            _count(report, recs)
+            return
+        try:
+            resolution = self.linker.resolve(article, recs)
+            graph = article_graph(article, recs, version=__version__, fingerprint=self.fingerprint, resolution=resolution)
+        except Exception as exc:
+            why = f"{exc.__class__.__name__}: {one_line(str(exc))}"
+            self._refuse(article, f"could not be made into a graph ({why}); not stored")
+            return
+        _count(report, resolution.records)
+        self.built += 1
+        if self.validator is not None and (self.validate_all or self.built % VALIDATE_EVERY == 1):
+            check = self.validator.check(graph.iri, [*graph.quads, *graph.actor_quads])
+            if not check.conforms:
+                report.graphs["invalid"] += 1
+                self._refuse(article, "its graph fails the SHACL shapes (not stored): " + one_line(check.report, 300))
+                return
+        self.touched |= claims_in(self.store.ox, graph.iri)  # what the old version of the article touched
+        forget_article(self.store.ox, graph.iri)
+        stored = self.store.put(graph)
+        report.graphs[stored] += 1
+        self.order.resolved(article.id, replaced=stored == "replaced")
+        self.catalog.record(graph.iri, [*graph.quads, *graph.actor_quads])
+        self.linker.claims.settle()
+        self.changed.add(article.id)
+        self.touched |= {claim_iri(rec.claim) for rec in resolution.records if rec.claim}
+
+    def _claimed_by_another(self, article: Article, iri: str) -> bool:
+        """"Report A" and "report-a" would be one article: refuse the second, lose neither."""
+        other = self.ids.get(iri) or self.store.document_id(iri)
+        if other is not None and other != article.id:
+            self.fail(IngestError(article.path or article.id, f"its id {article.id!r} and the id {other!r} of an article "
+                                  "already stored or read name the same article (ids are compared without case, spacing "
+                                  "or Unicode form); not stored: give it another id"))
+            return True
+        self.ids[iri] = article.id
+        return False
+
+    def _refuse(self, article: Article, why: str) -> None:
+        self.fail(IngestError(article.path or article.id, why))
+        self.linker = self._fresh_linker()
+
+    def finish(self) -> bool:
+        """The store's id order kept (else re-resolved), then the story and rankings of the claims
+        touched and the denials the story reads; whether the story changed."""
+        report = self.report
+        if not self.order.kept:  # resolve everything again in id order: the graph does not depend on the batching
+            replayed = replay(self.store, self.catalog, self.lex, version=__version__, aliases=self.aliases)
+            self.touched |= replayed.claims
+            self.changed |= replayed.docs
+            report.replayed = len(replayed.docs)
+            for err in replayed.failed:
+                self.fail(err)
+        story_changed = bool(self.touched or self.linker.actors.same_as or self.catalog.rebuilt)
+        if story_changed:
+            self.changed |= _refresh_story(self.store, self.catalog, self.touched, lex=self.lex,
+                                           same_as=self.linker.actors.same_as)
+        denials = settled_denials(self.store.ox, self.seen)  # negated assertions the story reads as denials
+        report.stances[Stance.ASSERTS] -= denials
+        report.stances[Stance.DENIES] += denials
+        return story_changed
+
+
+def remove(out_dir: str | os.PathLike[str], docs: Iterable[str], *, model: str | PipelineSpec | None = None,
+           aliases: str | os.PathLike[str] | None = None) -> list[str]:
     """Remove articles (by document id) from the store in ``out_dir``, refresh the story graph for
     the claims they touched and rewrite the three files; returns the ids that were not there. An
-    article may also be named by the path it was built from."""
+    article may also be named by the path it was built from. What stays is resolved again with the
+    lexicon of ``model``'s language and the ``aliases`` CSV, as :func:`build` resolves it."""
     out = Path(out_dir)
+    lex = lexicon((model if isinstance(model, PipelineSpec) else PipelineSpec(model)).lang)
     if not (out / "store").is_dir():
         raise StoreMissing(f"{out / 'store'}: no claimgraph store here")
     with GraphStore(out, write=True) as store:  # a failure leaves the store marked for recovery
@@ -259,13 +316,14 @@ def remove(out_dir: str | os.PathLike[str], docs: Iterable[str]) -> list[str]:
         for d in gone:
             catalog.forget(article_iri(d))
         redone: set[str] = set()
+        same_as: dict[str, str] = {}
         if len(missing) < len(gone) and next(store.articles(), None) is not None:
             # what stays was resolved knowing the removed articles (an actor's roles, a surname's
             # full name): resolve it again, as if they had never been built
-            replayed = replay(store, catalog, default_lexicon(), version=__version__)
+            replayed = replay(store, catalog, lex, version=__version__, aliases=aliases)
             touched |= replayed.claims
-            redone = replayed.docs
-        redone |= _refresh_story(store, catalog, touched, lex=default_lexicon(), prune=True)
+            redone, same_as = replayed.docs, replayed.same_as
+        redone |= _refresh_story(store, catalog, touched, lex=lex, same_as=same_as, prune=True)
         baseline = write_snapshot(store, out, changed=set(gone) | redone if spliceable else None, baseline=baseline)
     catalog.seal()
     seal(out, baseline)

@@ -53,6 +53,7 @@ class Replayed:
     claims: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
     failed: list[IngestError] = field(default_factory=list)
+    same_as: dict[str, str] = field(default_factory=dict)  # the alias table's links, for the story
 
 
 def replay(store: GraphStore, catalog: Catalog, lex: Lexicon, *, version: str,
@@ -84,4 +85,5 @@ def replay(store: GraphStore, catalog: Catalog, lex: Lexicon, *, version: str,
         resolver.claims.settle()
         out.docs.add(article.id)
         out.claims |= {claim_iri(rec.claim) for rec in resolution.records if rec.claim}
+    out.same_as = resolver.actors.same_as
     return out

@@ -80,15 +80,18 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
 @main.command()
 @click.argument("docs", nargs=-1, required=True)
 @STORE_OPTION
-def remove(docs: tuple[str, ...], store_dir: str) -> None:
+@click.option("--aliases", type=click.Path(exists=True, dir_okay=False),
+              help="The build's CSV of name,alias[,same_as IRI]: what stays is resolved again with it.")
+def remove(docs: tuple[str, ...], store_dir: str, aliases: str | None) -> None:
     """Remove articles (by document id, e.g. a file name, or the path it was built from) from a
-    store and refresh the exports.
+    store and refresh the exports. What stays is resolved again as if the removed articles had
+    never been built; give the build's --aliases to keep the links they made.
 
     Example: claimgraph remove --store out 000_6d15ec292fdd1bf3.txt  (or corpus/seeds/000_6d15ec292fdd1bf3.txt)
     """
     from claimgraph.pipeline import remove as run_remove
 
-    missing = run_remove(store_dir, docs)
+    missing = run_remove(store_dir, docs, aliases=aliases)
     removed = len(docs) - len(missing)
     click.echo(f"claimgraph: removed {removed} article(s)")
     for d in missing:

@@ -82,132 +82,170 @@ def article_graph(article: Article, records: Iterable[Attribution], *, version: 
     the hash of the input it was read from)."""
     if resolution is not None:
         records = resolution.records
-    g = NamedNode(article_iri(article.id, base))
-    art = g  # the article node shares its graph's IRI
     digest = digest or content_hash(article, version, fingerprint)
-    quads: list[Quad] = []
-    facts: list[Quad] = []
-    actors = NamedNode(actors_graph(base))
-
-    def add(s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
-        quads.append(Quad(s, p, o, g))
-
-    def fact(s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
-        facts.append(Quad(s, p, o, actors))
-
-    add(art, RDF_TYPE, cg("Article"))
-    add(art, RDF_TYPE, NamedNode(NIF + "Context"))
-    # The text as read, so evidence can be shown in its paragraph (NIF: the article is the context
-    # every offset points into).
-    add(art, NamedNode(NIF + "isString"), Literal(article.text))
-    add(art, cg("documentId"), Literal(article.id))
-    add(art, cg("contentHash"), Literal(digest))
-    add(art, cg("extractorVersion"), Literal(version))
-    if article.title:
-        add(art, NamedNode(SCHEMA + "headline"), Literal(article.title))
-    if article.url:
-        add(art, NamedNode(SCHEMA + "url"), Literal(article.url))
-    if article.published:  # the day, typed, when the metadata names one; else as written
-        day = published_on(article.published)
-        add(art, NamedNode(SCHEMA + "datePublished"),
-            Literal(day.isoformat(), datatype=XSD_DATE) if day is not None else Literal(article.published))
-    if article.outlet:
-        outlet = NamedNode(actor_iri(article.outlet, "outlet", base))
-        add(art, NamedNode(SCHEMA + "publisher"), outlet)
-        fact(outlet, RDF_TYPE, cg("Outlet"))
-        fact(outlet, cg("name"), Literal(article.outlet))
-
+    q = _Quads(NamedNode(article_iri(article.id, base)), NamedNode(actors_graph(base)), base)
+    _article(q, article, digest, version)
     by_id: dict[str, Attribution] = {}
     for rec in records:
         by_id[rec.id] = rec
-        node = NamedNode(attribution_iri(article.id, rec.id, base))
-        actor = NamedNode(actor_iri(rec.source.name, rec.source.kind, base))
-        claim = NamedNode(claim_iri(rec.claim or rec.id, base))
-        add(node, RDF_TYPE, cg("Attribution"))
-        add(node, cg("inArticle"), art)
-        add(node, cg("source"), actor)
-        add(node, cg("claim"), claim)
-        # A negated assertion's stance depends on the store: the story graph states it (an
-        # assertion of the negative fact, or a denial when another source asserts the claim).
-        settled_later = rec.negated and rec.stance == Stance.ASSERTS
-        if not settled_later:
-            add(node, cg("stance"), STANCE[rec.stance])
-        for f, predicate, datatype in _STATED:  # the fields the table says are stated as they are
-            if states(rec, f):
-                text = lexical(rec, f)
-                add(node, predicate, NamedNode(text) if f.datatype == "iri" else Literal(text, datatype=datatype))
-        for k, (a, b) in enumerate(rec.content_pieces, 1):
-            piece = NamedNode(f"{node.value}/piece/{k}")
-            add(node, cg("contentPiece"), piece)
-            add(piece, RDF_TYPE, cg("ContentPiece"))
-            add(piece, cg("pieceIndex"), Literal(str(k), datatype=XSD_INT))
-            add(piece, NamedNode(NIF + "anchorOf"), Literal(article.text[a:b]))
-            add(piece, NamedNode(NIF + "beginIndex"), Literal(str(a), datatype=XSD_INT))
-            add(piece, NamedNode(NIF + "endIndex"), Literal(str(b), datatype=XSD_INT))
-        add(node, cg("sentence"), Literal(rec.sentence))
-        add(node, cg("sentenceBegin"), Literal(str(max(rec.sentence_start, 0)), datatype=XSD_INT))
-        add(node, cg("sentenceEnd"), Literal(str(max(rec.sentence_end, 0)), datatype=XSD_INT))
-        add(node, cg("cueBegin"), Literal(str(max(rec.cue_start, 0)), datatype=XSD_INT))
-        add(node, cg("cueEnd"), Literal(str(max(rec.cue_end, 0)), datatype=XSD_INT))
-        if rec.parent is not None:
-            add(node, cg("nestedIn"), NamedNode(attribution_iri(article.id, rec.parent, base)))
-        add(claim, NamedNode(PROV + "qualifiedAttribution"), node)
-        if resolution is not None:
-            if rec.id in resolution.terms:
-                add(node, cg("claimTerms"), Literal(" ".join(sorted(resolution.terms[rec.id]))))
-            if rec.id in resolution.similarity:
-                add(node, cg("claimSimilarity"), Literal(f"{resolution.similarity[rec.id]:.3f}", datatype=XSD_DECIMAL))
-            match = resolution.matches.get(rec.id)
-            if match is not None and match.rule not in ("exact", "new"):
-                add(node, cg("sourceMatch"), Literal(match.rule))
-                add(node, cg("matchConfidence"), Literal(f"{match.confidence:.3f}", datatype=XSD_DECIMAL))
-                add(actor, cg("alias"), Literal(resolution.mentioned[rec.id]))
-            if resolution.mentioned.get(rec.id, rec.source.name) != rec.source.name:
-                add(node, cg("sourceName"), Literal(resolution.mentioned[rec.id]))  # to re-resolve from
-
-        fact(actor, RDF_TYPE, ACTOR_CLASS[rec.source.kind])
-        fact(actor, cg("name"), Literal(rec.source.name))
-        fact(actor, RDFS_LABEL, Literal(rec.source.name))
-        if rec.source.text:
-            add(actor, cg("mentionedAs"), Literal(rec.source.text))  # how this article wrote it
-        if rec.source.author:
-            author_kind = rec.source.author_kind or "organization"
-            author = NamedNode(actor_iri(rec.source.author, author_kind, base))
-            fact(actor, cg("author"), author)
-            fact(author, RDF_TYPE, ACTOR_CLASS[author_kind])
-            fact(author, cg("name"), Literal(rec.source.author))
-            fact(author, RDFS_LABEL, Literal(rec.source.author))
-        add(claim, RDF_TYPE, cg("Claim"))
-        add(claim, cg("text"), Literal(rec.content))
-
-        if not settled_later:
-            add(actor, STANCE_EDGE[rec.stance], claim)
-        add(art, cg("reports"), claim)
-        if rec.source.kind == "outlet":
-            add(actor, cg("reports"), claim)
-    for n, role in enumerate(resolution.roles if resolution is not None else []):
-        person = NamedNode(actor_iri(role.name, "person", base))
-        stmt = NamedNode(f"{base}role/{slug(article.id)}/{n + 1}")
-        add(stmt, RDF_TYPE, cg("RoleStatement"))
-        add(stmt, cg("actor"), person)
-        add(stmt, cg("role"), Literal(role.role))
-        add(stmt, cg("affiliation"), Literal(role.affiliation))
-        add(stmt, cg("inArticle"), art)
-        add(stmt, NamedNode(NIF + "beginIndex"), Literal(str(role.start), datatype=XSD_INT))
-        add(stmt, NamedNode(NIF + "endIndex"), Literal(str(role.end), datatype=XSD_INT))
-        facts.append(Quad(person, RDF_TYPE, cg("Person"), actors))
-        facts.append(Quad(person, cg("name"), Literal(role.name), actors))
-        facts.append(Quad(person, cg("role"), Literal(role.role), actors))
-        facts.append(Quad(person, cg("affiliation"), Literal(role.affiliation), actors))
-        country = resolution.leaders_in_article.get(role.name) if resolution is not None else None
-        if country is not None and role.affiliation == country:
-            c = NamedNode(actor_iri(country, "country", base))
-            facts.append(Quad(c, RDF_TYPE, cg("Country"), actors))
-            facts.append(Quad(c, cg("name"), Literal(country), actors))
-            facts.append(Quad(person, cg("headOf"), c, actors))
-    for rec in by_id.values():
+        _record(q, article, rec, resolution)
+    if resolution is not None:
+        _roles(q, article, resolution)
+    for rec in by_id.values():  # who relays whom: a nested source speaks through its parent's
         parent = by_id.get(rec.parent) if rec.parent else None
         if parent is not None and parent.source.name != rec.source.name:
-            add(NamedNode(actor_iri(parent.source.name, parent.source.kind, base)), cg("relays"),
-                NamedNode(actor_iri(rec.source.name, rec.source.kind, base)))
-    return ArticleGraph(article.id, g.value, digest, list(dict.fromkeys(quads)), list(dict.fromkeys(facts)))
+            q.add(q.actor(parent.source.name, parent.source.kind), cg("relays"), q.actor(rec.source.name, rec.source.kind))
+    return ArticleGraph(article.id, q.graph.value, digest, list(dict.fromkeys(q.quads)), list(dict.fromkeys(q.facts)))
+
+
+@dataclass(slots=True)
+class _Quads:
+    """What one article states, in the order it is stated: quads in its own named graph, and facts
+    about actors in the shared actors graph."""
+
+    graph: NamedNode  # the article's graph; the article node shares its IRI
+    actors: NamedNode
+    base: str
+    quads: list[Quad] = field(default_factory=list)
+    facts: list[Quad] = field(default_factory=list)
+
+    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        self.quads.append(Quad(s, p, o, self.graph))
+
+    def fact(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        self.facts.append(Quad(s, p, o, self.actors))
+
+    def actor(self, name: str, kind: str) -> NamedNode:
+        return NamedNode(actor_iri(name, kind, self.base))
+
+    def named(self, node: NamedNode, kind: str, name: str) -> None:
+        """An actor's kind and name, in the actors graph."""
+        self.fact(node, RDF_TYPE, ACTOR_CLASS[kind])
+        self.fact(node, cg("name"), Literal(name))
+        self.fact(node, RDFS_LABEL, Literal(name))
+
+
+def _article(q: _Quads, article: Article, digest: str, version: str) -> None:
+    """The article node: its text (NIF: the context every offset points into, so evidence can be
+    shown in its paragraph), id, content hash and what its metadata says."""
+    art = q.graph
+    q.add(art, RDF_TYPE, cg("Article"))
+    q.add(art, RDF_TYPE, NamedNode(NIF + "Context"))
+    q.add(art, NamedNode(NIF + "isString"), Literal(article.text))
+    q.add(art, cg("documentId"), Literal(article.id))
+    q.add(art, cg("contentHash"), Literal(digest))
+    q.add(art, cg("extractorVersion"), Literal(version))
+    if article.title:
+        q.add(art, NamedNode(SCHEMA + "headline"), Literal(article.title))
+    if article.url:
+        q.add(art, NamedNode(SCHEMA + "url"), Literal(article.url))
+    if article.published:  # the day, typed, when the metadata names one; else as written
+        day = published_on(article.published)
+        q.add(art, NamedNode(SCHEMA + "datePublished"),
+              Literal(day.isoformat(), datatype=XSD_DATE) if day is not None else Literal(article.published))
+    if article.outlet:
+        outlet = q.actor(article.outlet, "outlet")
+        q.add(art, NamedNode(SCHEMA + "publisher"), outlet)
+        q.fact(outlet, RDF_TYPE, cg("Outlet"))
+        q.fact(outlet, cg("name"), Literal(article.outlet))
+
+
+def _record(q: _Quads, article: Article, rec: Attribution, resolution: Resolution | None) -> None:
+    """One attribution: its node with the fields the table states, its evidence, how it was
+    resolved, its source in the actors graph, and the edges source → claim ← article."""
+    art, base = q.graph, q.base
+    node = NamedNode(attribution_iri(article.id, rec.id, base))
+    actor = q.actor(rec.source.name, rec.source.kind)
+    claim = NamedNode(claim_iri(rec.claim or rec.id, base))
+    q.add(node, RDF_TYPE, cg("Attribution"))
+    q.add(node, cg("inArticle"), art)
+    q.add(node, cg("source"), actor)
+    q.add(node, cg("claim"), claim)
+    # A negated assertion's stance depends on the store: the story graph states it (an
+    # assertion of the negative fact, or a denial when another source asserts the claim).
+    settled_later = rec.negated and rec.stance == Stance.ASSERTS
+    if not settled_later:
+        q.add(node, cg("stance"), STANCE[rec.stance])
+    for f, predicate, datatype in _STATED:  # the fields the table says are stated as they are
+        if states(rec, f):
+            text = lexical(rec, f)
+            q.add(node, predicate, NamedNode(text) if f.datatype == "iri" else Literal(text, datatype=datatype))
+    _evidence(q, node, rec, article.text)
+    if rec.parent is not None:
+        q.add(node, cg("nestedIn"), NamedNode(attribution_iri(article.id, rec.parent, base)))
+    q.add(claim, NamedNode(PROV + "qualifiedAttribution"), node)
+    if resolution is not None:
+        _resolved(q, node, actor, rec, resolution)
+    q.named(actor, rec.source.kind, rec.source.name)
+    if rec.source.text:
+        q.add(actor, cg("mentionedAs"), Literal(rec.source.text))  # how this article wrote it
+    if rec.source.author:
+        author_kind = rec.source.author_kind or "organization"
+        author = q.actor(rec.source.author, author_kind)
+        q.fact(actor, cg("author"), author)
+        q.named(author, author_kind, rec.source.author)
+    q.add(claim, RDF_TYPE, cg("Claim"))
+    q.add(claim, cg("text"), Literal(rec.content))
+    if not settled_later:
+        q.add(actor, STANCE_EDGE[rec.stance], claim)
+    q.add(art, cg("reports"), claim)
+    if rec.source.kind == "outlet":
+        q.add(actor, cg("reports"), claim)
+
+
+def _evidence(q: _Quads, node: NamedNode, rec: Attribution, text: str) -> None:
+    """Where in the text: the content's pieces (NIF anchors), the sentence and the cue."""
+    for k, (a, b) in enumerate(rec.content_pieces, 1):
+        piece = NamedNode(f"{node.value}/piece/{k}")
+        q.add(node, cg("contentPiece"), piece)
+        q.add(piece, RDF_TYPE, cg("ContentPiece"))
+        q.add(piece, cg("pieceIndex"), Literal(str(k), datatype=XSD_INT))
+        q.add(piece, NamedNode(NIF + "anchorOf"), Literal(text[a:b]))
+        q.add(piece, NamedNode(NIF + "beginIndex"), Literal(str(a), datatype=XSD_INT))
+        q.add(piece, NamedNode(NIF + "endIndex"), Literal(str(b), datatype=XSD_INT))
+    q.add(node, cg("sentence"), Literal(rec.sentence))
+    q.add(node, cg("sentenceBegin"), Literal(str(max(rec.sentence_start, 0)), datatype=XSD_INT))
+    q.add(node, cg("sentenceEnd"), Literal(str(max(rec.sentence_end, 0)), datatype=XSD_INT))
+    q.add(node, cg("cueBegin"), Literal(str(max(rec.cue_start, 0)), datatype=XSD_INT))
+    q.add(node, cg("cueEnd"), Literal(str(max(rec.cue_end, 0)), datatype=XSD_INT))
+
+
+def _resolved(q: _Quads, node: NamedNode, actor: NamedNode, rec: Attribution, resolution: Resolution) -> None:
+    """How the record was linked to the store: the claim's terms and similarity, the rule that
+    matched its source to a known actor, and the name as the article gave it."""
+    if rec.id in resolution.terms:
+        q.add(node, cg("claimTerms"), Literal(" ".join(sorted(resolution.terms[rec.id]))))
+    if rec.id in resolution.similarity:
+        q.add(node, cg("claimSimilarity"), Literal(f"{resolution.similarity[rec.id]:.3f}", datatype=XSD_DECIMAL))
+    match = resolution.matches.get(rec.id)
+    if match is not None and match.rule not in ("exact", "new"):
+        q.add(node, cg("sourceMatch"), Literal(match.rule))
+        q.add(node, cg("matchConfidence"), Literal(f"{match.confidence:.3f}", datatype=XSD_DECIMAL))
+        q.add(actor, cg("alias"), Literal(resolution.mentioned[rec.id]))
+    if resolution.mentioned.get(rec.id, rec.source.name) != rec.source.name:
+        q.add(node, cg("sourceName"), Literal(resolution.mentioned[rec.id]))  # to re-resolve from
+
+
+def _roles(q: _Quads, article: Article, resolution: Resolution) -> None:
+    """The roles the article states ("French President Emmanuel Macron"), each a statement with its
+    offsets, and in the actors graph the person's role and the country a leader heads."""
+    for n, role in enumerate(resolution.roles):
+        person = q.actor(role.name, "person")
+        stmt = NamedNode(f"{q.base}role/{slug(article.id)}/{n + 1}")
+        q.add(stmt, RDF_TYPE, cg("RoleStatement"))
+        q.add(stmt, cg("actor"), person)
+        q.add(stmt, cg("role"), Literal(role.role))
+        q.add(stmt, cg("affiliation"), Literal(role.affiliation))
+        q.add(stmt, cg("inArticle"), q.graph)
+        q.add(stmt, NamedNode(NIF + "beginIndex"), Literal(str(role.start), datatype=XSD_INT))
+        q.add(stmt, NamedNode(NIF + "endIndex"), Literal(str(role.end), datatype=XSD_INT))
+        q.fact(person, RDF_TYPE, cg("Person"))
+        q.fact(person, cg("name"), Literal(role.name))
+        q.fact(person, cg("role"), Literal(role.role))
+        q.fact(person, cg("affiliation"), Literal(role.affiliation))
+        country = resolution.leaders_in_article.get(role.name)
+        if country is not None and role.affiliation == country:
+            c = q.actor(country, "country")
+            q.fact(c, RDF_TYPE, cg("Country"))
+            q.fact(c, cg("name"), Literal(country))
+            q.fact(person, cg("headOf"), c)

@@ -144,113 +144,40 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
     nodes_meta = []
     for n in order:
         data = shown.nodes[n]
-        style = NODES.get(data["kind"], NODES["organization"])
-        contested = bool(data.get("contested"))
-        opts: dict[str, Any] = {
-            "shape": style.shape, "x": round(pos[n][0], 1), "y": round(pos[n][1], 1), "physics": False,
-            "color": {"background": style.colour, "border": CONTESTED if contested else "#495057",
-                      "highlight": {"background": style.colour, "border": "#000000"}},
-            "borderWidth": 5 if contested else 1,
-        }
-        if data["kind"] == "claim":
-            opts["widthConstraint"] = {"maximum": 150}
-            opts["font"] = {"size": 12, "face": "sans-serif", "color": "#212529",
-                            "bold": {"color": "#212529"}, "multi": False}
-        else:
-            opts["size"] = 10 + 4 * math.sqrt(data["mentions"])
-            opts["font"] = {"size": 14, "face": "sans-serif"}
         net.add_node(index[n], label=shorten(data["label"], 40 if big or data["kind"] != "claim" else _LABEL_MAX),
-                     **opts)
+                     **_node_options(data, pos[n]))
         nodes_meta.append({
             "id": index[n], "kind": data["kind"], "label": data["label"], "mentions": data["mentions"],
-            "contested": contested, "docs": sorted(doc_index[d] for d in data["docs"] if d in doc_index),
+            "contested": bool(data.get("contested")), "docs": sorted(doc_index[d] for d in data["docs"] if d in doc_index),
             "roles": sorted(data.get("roles", ())),
         })
-
-    evidence: list[Evidence] = []
-    ev_index: dict[tuple[str, str], int] = {}  # one record, one piece of evidence
-
-    def ev_id(ev: Evidence) -> int:
-        key = (ev.doc, ev.record)  # not the dataclass' hash over every field (0.2 s a page)
-        if key not in ev_index:
-            ev_index[key] = len(evidence)
-            evidence.append(ev)
-        return ev_index[key]
-
+    evidence = _EvidenceTable()
     edges_meta = []
     for k, (u, v, rel, data) in enumerate(sorted(shown.edges(keys=True, data=True),
                                                  key=lambda e: (index[e[0]], index[e[1]], e[2]))):
-        edge_style = EDGES[rel]
-        flip = bool(data.get("flip"))
-        net.add_edge(index[u], index[v], id=k, color={"color": edge_style.colour, "highlight": "#000000"},
-                     width=min(1 + 1.5 * math.log2(data["weight"]), 8) if data["weight"] > 1 else 1,
-                     dashes=[2, 4] if flip else edge_style.dashed,
-                     arrows={"to": {"enabled": edge_style.arrow, "scaleFactor": 0.6}},
-                     label="polarity flip" if flip else None, physics=False,
-                     **({"font": {"color": FLIP, "size": 11, "strokeWidth": 3}} if flip else {}))
+        net.add_edge(index[u], index[v], id=k, **_edge_options(rel, data))
         edges_meta.append({"id": k, "from": index[u], "to": index[v], "rel": rel, "weight": data["weight"],
-                           "flip": flip, "ev": [ev_id(ev) for ev in data["evidence"]]})
-
-    variants = []
-    for var in G.graph.get("variants", []):
-        if var.claim in index and var.speaker in index:
-            variants.append({"claim": index[var.claim], "speaker": index[var.speaker], "a": ev_id(var.first),
-                             "b": ev_id(var.second), "similarity": var.similarity, "flip": var.flip})
-
-    net.set_options(json.dumps({
-        "physics": {"enabled": False},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
-                        "navigationButtons": False, "keyboard": {"enabled": True, "bindToWindow": False}},
-        "edges": {"smooth": False if big else {"type": "continuous"}, "selectionWidth": 2},
-        "nodes": {"scaling": {"label": {"drawThreshold": 4}}},
-        "layout": {"improvedLayout": False},
-    }))
+                           "flip": bool(data.get("flip")), "ev": [evidence.add(ev) for ev in data["evidence"]]})
+    variants = [{"claim": index[var.claim], "speaker": index[var.speaker], "a": evidence.add(var.first),
+                 "b": evidence.add(var.second), "similarity": var.similarity, "flip": var.flip}
+                for var in G.graph.get("variants", []) if var.claim in index and var.speaker in index]
+    net.set_options(json.dumps(_vis_options(big)))
     vis_nodes, vis_edges, _, _, _, options = net.get_network_data()
     for e in vis_edges:
         if e.get("label") is None:
             e.pop("label", None)
 
-    def ev_json(ev: Evidence) -> dict[str, Any]:
-        # not dataclasses.asdict: it deep-copies every field (1.4 s of a 1,000-article page)
-        row = {f: getattr(ev, f) for f in _EVIDENCE_FIELDS}
-        a, b = row.pop("context_at")
-        text = texts(ev.doc)
-        row["context"] = text[a:b] if text else ""
-        row["doc"] = doc_index[ev.doc]
-        row["claim"] = index.get(ev.claim)
-        return row
-
     @functools.cache
-    def texts(doc: str) -> str | None:
+    def text(doc: str) -> str | None:
         info = articles.get(doc)
         if info is not None and info.text is not None:
             return info.text
         return text_of(doc) if text_of is not None and info is not None else None
 
-    def names(xs: tuple[str, ...] | list[str]) -> list[str]:
-        return list(xs)
-
-    stats = {
-        "cited": [{"node": index.get(r.actor), "name": r.name, "kind": r.kind, "statements": r.statements,
-                   "claims": r.claims, "articles": r.articles} for r in analytics.most_cited_sources(G, 15)],
-        "contested": [{"node": index.get(r.claim), "name": r.label, "mentions": r.mentions, "articles": r.articles,
-                       "asserted": names(r.asserted_by), "denied": names(r.denied_by)}
-                      for r in analytics.contested_claims(G, 15)],
-        "contradictions": [{"a": r.first, "b": r.second, "claims": names(r.claims)}
-                           for r in analytics.contradictions(G)[:30]],
-        "reliance": [{"node": index.get(r.outlet), "name": r.name, "anonymous": r.anonymous, "named": r.named}
-                     for r in analytics.anonymous_reliance(G)],
-        "chains": [asdict(r) for r in analytics.reporting_chains(G)[:60]],
-    }
-    story = []
-    for claim in story_claims(shown, first=focus):
-        placed = [[index[n], round(x, 1), round(y, 1)] for n, (x, y) in story_layout(shown, claim).items() if n in index]
-        if len(placed) > 1:
-            story.append({"claim": index[claim], "pos": placed})
     return {
         "title": title,
         "note": note,
-        "story": story,
+        "story": _story(shown, index, focus),
         "total": {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()},
         "shown": {"nodes": shown.number_of_nodes(), "edges": shown.number_of_edges()},
         "max_nodes": max_nodes,
@@ -260,17 +187,125 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         "vis": {"nodes": vis_nodes, "edges": vis_edges, "options": json.loads(options)},
         "nodes": nodes_meta,
         "edges": edges_meta,
-        "evidence": [ev_json(ev) for ev in evidence],
+        "evidence": evidence.rows(text, doc_index, index),
         "articles": [{"id": d, **({k: getattr(articles[d], k) for k in _ARTICLE_FIELDS} if d in articles else {})}
                      for d in docs],
         "variants": variants,
-        "stats": stats,
-        "palette": {
-            "nodes": {k: {"shape": s.shape, "colour": s.colour, "label": s.label} for k, s in NODES.items()},
-            "edges": {k: {"colour": s.colour, "dashed": s.dashed, "label": s.label} for k, s in EDGES.items()},
-            "contested": CONTESTED, "flip": FLIP, "stances": list(STANCES), "modes": list(Mode),
-            "positive": sorted(POSITIVE_STANCES), "negative": sorted(NEGATIVE_STANCES),
-        },
+        "stats": _stats(G, index),
+        "palette": _palette(),
+    }
+
+
+def _node_options(data: dict[str, Any], xy: tuple[float, float]) -> dict[str, Any]:
+    """How vis draws a node: its kind's shape and colour, a heavy border when contested, claims as
+    wrapped text, actors sized by how often they are cited."""
+    style = NODES.get(data["kind"], NODES["organization"])
+    contested = bool(data.get("contested"))
+    opts: dict[str, Any] = {
+        "shape": style.shape, "x": round(xy[0], 1), "y": round(xy[1], 1), "physics": False,
+        "color": {"background": style.colour, "border": CONTESTED if contested else "#495057",
+                  "highlight": {"background": style.colour, "border": "#000000"}},
+        "borderWidth": 5 if contested else 1,
+    }
+    if data["kind"] == "claim":
+        opts["widthConstraint"] = {"maximum": 150}
+        opts["font"] = {"size": 12, "face": "sans-serif", "color": "#212529",
+                        "bold": {"color": "#212529"}, "multi": False}
+    else:
+        opts["size"] = 10 + 4 * math.sqrt(data["mentions"])
+        opts["font"] = {"size": 14, "face": "sans-serif"}
+    return opts
+
+
+def _edge_options(rel: str, data: dict[str, Any]) -> dict[str, Any]:
+    """How vis draws an edge: its relation's colour, dashes and arrow, wider with more evidence; a
+    polarity flip between two versions of a quote dotted and labelled."""
+    style = EDGES[rel]
+    flip = bool(data.get("flip"))
+    return {"color": {"color": style.colour, "highlight": "#000000"},
+            "width": min(1 + 1.5 * math.log2(data["weight"]), 8) if data["weight"] > 1 else 1,
+            "dashes": [2, 4] if flip else style.dashed,
+            "arrows": {"to": {"enabled": style.arrow, "scaleFactor": 0.6}},
+            "label": "polarity flip" if flip else None, "physics": False,
+            **({"font": {"color": FLIP, "size": 11, "strokeWidth": 3}} if flip else {})}
+
+
+def _vis_options(big: bool) -> dict[str, Any]:
+    """vis-network's options: positions are computed here, so no physics; past 1,500 nodes edges
+    hide while dragging or zooming and are drawn straight."""
+    return {
+        "physics": {"enabled": False},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
+                        "navigationButtons": False, "keyboard": {"enabled": True, "bindToWindow": False}},
+        "edges": {"smooth": False if big else {"type": "continuous"}, "selectionWidth": 2},
+        "nodes": {"scaling": {"label": {"drawThreshold": 4}}},
+        "layout": {"improvedLayout": False},
+    }
+
+
+class _EvidenceTable:
+    """The evidence the page shows, each record once, numbered in the order it is first cited."""
+
+    def __init__(self) -> None:
+        self.items: list[Evidence] = []
+        self.index: dict[tuple[str, str], int] = {}
+
+    def add(self, ev: Evidence) -> int:
+        key = (ev.doc, ev.record)  # not the dataclass' hash over every field (0.2 s a page)
+        if key not in self.index:
+            self.index[key] = len(self.items)
+            self.items.append(ev)
+        return self.index[key]
+
+    def rows(self, text: Callable[[str], str | None], doc_index: dict[str, int],
+             index: dict[str, int]) -> list[dict[str, Any]]:
+        """The JSON rows, each with its passage from the article's text (``text``)."""
+        out = []
+        for ev in self.items:
+            # not dataclasses.asdict: it deep-copies every field (1.4 s of a 1,000-article page)
+            row = {f: getattr(ev, f) for f in _EVIDENCE_FIELDS}
+            a, b = row.pop("context_at")
+            passage = text(ev.doc)
+            row["context"] = passage[a:b] if passage else ""
+            row["doc"] = doc_index[ev.doc]
+            row["claim"] = index.get(ev.claim)
+            out.append(row)
+        return out
+
+
+def _stats(G: nx.MultiDiGraph, index: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
+    """The analytics tables of the side panel, each row pointing at its node when it is shown."""
+    return {
+        "cited": [{"node": index.get(r.actor), "name": r.name, "kind": r.kind, "statements": r.statements,
+                   "claims": r.claims, "articles": r.articles} for r in analytics.most_cited_sources(G, 15)],
+        "contested": [{"node": index.get(r.claim), "name": r.label, "mentions": r.mentions, "articles": r.articles,
+                       "asserted": list(r.asserted_by), "denied": list(r.denied_by)}
+                      for r in analytics.contested_claims(G, 15)],
+        "contradictions": [{"a": r.first, "b": r.second, "claims": list(r.claims)}
+                           for r in analytics.contradictions(G)[:30]],
+        "reliance": [{"node": index.get(r.outlet), "name": r.name, "anonymous": r.anonymous, "named": r.named}
+                     for r in analytics.anonymous_reliance(G)],
+        "chains": [asdict(r) for r in analytics.reporting_chains(G)[:60]],
+    }
+
+
+def _story(shown: nx.MultiDiGraph, index: dict[str, int], focus: str | None) -> list[dict[str, Any]]:
+    """The story views the page opens on: for each contested claim, its sides' positions."""
+    story = []
+    for claim in story_claims(shown, first=focus):
+        placed = [[index[n], round(x, 1), round(y, 1)] for n, (x, y) in story_layout(shown, claim).items() if n in index]
+        if len(placed) > 1:
+            story.append({"claim": index[claim], "pos": placed})
+    return story
+
+
+def _palette() -> dict[str, Any]:
+    """The colours, shapes and labels of the legend and filters."""
+    return {
+        "nodes": {k: {"shape": s.shape, "colour": s.colour, "label": s.label} for k, s in NODES.items()},
+        "edges": {k: {"colour": s.colour, "dashed": s.dashed, "label": s.label} for k, s in EDGES.items()},
+        "contested": CONTESTED, "flip": FLIP, "stances": list(STANCES), "modes": list(Mode),
+        "positive": sorted(POSITIVE_STANCES), "negative": sorted(NEGATIVE_STANCES),
     }
 
 

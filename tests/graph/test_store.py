@@ -234,6 +234,29 @@ def test_the_graph_does_not_depend_on_how_or_in_what_order_the_articles_were_bui
     assert quads("interleaved", [seeds[1::2], seeds[::2]]) == whole
 
 
+def test_remove_given_the_builds_aliases_keeps_the_links_they_made(tmp_path):
+    """What stays after ``remove`` is resolved again; with the build's alias table it keeps the
+    table's names and owl:sameAs links, as a build without the removed article makes them."""
+    import claimgraph
+
+    from ..conftest import SEEDS
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("name,alias,same_as\nLiu Pengyu,Liu,http://www.wikidata.org/entity/Q00000001\n", encoding="utf-8")
+
+    def quads(out) -> list[str]:
+        with GraphStore(out) as store:
+            return sorted(str(q) for q in store.ox.quads_for_pattern(None, None, None, None))
+
+    claimgraph.build(seeds, tmp_path / "all", aliases=aliases)
+    assert claimgraph.remove(tmp_path / "all", [seeds[0].name], aliases=aliases) == []
+    claimgraph.build(seeds[1:], tmp_path / "never", aliases=aliases)
+    kept = quads(tmp_path / "all")
+    assert kept == quads(tmp_path / "never")
+    assert any("sameAs" in q and "Q00000001" in q for q in kept)
+
+
 def test_removing_or_changing_an_article_leaves_the_graph_a_fresh_build_of_what_remains_makes(tmp_path):
     """What stays was resolved knowing the removed article (an actor's roles, a claim it started):
     after ``remove`` the store equals a build that never saw it; a changed article likewise."""
