@@ -29,9 +29,10 @@ from .finding.uncued import (
     is_speaker_label,
     speaker_turns,
 )
-from .lexicon import Lexicon
+from .lexicon import Lexicon, SourceKind
 from .reading.times import time_span
 from .records import Found
+from .speakers.named import Sieve
 from .speakers.sources import SourceResolver
 
 
@@ -188,7 +189,7 @@ def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found], text: str) -> N
             # The source as written, whole ("Hemsley, the co-author of …"); resolved on its head.
             a, b = f.source_span
             f.source = replace(f.source, text=text[a:b], start=a, end=b)
-        if f.kind in {"direct", "mixed"} and f.implicit is None:
+        if f.kind in {QuoteKind.DIRECT, QuoteKind.MIXED} and f.implicit is None:
             last_quoted = f
     found[:] = [f for f in found if f.source is not None]
     _headline_sources(found, text, lex)
@@ -202,10 +203,10 @@ def _headline_sources(found: list[Found], text: str, lex: Lexicon) -> None:
         return
     generic = lex.generic_organizations | lex.organization_heads
     body = [f.source for f in found if f.source is not None and f.cue_start > first_break
-            and f.source.kind in {"organization", "country", "outlet", "person"}]
+            and f.source.kind in {SourceKind.ORGANIZATION, SourceKind.COUNTRY, SourceKind.OUTLET, SourceKind.PERSON}]
     for f in found:
         src = f.source
-        if src is None or f.cue_start >= first_break or src.sieve not in {"organization", "fallback"}:
+        if src is None or f.cue_start >= first_break or src.sieve not in {Sieve.ORGANIZATION, Sieve.FALLBACK}:
             continue
         words = src.name.lower().split()
         if not words or len(words) > 2 or words[-1] not in generic:
@@ -215,7 +216,7 @@ def _headline_sources(found: list[Found], text: str, lex: Lexicon) -> None:
             theirs = {w.lower() for w in named.name.split()} | {w.lower().rstrip("s") for w in named.name.split()}
             if head in theirs and named.name.lower() != src.name.lower() or \
                     head in lex.company_nouns and theirs & lex.company_suffixes:
-                f.source = replace(named, text=src.text, start=src.start, end=src.end, sieve="headline")
+                f.source = replace(named, text=src.text, start=src.start, end=src.end, sieve=Sieve.HEADLINE)
                 break
 
 

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc
 
-from claimgraph.ontology.vocab import QuoteKind
+from claimgraph.ontology.vocab import Mode, QuoteKind
 
 from .choices import EXTRACTORS, ExtractorName
 from .finding.mentions import strip_span
@@ -33,6 +33,7 @@ from .learned.tagger import AttributionModel
 from .lexicon import Lexicon
 from .records import Found
 from .rules import finish, rule_candidates
+from .speakers.named import Sieve
 
 
 class Extractor(Protocol):
@@ -91,10 +92,10 @@ class HybridExtractor:
                                                skip=found_by_rules)
                    if not unspoken(doc[f.cue_i], self.lexicon) and
                    (f.mention is None or f.mention.root.lemma_.lower() not in self.lexicon.not_sources) and
-                   f.confidence >= (self.min_statement_confidence if mode_of(f, doc, self.lexicon) == "statement"
+                   f.confidence >= (self.min_statement_confidence if mode_of(f, doc, self.lexicon) == Mode.STATEMENT
                                     else self.min_confidence)]
         learned = [f for f in learned if not _not_an_attribution(f, doc, rules, self.lexicon)]
-        added = [f for f in learned if _adds(f, rules, nested_ok=mode_of(f, doc, self.lexicon) == "belief"
+        added = [f for f in learned if _adds(f, rules, nested_ok=mode_of(f, doc, self.lexicon) == Mode.BELIEF
                                              and any(c.dep_ == "ccomp" for c in doc[f.cue_i].children))]
         done = finish(doc, self.lexicon, rules + added, text=v.string)
         learned_ids = {id(f) for f in added}
@@ -122,7 +123,7 @@ def _speaks(f: Found) -> bool:
     """A learned attribution has a speaker: someone the parse names, not "unspecified" ("disagreements
     over the funding") nor an event ("the meeting also highlighted …")."""
     src = f.source
-    return not (src is None or f.implicit is not None or src.sieve in {"implicit", "non-actor"})
+    return not (src is None or f.implicit is not None or src.sieve in {Sieve.IMPLICIT, Sieve.NON_ACTOR})
 
 
 def make_extractor(name: ExtractorName, lexicon: Lexicon, model: AttributionModel | None = None) -> Extractor:
@@ -158,7 +159,7 @@ def _not_an_attribution(f: Found, doc: Doc, rules: list[Found], lex: Lexicon) ->
     if clause or quoted:
         return False
     reason = content is not None and any(t.lower_ in lex.reason_preps and t.dep_ == "prep" for t in content)
-    if mode_of(f, doc, lex) == "evaluation":
+    if mode_of(f, doc, lex) == Mode.EVALUATION:
         return not reason
     # a thing, not a proposition: "could declare a national emergency", "railed against Trump" —
     # unless it names one ("denied the allegations") or points to one ("disputed that")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from ..lexicon import Lexicon, Mode
+from ..lexicon import Lexicon, Mode, SourceKind
 
 if TYPE_CHECKING:
     from ..records import Found
@@ -23,7 +23,7 @@ def mode_of(f: Found, doc: Doc, lex: Lexicon) -> Mode:
     lemma = f.cue_lemma
     head = f.mention.root if f.mention is not None else None
     record = head is not None and (head.lemma_.lower() in lex.record_heads or head.lower_ in lex.record_heads)
-    if record or lemma in lex.evidence_verbs and f.source is not None and f.source.kind == "document":
+    if record or lemma in lex.evidence_verbs and f.source is not None and f.source.kind == SourceKind.DOCUMENT:
         return Mode.EVIDENCE
     if lemma == "call":
         # "called on X to …", "called for …": a call to act; "called it a disgrace": a verdict.

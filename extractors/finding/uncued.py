@@ -100,7 +100,7 @@ def _splits_quote(q: Quote, quotes: list[Quote], found: list[Found], text: str) 
     if "\n" in gap or len(gap.split()) > 12:
         return None
     return next((f for f in found if f.content_start >= prev.inner_start and f.content_end <= prev.inner_end
-                 and f.kind == "direct" and prev.end <= f.cue_start < q.start), None)
+                 and f.kind == QuoteKind.DIRECT and prev.end <= f.cue_start < q.start), None)
 
 
 #: A transcript's speaker label at the start of a paragraph or quotation: "WALLACE: …", "MR. LEE: …".

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..finding.mentions import entity_of
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, SourceKind
 from .cast import Cast, person_words
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def country_modifier(mention: Span, lex: Lexicon) -> str | None:
 def anonymous_name(mention: Span, words: list[Token], head: str, lex: Lexicon, discourse: Discourse) -> str:
     """"several US officials" → "US officials"; "a source" → "unnamed source"."""
     if mention[0].lower_ == "the" and mention.root.tag_ == "NNS" and len(words) == 1:
-        recent = discourse.recent(lambda s: s.kind == "anonymous" and s.head == head)
+        recent = discourse.recent(lambda s: s.kind == SourceKind.ANONYMOUS and s.head == head)
         if recent is not None:
             return recent.name
     parts: list[str] = []
@@ -100,7 +100,7 @@ def anonymous_name(mention: Span, words: list[Token], head: str, lex: Lexicon, d
 def last_organization(head: str, lex: Lexicon, discourse: Discourse) -> str | None:
     """"the agency" → the last organization that spoke; "the company" → preferably the last one
     whose name says it is a company."""
-    orgs = [s for s in discourse.history if s.kind == "organization" and not s.plural]
+    orgs = [s for s in discourse.history if s.kind == SourceKind.ORGANIZATION and not s.plural]
     if head in lex.company_nouns:
         companies = [s for s in orgs if {w.lower() for w in s.name.split()} & lex.company_suffixes]
         orgs = companies or orgs

@@ -12,7 +12,12 @@ from ..finding.quotes import find_quotes
 from ..lexicon import Lexicon, SourceKind
 from ..records import Source
 from .cast import Cast, Person
-from .named import Named
+from .named import Named, Sieve
+
+#: What "it" can stand for, who "he" and "she" can, and the bodies a singular "they" can.
+_NOT_PEOPLE = frozenset({SourceKind.ORGANIZATION, SourceKind.COUNTRY, SourceKind.OUTLET, SourceKind.DOCUMENT})
+_PEOPLE = frozenset({SourceKind.PERSON, SourceKind.ANONYMOUS})
+_BODIES = frozenset({SourceKind.ORGANIZATION, SourceKind.COUNTRY})
 
 
 @dataclass(slots=True)
@@ -45,7 +50,7 @@ class Discourse:
         lex = self.lex
         if low == "it":
             # "it" speaks for an organisation, a country or an outlet named before
-            recent = self.recent(lambda s: s.kind in {"organization", "country", "outlet", "document"} and not s.plural)
+            recent = self.recent(lambda s: s.kind in _NOT_PEOPLE and not s.plural)
             if recent is not None:
                 return recent.name, recent.kind
             orgs = [e for e in self.cast.entities if e.label_ in {"ORG", "GPE"} and e.end <= mention.start]
@@ -55,8 +60,8 @@ class Discourse:
             return "it", SourceKind.ORGANIZATION
         para = self.para_at(at)
         if low in lex.pronouns_plural:
-            for test in (lambda s: s.para == para and (s.plural or s.kind in {"organization", "country"}),
-                         lambda s: s.plural or s.kind in {"organization", "country"}):
+            for test in (lambda s: s.para == para and (s.plural or s.kind in _BODIES),
+                         lambda s: s.plural or s.kind in _BODIES):
                 recent = self.recent(test)
                 if recent is not None:
                     return recent.name, recent.kind
@@ -73,7 +78,7 @@ class Discourse:
         def fits(s: Said) -> bool:
             return self.agrees_name(s.name, s.kind, gender)
 
-        recent = self.recent(lambda s: s.para == para and not s.plural and s.kind in {"person", "anonymous"} and fits(s))
+        recent = self.recent(lambda s: s.para == para and not s.plural and s.kind in _PEOPLE and fits(s))
         if recent is not None:
             return recent.name, recent.kind
         # People the paragraph names before the pronoun (a known gender that agrees first, then
@@ -90,7 +95,7 @@ class Discourse:
             person = self.salient(self.para_start(para_start - 1), para_start, gender)
             if person is not None:
                 return person.name, SourceKind.PERSON
-        recent = self.recent(lambda s: not s.plural and s.kind in {"person", "anonymous"} and fits(s))
+        recent = self.recent(lambda s: not s.plural and s.kind in _PEOPLE and fits(s))
         if recent is not None:
             return recent.name, recent.kind
         before = [(i, p) for i, p in self.people_between(0, mention.start) if self.agrees((i, p), gender)]
@@ -127,7 +132,7 @@ class Discourse:
         return gender is None or pair[1].gender in (None, gender)
 
     def agrees_name(self, name: str, kind: str, gender: str | None) -> bool:
-        if gender is None or kind != "person":
+        if gender is None or kind != SourceKind.PERSON:
             return True
         person = self.cast.person_named(name.split())
         return person is None or person.gender in (None, gender)
@@ -139,7 +144,7 @@ class Discourse:
         return None
 
     def remember(self, src: Source, at: int, plural: bool, head: str, cue: str = "") -> None:
-        if src.sieve == "non-actor":
+        if src.sieve == Sieve.NON_ACTOR:
             return  # "The press conference underscored …": no one a later "he" can stand for
         para = self.para_at(at)
         self.history.append(Said(src.name, src.kind, para, plural, head, cue))

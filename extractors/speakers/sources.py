@@ -33,7 +33,7 @@ from ..finding.mentions import entity_of, mention_for
 from ..lexicon import Lexicon, SourceKind
 from ..records import Source
 from .cast import Cast, Person, document_author, role_word
-from .named import UNKNOWN, Named
+from .named import UNKNOWN, Named, Sieve
 from .names import (
     anonymous_name,
     country_modifier,
@@ -70,7 +70,7 @@ class SourceResolver:
         """Resolve ``mention`` (or an implicit source) seen at character ``at``; remember it."""
         if mention is None:
             name, kind = implicit or ("unspecified (implicit)", SourceKind.ANONYMOUS)
-            return Source(None, name, kind, sieve="implicit")
+            return Source(None, name, kind, sieve=Sieve.IMPLICIT)
         conjuncts = [t for t in mention.root.conjuncts if t.i > mention.root.i and t.dep_ == "conj"]
         if conjuncts:
             parts = [self._resolve_one(mention_for(c, self.lex) if c is not mention.root else mention, at)
@@ -81,11 +81,11 @@ class SourceResolver:
             lo = min(mention.start, *(c.left_edge.i for c in conjuncts))
             hi = max(mention.end, *(c.right_edge.i + 1 for c in conjuncts))
             span = self.doc[lo:hi]
-            src = Source(span.text, " and ".join(names), group_kind, span.start_char, span.end_char, sieve="group")
+            src = Source(span.text, " and ".join(names), group_kind, span.start_char, span.end_char, sieve=Sieve.GROUP)
             self.discourse.remember(src, at, plural=True, head="", cue=cue)
             return src
         named = self._resolve_one(mention, at)
-        if named.kind == "person" and " " in named.name and self.cast.person_named(named.name.split()) is None:
+        if named.kind == SourceKind.PERSON and " " in named.name and self.cast.person_named(named.name.split()) is None:
             self.cast.people.append(Person(named.name.split(), mention.start_char))  # "Wang Huiyao" missed by NER
         src = Source(mention.text, named.name, named.kind, mention.start_char, mention.end_char, sieve=named.sieve,
                      author=named.author[0] if named.author else None,
@@ -102,7 +102,7 @@ class SourceResolver:
         last = words[-1].lower() if words else label.lower()
         found = [p for p in self.cast.people if p.start <= start and p.words[-1].lower() == last and len(p.words) > 1]
         name = found[-1].name if found else " ".join(w.capitalize() for w in words or [label])
-        src = Source(label, name, SourceKind.PERSON, start, end, sieve="speaker-turn")
+        src = Source(label, name, SourceKind.PERSON, start, end, sieve=Sieve.SPEAKER_TURN)
         self.discourse.remember(src, start, plural=False, head="")
         return src
 
@@ -125,11 +125,11 @@ class SourceResolver:
         if len(mention) == 1 and low in {"who", "which", "that"} and root.head.dep_ == "relcl" \
                 and root.head.head is not root.head:
             inner = self._resolve_one(mention_for(root.head.head, self.lex), at)  # "Flynn, who said …"
-            return Named(inner.name, inner.kind, "pronoun", inner.author)
+            return Named(inner.name, inner.kind, Sieve.PRONOUN, inner.author)
         if len(mention) != 1 or (low not in self.lex.pronouns_singular and low not in self.lex.pronouns_plural):
             return None
         name, kind = self.discourse.antecedent(low, at, mention, self._resolve_one)
-        return Named(name, kind, "pronoun")
+        return Named(name, kind, Sieve.PRONOUN)
 
     def _partitive(self, mention: Span, at: int) -> Named | None:
         """"Four of the seven commissioners" speak for the group named after "of"."""
@@ -149,20 +149,20 @@ class SourceResolver:
         if root.pos_ == "PROPN" and root.ent_type_ not in {"DATE", "TIME"}:
             return None
         if root.ent_type_ in {"DATE", "TIME"} or head in self.lex.time_heads:
-            return Named(UNKNOWN, SourceKind.ANONYMOUS, "non-actor")
+            return Named(UNKNOWN, SourceKind.ANONYMOUS, Sieve.NON_ACTOR)
         if head in self.lex.event_heads:
             author = document_author(root, self.lex)
             if author is None:
-                return Named(UNKNOWN, SourceKind.ANONYMOUS, "non-actor")
+                return Named(UNKNOWN, SourceKind.ANONYMOUS, Sieve.NON_ACTOR)
             inner = self._resolve_one(mention_for(author, self.lex), at)
-            return Named(inner.name, inner.kind, "non-actor", inner.author)
+            return Named(inner.name, inner.kind, Sieve.NON_ACTOR, inner.author)
         if head in self.lex.topic_heads:
             of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if pobj is None:
-                return Named(UNKNOWN, SourceKind.ANONYMOUS, "non-actor")
+                return Named(UNKNOWN, SourceKind.ANONYMOUS, Sieve.NON_ACTOR)
             inner = self._resolve_one(mention_for(pobj, self.lex), at)
-            return Named(inner.name, inner.kind, "non-actor", inner.author)
+            return Named(inner.name, inner.kind, Sieve.NON_ACTOR, inner.author)
         return None
 
     def _country(self, mention: Span, at: int) -> Named | None:
@@ -170,14 +170,14 @@ class SourceResolver:
             return None  # "Jordan said" may be a person called Jordan
         key = mention_text(mention, self.lex).lower().replace("’", "'")
         if key in self.lex.countries:
-            return Named(self.lex.countries[key], SourceKind.COUNTRY, "country")
+            return Named(self.lex.countries[key], SourceKind.COUNTRY, Sieve.COUNTRY)
         return None
 
     def _name(self, mention: Span, at: int) -> Named | None:
         root = mention.root
         ent = entity_of(root)
         if ent is not None and ent.label_ == "PERSON":
-            return Named(person_name(ent, at, self.lex, self.cast), SourceKind.PERSON, "name")
+            return Named(person_name(ent, at, self.lex, self.cast), SourceKind.PERSON, Sieve.NAME)
         lex = self.lex
         if root.pos_ in {"NOUN", "PROPN"} and (role_word(root, lex) in lex.role_nouns or root.lower_ in lex.title_roles) \
                 or root.pos_ == "NUM" or root.lower_ in self.lex.partitive_pronouns:
@@ -194,36 +194,36 @@ class SourceResolver:
                 tok = named[0]
                 person = self.cast.person_at(tok.i)
                 if person is not None:
-                    return Named(person.name, SourceKind.PERSON, "name")
+                    return Named(person.name, SourceKind.PERSON, Sieve.NAME)
                 ent = entity_of(tok)  # a role's name is a person's, whatever NER thought
                 words = [t.text for t in (ent or self.doc[tok.left_edge.i:tok.i + 1]) if not t.is_punct]
-                return Named(full_name(words, at, self.lex, self.cast), SourceKind.PERSON, "name")
+                return Named(full_name(words, at, self.lex, self.cast), SourceKind.PERSON, Sieve.NAME)
         if mention[0].lower_.rstrip(".") in self.lex.honorifics:
             words = [t.text for t in mention_words(mention, self.lex) if t.lower_ not in self.lex.titles]
-            return Named(full_name(words or [root.text], at, self.lex, self.cast), SourceKind.PERSON, "name")
+            return Named(full_name(words or [root.text], at, self.lex, self.cast), SourceKind.PERSON, Sieve.NAME)
         words = [t.text for t in mention_words(mention, self.lex)]
         if root.text[:1].isupper() and root.pos_ in {"PROPN", "NOUN"} and words:
             person = self.cast.person_at(root.i) or (
                 (self.cast.by_surname(words[-1], at) or self.cast.by_last_name(words[-1])) if len(words) == 1 else None)
             if person is not None:  # "Price said …", a surname NER missed ("Trump warns …" in a headline)
-                return Named(person.name, SourceKind.PERSON, "name")
+                return Named(person.name, SourceKind.PERSON, Sieve.NAME)
         return None
 
     def _acronym(self, mention: Span, at: int) -> Named | None:
         text = strip_the(mention_text(mention, self.lex))
         if text in self.cast.acronyms:
-            return Named(self.cast.acronyms[text], SourceKind.ORGANIZATION, "acronym")
+            return Named(self.cast.acronyms[text], SourceKind.ORGANIZATION, Sieve.ACRONYM)
         ent = entity_of(mention.root)
         if ent is not None and ent.label_ == "ORG":  # "The Nuclear Regulatory Commission (NRC" as parsed
             name = strip_the(ent.text)
             for acr, full in self.cast.acronyms.items():
                 if name == full or name == f"{full} ({acr}":
-                    return Named(full, SourceKind.ORGANIZATION, "acronym")
+                    return Named(full, SourceKind.ORGANIZATION, Sieve.ACRONYM)
         return None
 
     def _outlet(self, mention: Span, at: int) -> Named | None:
         if is_outlet(mention, self.lex):
-            return Named(strip_the(mention.text), SourceKind.OUTLET, "outlet")
+            return Named(strip_the(mention.text), SourceKind.OUTLET, Sieve.OUTLET)
         return None
 
     def _document(self, mention: Span, at: int) -> Named | None:
@@ -238,28 +238,28 @@ class SourceResolver:
         if author is not None and (head in lex.media_heads or lemma in lex.authored_documents or head in lex.document_heads):
             written = self._resolve_one(mention_for(author, self.lex), at)
             if lemma in lex.voice_documents or head in lex.media_heads:
-                return Named(written.name, written.kind, "document")  # "the report, published by HRW, said"
-            return Named(f"{written.name}'s {root.text.lower()}", SourceKind.DOCUMENT, "document",
+                return Named(written.name, written.kind, Sieve.DOCUMENT)  # "the report, published by HRW, said"
+            return Named(f"{written.name}'s {root.text.lower()}", SourceKind.DOCUMENT, Sieve.DOCUMENT,
                          (written.name, written.kind))
         if head in lex.media_heads:
             if mention[0].lower_ == "the" and root.tag_ == "NN":
-                recent = self.discourse.recent(lambda s: s.kind == "outlet" or s.cue in lex.outlet_verbs - {"say"}
-                                      and s.kind in {"organization", "outlet", "person"})
+                recent = self.discourse.recent(lambda s: s.kind == SourceKind.OUTLET or s.cue in lex.outlet_verbs - {"say"}
+                                      and s.kind in {SourceKind.ORGANIZATION, SourceKind.OUTLET, SourceKind.PERSON})
                 if recent is not None:
-                    return Named(recent.name, recent.kind, "document")
+                    return Named(recent.name, recent.kind, Sieve.DOCUMENT)
                 named = [e for e in self.cast.entities if e.end <= mention.start and e.label_ in {"ORG", "WORK_OF_ART"}
                          and is_outlet(e, self.lex)]
                 if named:  # "The Boston Globe first reported the dispute. … The report said"
-                    return Named(strip_the(named[-1].text), SourceKind.OUTLET, "document")
-            return Named("unnamed media reports", SourceKind.OUTLET, "document")
+                    return Named(strip_the(named[-1].text), SourceKind.OUTLET, Sieve.DOCUMENT)
+            return Named("unnamed media reports", SourceKind.OUTLET, Sieve.DOCUMENT)
         if lemma in lex.authored_documents and mention[0].lower_ in lex.definite_determiners:
             earlier = self.cast.document_before(lemma, root.i)
             if earlier is not None:
                 written = self._resolve_one(mention_for(earlier.author, self.lex), at)
                 if lemma in lex.voice_documents:
-                    return Named(written.name, written.kind, "document")
+                    return Named(written.name, written.kind, Sieve.DOCUMENT)
                 noun = lex.document_synonyms.get(lemma, lemma)
-                return Named(f"{written.name}'s {noun}", SourceKind.DOCUMENT, "document", (written.name, written.kind))
+                return Named(f"{written.name}'s {noun}", SourceKind.DOCUMENT, Sieve.DOCUMENT, (written.name, written.kind))
         return None
 
     def _role(self, mention: Span, at: int) -> Named | None:
@@ -273,7 +273,7 @@ class SourceResolver:
             role = role_word(root, self.lex)
             holders = {p.name for p in self.cast.people if role in p.roles}
             if len(holders) == 1:
-                return Named(holders.pop(), SourceKind.PERSON, "role")
+                return Named(holders.pop(), SourceKind.PERSON, Sieve.ROLE)
         noun = root.pos_ == "NOUN" or root.pos_ == "PROPN" and root.text.islower()  # "the president" tagged PROPN
         if mention[0].lower_ != "the" or not noun or any(t.ent_type_ == "PERSON" for t in mention):
             return None
@@ -284,7 +284,7 @@ class SourceResolver:
         people = [p for p in self.cast.people if role in p.roles and p.start <= at
                   and want <= p.roles | {w.lower() for w in p.words} | self._described(p)]
         if people:
-            return Named(people[-1].name, SourceKind.PERSON, "role")
+            return Named(people[-1].name, SourceKind.PERSON, Sieve.ROLE)
         return None
 
     def _described(self, person: Person) -> set[str]:
@@ -306,7 +306,7 @@ class SourceResolver:
         if head not in lex.anonymous_heads or any(t.ent_type_ == "PERSON" for t in mention):
             return None
         return Named(anonymous_name(mention, mention_words(mention, self.lex), head, self.lex, self.discourse),
-                     SourceKind.ANONYMOUS, "anonymous")
+                     SourceKind.ANONYMOUS, Sieve.ANONYMOUS)
 
     def _office(self, mention: Span, at: int) -> Named | None:
         """Staff speak for the office they work for: "prosecutors working for the special counsel" →
@@ -326,9 +326,9 @@ class SourceResolver:
                 return None  # "the lawyer for Michael Flynn" speaks for a client, not an office
             named = self._resolve_one(mention_for(boss, self.lex), at)
             if named.kind in {SourceKind.ORGANIZATION, SourceKind.COUNTRY} and named.name != UNKNOWN:
-                return Named(named.name, named.kind, "office")
+                return Named(named.name, named.kind, Sieve.OFFICE)
             if named.kind == SourceKind.PERSON and named.name != UNKNOWN:  # "aides to the governor"
-                return Named(f"{named.name}'s office", SourceKind.ORGANIZATION, "office")
+                return Named(f"{named.name}'s office", SourceKind.ORGANIZATION, Sieve.OFFICE)
         return None
 
     def _organization(self, mention: Span, at: int) -> Named | None:
@@ -337,10 +337,10 @@ class SourceResolver:
         head = root.lemma_.lower()
         country = country_modifier(mention, self.lex)
         if head in self.lex.government_heads and country:
-            return Named(country, SourceKind.COUNTRY, "country")
+            return Named(country, SourceKind.COUNTRY, Sieve.COUNTRY)
         if head in lex.role_nouns and root.pos_ == "NOUN" and root.tag_ == "NNS":
             name = anonymous_name(mention, mention_words(mention, self.lex), head, self.lex, self.discourse)
-            return Named(name, SourceKind.ANONYMOUS, "anonymous")
+            return Named(name, SourceKind.ANONYMOUS, Sieve.ANONYMOUS)
         if head in lex.role_nouns and root.pos_ == "NOUN":
             # "the minister" after "the transport minister": the same unnamed person
             words = mention_words(mention, self.lex)
@@ -348,26 +348,26 @@ class SourceResolver:
                 want = {t.lower_ for t in words}
                 recent = self.discourse.recent(lambda s: s.head == head and want <= set(s.name.lower().split()))
                 if recent is not None:
-                    return Named(recent.name, recent.kind, "role")
-            return Named(strip_the(mention_text(mention, self.lex)), SourceKind.PERSON, "role")
+                    return Named(recent.name, recent.kind, Sieve.ROLE)
+            return Named(strip_the(mention_text(mention, self.lex)), SourceKind.PERSON, Sieve.ROLE)
         if (head in lex.document_heads or head in lex.record_heads or head in lex.authored_documents) \
                 and root.pos_ == "NOUN":
-            return Named(strip_the(mention_text(mention, self.lex)), SourceKind.DOCUMENT, "document")
+            return Named(strip_the(mention_text(mention, self.lex)), SourceKind.DOCUMENT, Sieve.DOCUMENT)
         ent = entity_of(root)
         if ent is not None and ent.label_ in {"GPE", "LOC"}:
-            return Named(lex.countries.get(ent.text.lower(), strip_the(ent.text)), SourceKind.COUNTRY, "country")
+            return Named(lex.countries.get(ent.text.lower(), strip_the(ent.text)), SourceKind.COUNTRY, Sieve.COUNTRY)
         if mention[0].lower_ == "the" and root.pos_ == "NOUN" and ent is None:
             # "the committee" → the committee the article named; "the union" → the teachers union
             want = {t.lower_ for t in mention[1:] if not t.is_punct and t.i != root.i}
-            recent = self.discourse.recent(lambda s: s.kind == "organization" and root.lower_ in s.name.lower().split()
-                                  and want <= set(s.name.lower().split()) and not s.plural)
+            recent = self.discourse.recent(lambda s: s.kind == SourceKind.ORGANIZATION and not s.plural
+                                           and root.lower_ in s.name.lower().split() and want <= set(s.name.lower().split()))
             named = recent.name if recent is not None else self.cast.organization_for(root.lower_, want, root.i)
             if named is None and head in lex.generic_organizations and len(want) == 0:
                 named = last_organization(head, self.lex, self.discourse)
             if named is not None:
-                return Named(named, SourceKind.ORGANIZATION, "organization")
+                return Named(named, SourceKind.ORGANIZATION, Sieve.ORGANIZATION)
         if head in lex.organization_heads or (ent is not None and ent.label_ in {"ORG", "NORP"}):
-            return Named(organization_name(mention, country, self.lex), SourceKind.ORGANIZATION, "organization")
+            return Named(organization_name(mention, country, self.lex), SourceKind.ORGANIZATION, Sieve.ORGANIZATION)
         return None
 
     def _fallback(self, mention: Span) -> Named:
@@ -383,5 +383,5 @@ class SourceResolver:
                 roles = {role_word(t, self.lex) for t in words[:last_title + 1]}
                 person = Person(name.split(), mention.start_char, roles=roles)
                 self.cast.people.append(person)
-            return Named(name, SourceKind.PERSON, "name" if last_title >= 0 else "fallback")
-        return Named(strip_the(mention_text(mention, self.lex)), SourceKind.ORGANIZATION, "fallback")
+            return Named(name, SourceKind.PERSON, Sieve.NAME if last_title >= 0 else Sieve.FALLBACK)
+        return Named(strip_the(mention_text(mention, self.lex)), SourceKind.ORGANIZATION, Sieve.FALLBACK)

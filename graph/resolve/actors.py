@@ -30,17 +30,21 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 from rapidfuzz import fuzz
 
 from claimgraph.extractors.lexicon import Lexicon, default_lexicon
 from claimgraph.extractors.reading.clean import clean
+from claimgraph.ontology.vocab import SourceKind
 
 SPELLING_MIN = 80.0
 SURNAME_CONFIDENCE = 0.6
 VARIANT_CONFIDENCE = 0.95  # a middle initial or a title more or less
 ACRONYM_CONFIDENCE = 0.8
 _NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}"
+#: How a mention was matched to an actor (``cg:sourceMatch``, "exact" and "new" not stated).
+MatchRule = Literal["exact", "initial", "title", "middle name", "spelling", "surname", "acronym", "alias", "new"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +204,7 @@ class Match:
 
     name: str
     confidence: float
-    rule: str  # "exact", "initial", "title", "middle name", "spelling", "surname", "acronym", "alias", "new"
+    rule: MatchRule
 
 
 @dataclass(slots=True)
@@ -221,11 +225,11 @@ class ActorIndex:
             return
         self._names[key] = name
         self._loose.setdefault((kind, _loose(key[1], self.lexicon)), name)
-        if kind == "person":  # "Hillary Rodham Clinton" and "Hillary Clinton" are one person
+        if kind == SourceKind.PERSON:  # "Hillary Rodham Clinton" and "Hillary Clinton" are one person
             self._loose.setdefault((kind, _first_last(_loose(key[1], self.lexicon))), name)
-        if kind in {"organization", "outlet"} and len(key[1].split()) > 1:
+        if kind in {SourceKind.ORGANIZATION, SourceKind.OUTLET} and len(key[1].split()) > 1:
             self._initials[_acronym(key[1], self.lexicon)].add(name)
-        if kind == "person" and len(key[1].split()) > 1:
+        if kind == SourceKind.PERSON and len(key[1].split()) > 1:
             tokens = key[1].split()  # family names come last in "Jake Sullivan", first in "Liu Pengyu"
             self._by_surname[tokens[-1]].add(name)
             self._by_surname[tokens[0]].add(name)
@@ -255,18 +259,18 @@ class ActorIndex:
         known = self._names.get((kind, norm))
         if known is not None:
             return Match(known, 1.0, "exact")
-        if kind == "person" and len(_loose(norm, self.lexicon).split()) > 1:
+        if kind == SourceKind.PERSON and len(_loose(norm, self.lexicon).split()) > 1:
             loose = _loose(norm, self.lexicon)
             known = self._loose.get((kind, loose)) or self._loose.get((kind, _first_last(loose)))
             if known is not None:
                 same = loose == _loose(normalize(known), self.lexicon)
-                rule = ("initial" if _initial_in(norm, known) else "title") if same else "middle name"
+                rule: MatchRule = ("initial" if _initial_in(norm, known) else "title") if same else "middle name"
                 return Match(known, VARIANT_CONFIDENCE, rule)
-        if kind in {"organization", "outlet"}:
+        if kind in {SourceKind.ORGANIZATION, SourceKind.OUTLET}:
             match = self._acronym_match(name, norm, kind)
             if match is not None:
                 return match
-        if kind == "person":
+        if kind == SourceKind.PERSON:
             tokens = norm.split()
             if len(tokens) == 1:
                 people = self._by_surname.get(tokens[0], set())
@@ -297,7 +301,7 @@ class ActorIndex:
     def _spelling(self, tokens: list[str]) -> Match | None:
         best: Match | None = None
         for (kind, other), canonical in self._names.items():
-            if kind != "person":
+            if kind != SourceKind.PERSON:
                 continue
             theirs = other.split()
             if len(theirs) != len(tokens):

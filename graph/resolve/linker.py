@@ -18,7 +18,7 @@ from claimgraph.extractors import Article, Attribution
 from claimgraph.extractors.lexicon import Lexicon, default_lexicon
 from claimgraph.graph.resolve.actors import ActorIndex, Match, RoleFact, leaders, role_facts
 from claimgraph.graph.resolve.claims import ClaimClusters, is_deictic, mention_terms, points_back
-from claimgraph.ontology.vocab import QuoteKind, Stance
+from claimgraph.ontology.vocab import QuoteKind, SourceKind, Stance
 
 #: Negated statements that may deny what they negate ("I doubt it", a question, a warning do not).
 _MAY_DENY = frozenset({Stance.ASSERTS, Stance.DENIES})
@@ -84,7 +84,7 @@ class Linker:
 
     def resolve(self, article: Article, records: list[Attribution]) -> Resolution:
         """Resolve one article's records: canonical actors, claim clusters, roles."""
-        persons = {rec.source.name for rec in records if rec.source.kind == "person"}
+        persons = {rec.source.name for rec in records if rec.source.kind == SourceKind.PERSON}
         lex = self.lexicon
         roles = role_facts(article.text, persons | set(self.leaders), lex)
         heads = leaders(roles, lex)

@@ -30,7 +30,15 @@ from claimgraph.extractors.lexicon import Lexicon
 from claimgraph.graph.iris import actors_graph, cg, slug, story_graph, term_value
 from claimgraph.graph.resolve.claims import NEGATION_TERM, is_deictic, restates
 from claimgraph.ontology import DEFAULT_BASE, NIF, SCHEMA, XSD
-from claimgraph.ontology.vocab import NEGATIVE_STANCES, POSITIVE_STANCES, STANCE_EDGE, STANCE_TERM, Stance
+from claimgraph.ontology.vocab import (
+    NEGATIVE_STANCES,
+    POSITIVE_STANCES,
+    QUOTE_KIND_TERM,
+    STANCE_EDGE,
+    STANCE_TERM,
+    QuoteKind,
+    Stance,
+)
 
 _T = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -44,6 +52,8 @@ VARIANT_MIN = 55.0
 MAX_WORDINGS = 60
 # Stances for a claim and against it (the ontology's cg:polarity), as stored terms.
 _STANCE_OF = {iri: stance for stance, iri in STANCE_TERM.items()}
+#: The local names (a mention's ``kind``) of quoted contents: a quote's variants are compared.
+_QUOTED = frozenset(QUOTE_KIND_TERM[k].rsplit("#", 1)[-1] for k in (QuoteKind.DIRECT, QuoteKind.MIXED))
 _POSITIVE = frozenset(STANCE_TERM[s] for s in POSITIVE_STANCES)
 _DENIAL, _ASSERTION = ox.NamedNode(STANCE_TERM[Stance.DENIES]), ox.NamedNode(STANCE_TERM[Stance.ASSERTS])
 
@@ -306,7 +316,7 @@ def _claim_facts(rows: list[Mention], settled: dict[str, str], claim: ox.NamedNo
     # One rendering per distinct wording and speaker: a story retold word for word in many
     # articles (wire copy) adds occurrences, not variants, and must not add pairs quadratically.
     quotes: dict[tuple[str, str], _Mention] = {}
-    for m in sorted((m for m in mentions if m.kind in ("Direct", "Mixed") and m.source is not None),
+    for m in sorted((m for m in mentions if m.kind in _QUOTED and m.source is not None),
                     key=lambda m: (m.graph.value, m.node.value)):
         quotes.setdefault((term_value(m.source), " ".join(m.content.lower().split())), m)
     by_speaker: dict[str, list[_Mention]] = {}

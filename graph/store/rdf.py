@@ -21,7 +21,7 @@ from claimgraph.extractors.fields import STATED, lexical, states
 from claimgraph.extractors.reading.times import published_on
 from claimgraph.graph.iris import actor_iri, actors_graph, article_iri, attribution_iri, cg, claim_iri, slug
 from claimgraph.ontology import DEFAULT_BASE, NIF, PROV, SCHEMA, XSD
-from claimgraph.ontology.vocab import MODE_TERM, QUOTE_KIND_TERM, SOURCE_KIND_TERM, STANCE_TERM, Stance
+from claimgraph.ontology.vocab import MODE_TERM, QUOTE_KIND_TERM, SOURCE_KIND_TERM, STANCE_TERM, SourceKind, Stance
 from claimgraph.ontology.vocab import STANCE_EDGE as STANCE_EDGE_TERM
 
 if TYPE_CHECKING:
@@ -189,7 +189,7 @@ def _record(q: _Quads, article: Article, rec: Attribution, resolution: Resolutio
     if not settled_later:
         q.add(actor, STANCE_EDGE[rec.stance], claim)
     q.add(art, cg("reports"), claim)
-    if rec.source.kind == "outlet":
+    if rec.source.kind == SourceKind.OUTLET:
         q.add(actor, cg("reports"), claim)
 
 

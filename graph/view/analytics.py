@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from claimgraph.graph.view.network import STANCES
+from claimgraph.graph.view.network import CLAIM, STANCES
+from claimgraph.ontology.vocab import SourceKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ def most_cited_sources(G: nx.MultiDiGraph, k: int = 10) -> list[CitedSource]:
     """Actors ranked by the attributions credited to them (then by distinct claims)."""
     rows = []
     for n, data in G.nodes(data=True):
-        if data["kind"] == "claim":
+        if data["kind"] == CLAIM:
             continue
         stance_edges = [(v, e) for _, v, key, e in G.out_edges(n, keys=True, data=True) if key in STANCES]
         if not stance_edges:
@@ -93,7 +94,7 @@ def contested_claims(G: nx.MultiDiGraph, k: int = 10) -> list[ContestedClaim]:
     claims, each side as its contradictions name them (the ``contested-claims`` query's answer)."""
     rows = []
     for n, data in G.nodes(data=True):
-        if data["kind"] != "claim" or not data.get("contested"):
+        if data["kind"] != CLAIM or not data.get("contested"):
             continue
         pairs = data.get("contradictions", set())
         pro = {_name(G, x) for x, _ in pairs if x in G}
@@ -108,7 +109,7 @@ def contradictions(G: nx.MultiDiGraph) -> list[ActorContradiction]:
     graph's ``cg:Contradiction`` nodes, as the ``contradictions`` query lists them)."""
     about: dict[frozenset[str], set[str]] = defaultdict(set)
     for _, data in G.nodes(data=True):
-        if data["kind"] != "claim":
+        if data["kind"] != CLAIM:
             continue
         for a, b in data.get("contradictions", ()):
             if a in G and b in G:
@@ -125,8 +126,8 @@ def anonymous_reliance(G: nx.MultiDiGraph) -> list[SourceReliance]:
     ("US officials", "people familiar with the matter"), the most reliant first."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for u, v, key, e in G.edges(keys=True, data=True):
-        if key in ("cites", "relays") and G.nodes[u]["kind"] == "outlet":
-            counts[u]["anonymous" if G.nodes[v]["kind"] == "anonymous" else "named"] += e["weight"]
+        if key in ("cites", "relays") and G.nodes[u]["kind"] == SourceKind.OUTLET:
+            counts[u]["anonymous" if G.nodes[v]["kind"] == SourceKind.ANONYMOUS else "named"] += e["weight"]
     rows = [SourceReliance(o, _name(G, o), c["anonymous"], c["named"]) for o, c in counts.items()]
     return sorted(rows, key=lambda r: (-r.share, -r.anonymous, r.name))
 
@@ -136,7 +137,7 @@ def reporting_chains(G: nx.MultiDiGraph, *, outlets_only: bool = True) -> list[R
     ``outlets_only=False``, any relaying source: "Sullivan said US officials …")."""
     chains: Counter[tuple[str, str, str, str]] = Counter()
     for u, v, key, e in G.edges(keys=True, data=True):
-        if key in ("cites", "relays") and (not outlets_only or G.nodes[u]["kind"] == "outlet"):
+        if key in ("cites", "relays") and (not outlets_only or G.nodes[u]["kind"] == SourceKind.OUTLET):
             for ev in e["evidence"]:
                 chains[(u, v, ev.claim, ev.stance)] += 1
     rows = [ReportingChain(_name(G, o), _name(G, s), _name(G, c), stance, n)

@@ -32,7 +32,7 @@ import networkx as nx
 
 from claimgraph.graph.view import analytics
 from claimgraph.graph.view.evidence import Evidence
-from claimgraph.graph.view.network import STANCES, importance, top
+from claimgraph.graph.view.network import CLAIM, STANCES, importance, top
 from claimgraph.graph.view.palette import CONTESTED, DEFAULT_MAX_NODES, EDGES, FLIP, NODES
 from claimgraph.graph.view.storyview import story_claims, story_layout
 from claimgraph.ontology.vocab import NEGATIVE_STANCES, POSITIVE_STANCES, Mode
@@ -144,7 +144,7 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
     nodes_meta = []
     for n in order:
         data = shown.nodes[n]
-        net.add_node(index[n], label=shorten(data["label"], 40 if big or data["kind"] != "claim" else _LABEL_MAX),
+        net.add_node(index[n], label=shorten(data["label"], 40 if big or data["kind"] != CLAIM else _LABEL_MAX),
                      **_node_options(data, pos[n]))
         nodes_meta.append({
             "id": index[n], "kind": data["kind"], "label": data["label"], "mentions": data["mentions"],
@@ -207,7 +207,7 @@ def _node_options(data: dict[str, Any], xy: tuple[float, float]) -> dict[str, An
                   "highlight": {"background": style.colour, "border": "#000000"}},
         "borderWidth": 5 if contested else 1,
     }
-    if data["kind"] == "claim":
+    if data["kind"] == CLAIM:
         opts["widthConstraint"] = {"maximum": 150}
         opts["font"] = {"size": 12, "face": "sans-serif", "color": "#212529",
                         "bold": {"color": "#212529"}, "multi": False}

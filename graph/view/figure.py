@@ -10,7 +10,7 @@ from typing import Any
 import networkx as nx
 
 from claimgraph.graph.view.explorer import layout, shorten
-from claimgraph.graph.view.network import top
+from claimgraph.graph.view.network import CLAIM, top
 from claimgraph.graph.view.palette import CONTESTED, EDGES, NODES
 from claimgraph.graph.view.storyview import sides, story_claims, story_layout
 
@@ -68,11 +68,11 @@ def draw(G: nx.MultiDiGraph, path: str | os.PathLike[str], *, max_nodes: int = D
     if claims:
         _story_labels(ax, shown, pos, claims[0])
     else:  # actors by name, claims only when contested or much mentioned: claim labels are long
-        named = sorted(shown, key=lambda n: (shown.nodes[n]["kind"] == "claim" and not shown.nodes[n].get("contested"),
+        named = sorted(shown, key=lambda n: (shown.nodes[n]["kind"] == CLAIM and not shown.nodes[n].get("contested"),
                                              -shown.nodes[n]["mentions"]))[:labels]
-        named = [n for n in named if shown.nodes[n]["kind"] != "claim" or shown.nodes[n].get("contested")
+        named = [n for n in named if shown.nodes[n]["kind"] != CLAIM or shown.nodes[n].get("contested")
                  or shown.nodes[n]["mentions"] > 2]
-        text = {n: shorten(shown.nodes[n]["label"], 38 if shown.nodes[n]["kind"] == "claim" else 26) for n in named}
+        text = {n: shorten(shown.nodes[n]["label"], 38 if shown.nodes[n]["kind"] == CLAIM else 26) for n in named}
         nx.draw_networkx_labels(shown, pos, labels=text, ax=ax, font_size=7, verticalalignment="bottom")
     handles = [Line2D([], [], marker=s.marker, linestyle="", markerfacecolor=s.colour, markeredgecolor="#495057",
                       markersize=9, label=s.label)

@@ -32,6 +32,7 @@ from claimgraph.ontology import DEFAULT_BASE, PREFIXES
 from claimgraph.ontology.vocab import SourceKind, Stance
 
 STANCES: tuple[Stance, ...] = tuple(Stance)  # the ontology's, in its order
+CLAIM = "claim"  # the kind of a claim node; an actor node's kind is its SourceKind
 RELATIONS = (*STANCES, "reports", "cites", "relays", "contradicts")
 ACTOR_KINDS: tuple[SourceKind, ...] = tuple(SourceKind)
 #: Occurrences kept as evidence per edge (``weight`` still counts them all): a claim retold by a
@@ -126,10 +127,10 @@ def extend(G: nx.MultiDiGraph, store: ox.Store, records: Iterable[Attribution], 
     for doc in fresh_docs:  # roles stated in the new articles
         _add_roles(G, _select(store, _ROLES_IN, g=article_iri(doc, base)))
     for n in set(G) - old_nodes:  # roles that older articles state of actors new to the graph
-        if G.nodes[n]["kind"] != "claim":
+        if G.nodes[n]["kind"] != CLAIM:
             _add_roles(G, _select(store, _ROLES_OF, actor=n), n)
     for claim, data in G.nodes(data=True):
-        if data["kind"] == "claim":
+        if data["kind"] == CLAIM:
             data["label"] = labels.get(claim) or data["first"][1]
             data["contested"] = claim in contested
             data.pop("contradictions", None)
@@ -196,7 +197,7 @@ def _add_record(G: nx.MultiDiGraph, rec: Attribution, by_id: dict[str, Attributi
     if iri in renderings:
         by_record[iri] = ev
     _node(G, actor, rec.source.kind, rec.source.name, rec.doc)
-    _node(G, claim, "claim", " ".join(rec.content.split()), rec.doc)
+    _node(G, claim, CLAIM, " ".join(rec.content.split()), rec.doc)
     first = (_order(ev), " ".join(rec.content.split()))
     if first < G.nodes[claim].setdefault("first", first):  # the label when the story gives none
         G.nodes[claim]["first"] = first
@@ -276,7 +277,7 @@ def find(G: nx.MultiDiGraph, text: str, *, kinds: Iterable[str]) -> list[str]:
         if data["kind"] not in wanted:
             continue
         texts = [data["label"]]
-        if data["kind"] == "claim":
+        if data["kind"] == CLAIM:
             texts += [ev.content_text for _, _, e in G.in_edges(n, data=True) for ev in e["evidence"]]
         if any(needle in " ".join(t.split()).casefold() for t in texts):
             hits.append(n)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from claimgraph.graph.view.network import STANCES
+from claimgraph.graph.view.network import CLAIM, STANCES
 from claimgraph.ontology.vocab import NEGATIVE_STANCES, POSITIVE_STANCES
 
 #: Most actors drawn on one side of a claim (the heaviest first); the rest stay a click away.
@@ -19,7 +19,7 @@ _COLUMN_X, _ROW_Y, _STEP_Y, _STEP_X = 300.0, 240.0, 78.0, 170.0
 def story_claims(G: nx.MultiDiGraph, *, first: str | None = None, k: int = 25) -> list[str]:
     """The claims the explorer steps through: those whose wording holds ``first`` (a phrase), then
     the contested claims, then the rest, each group by mentions."""
-    claims = [n for n, d in G.nodes(data=True) if d.get("kind") == "claim"]
+    claims = [n for n, d in G.nodes(data=True) if d.get("kind") == CLAIM]
     wanted = " ".join(first.lower().split()) if first else ""
 
     def rank(n: str) -> tuple[bool, bool, int, str]:
