@@ -122,6 +122,19 @@ def _pieces(row: dict[str, Any]) -> tuple[tuple[int, int], ...]:
     return () if len(pieces) <= 1 else pieces
 
 @dataclass(slots=True)
+class PassNotes:
+    """What a rule pass that finds an attribution leaves for the pass in :mod:`..rules` that
+    finishes it; each note is read once there and cleared (None), and none flows out."""
+
+    #: The cue token of the report a cited source shares its content with ("the FT reports, citing
+    #: officials, …"; -1: a citation whose report has no cue), and where the citing phrase ends.
+    citing_head: int | None = None
+    phrase_end: int | None = None
+    hedged_by: Found | None = None  # the hedge that wraps this attribution ("have reportedly said")
+    turn: re.Match[str] | None = None  # the transcript speaker label this content follows ("WALLACE:")
+
+
+@dataclass(slots=True)
 class Found:
     """One attribution found in a doc, offsets into ``doc.text``; the source resolved later."""
 
@@ -149,13 +162,7 @@ class Found:
     pieces: tuple[tuple[int, int], ...] = ()
     source_span: tuple[int, int] | None = None  # the whole source as written, when wider than ``mention``
     confidence: float = 1.0  # how sure the extractor is (the model's cue probability; rules: 1)
-    # Notes between the passes, each read once and then cleared (None):
-    # the cue token of the report a cited source shares its content with ("the FT reports, citing
-    # officials, …"; -1: a citation whose report has no cue), and where the citing phrase ends;
-    citing_head: int | None = None
-    phrase_end: int | None = None
-    hedged_by: Found | None = None  # the hedge that wraps this attribution ("have reportedly said")
-    turn: re.Match[str] | None = None  # the transcript speaker label this content follows ("WALLACE:")
+    notes: PassNotes = field(default_factory=PassNotes)  # what one rule pass leaves for a later one
     time_span: tuple[int, int] | None = None  # the date the cue hangs on: "said *on Sunday*"
 
     def spans(self) -> tuple[tuple[int, int], ...]:

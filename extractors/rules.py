@@ -101,13 +101,13 @@ def _answering(doc: Doc, f: Found, lex: Lexicon) -> bool:
 
 def _share_cited_content(found: list[Found], text: str) -> None:
     """"The FT reports, citing officials, that …": the cited source shares the report's content."""
-    by_cue = {f.cue_i: f for f in found if f.citing_head is None}
+    by_cue = {f.cue_i: f for f in found if f.notes.citing_head is None}
     for f in found:
-        head = f.citing_head
+        head = f.notes.citing_head
         outer = by_cue.get(head) if head is not None else None
         if outer is None:
             continue
-        end, f.phrase_end = f.phrase_end, None
+        end, f.notes.phrase_end = f.notes.phrase_end, None
         if end is not None and outer.content_start <= f.cue_start < outer.content_end and end < outer.content_end:
             # "reported, citing people familiar with the matter, that …": the citation is not content
             outer.content_start = skip_that(text, end)
@@ -118,7 +118,7 @@ def _order(doc: Doc, f: Found) -> tuple[int, int, int]:
     """Text order by cue; a cited source comes right after the report that cites it."""
     if f.continues_quote:
         return f.content_start, 0, f.content_start
-    head = f.citing_head
+    head = f.notes.citing_head
     if head is not None and head >= 0:
         return doc[head].idx, 1, f.content_start
     return f.cue_start, 0, f.content_start
@@ -150,7 +150,7 @@ def _dedupe(found: list[Found]) -> list[Found]:
         if k in by_content and (f.continues_quote or f.cue_start == by_content[k].cue_start):
             continue
         if k in by_content and f.implicit is None and by_content[k].implicit is None \
-                and f.citing_head is None and by_content[k].citing_head is None:
+                and f.notes.citing_head is None and by_content[k].notes.citing_head is None:
             continue
         by_content.setdefault(k, f)
         result.append(f)
@@ -163,7 +163,7 @@ def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found], text: str) -> N
     resolver = SourceResolver(doc, lex, lambda at: bisect.bisect_right(breaks, at), text=text)
     last_quoted: Found | None = None
     for f in found:
-        turn, f.turn = f.turn or TURN.match(text, f.content_start), None
+        turn, f.notes.turn = f.notes.turn or TURN.match(text, f.content_start), None
         if turn is not None and is_speaker_label(turn.group("label"), lex):
             # "WALLACE: Let's start …" — a transcript's speaker turn: the label speaks, whoever
             # introduced the transcript; unlabelled quotes after it continue that turn.
@@ -245,17 +245,17 @@ def _nest(found: list[Found]) -> None:
     """Link each attribution to the innermost one whose content holds its cue and content."""
     index = {id(f): i for i, f in enumerate(found)}
     for i, f in enumerate(found):
-        hedge, f.hedged_by = f.hedged_by, None
+        hedge, f.notes.hedged_by = f.notes.hedged_by, None
         if hedge is not None and id(hedge) in index:
             f.parent = index[id(hedge)]
             continue
-        head, f.citing_head = f.citing_head, None
+        head, f.notes.citing_head = f.notes.citing_head, None
         best: int | None = None
         for j, g in enumerate(found):
             if j == i or g.continues_quote and f.continues_quote:
                 continue
             if head is not None and g.content_start == f.content_start and g.content_end == f.content_end and j != i \
-                    and g.citing_head is None and g.implicit is None:
+                    and g.notes.citing_head is None and g.implicit is None:
                 best = j
                 break
             holds_cue = any(a <= f.cue_start and f.cue_end <= b + 1 for a, b in g.spans())

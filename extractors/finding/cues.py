@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from claimgraph.ontology.vocab import QuoteKind
 
 from ..lexicon import Lexicon
-from ..records import Found
+from ..records import Found, PassNotes
 from .contents import adjacent_quote, complement, previous_sentence, skip_that, trim
 from .mentions import mention_for
 from .quotes import Quote
@@ -80,7 +80,7 @@ def _citing(tok: Token, sent: Span, lex: Lexicon) -> Iterator[Found]:
         start = skip_that(sent.doc.text, span.start_char)
         span = sent.doc.char_span(start, span.end_char, alignment_mode="expand") or span
         yield Found("citing", "cite", tok.idx, end_char(tok), span.start_char, span.end_char, mention=mention_for(obj, lex),
-                    citing_head=head.i if head is not None else -1, phrase_end=end_char(tok.right_edge))
+                    notes=PassNotes(citing_head=head.i if head is not None else -1, phrase_end=end_char(tok.right_edge)))
         subject = subject_of(head, lex) if head is not None else None
         if head is not None and subject is not None and not any(c.dep_ == "ccomp" for c in head.children):
             outer = Found(head.text, head.lemma_.lower(), head.idx, end_char(head), span.start_char, span.end_char,
@@ -95,8 +95,8 @@ def _citing(tok: Token, sent: Span, lex: Lexicon) -> Iterator[Found]:
         clause = [t for t in (head or sent.root).subtree if t.i not in skip and not t.is_punct]
         yield Found("citing", "cite", tok.idx, end_char(tok),
                     clause[0].idx if clause else tok.idx, end_char(clause[-1]) if clause else tok.idx,
-                    mention=mention_for(obj, lex), citing_head=head.i if head is not None else -1,
-                    phrase_end=end_char(tok.right_edge))
+                    mention=mention_for(obj, lex),
+                    notes=PassNotes(citing_head=head.i if head is not None else -1, phrase_end=end_char(tok.right_edge)))
         return
     # "refused to disclose it, citing fears such information could …": a reason, said by the subject.
     subject = subject_of(tok.head, lex) if tok.head is not tok else None

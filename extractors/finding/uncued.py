@@ -50,7 +50,7 @@ def hedge_attributions(doc: Doc, lex: Lexicon, found: list[Found]) -> list[Found
                   cue_hedged=True, sentence_start=verb.sent.start_char, sentence_end=verb.sent.end_char)
         out.append(f)
         if inner is not None:
-            found[inner].hedged_by = f
+            found[inner].notes.hedged_by = f
     return out
 
 
@@ -130,7 +130,7 @@ def speaker_turns(doc: Doc, text: str, lex: Lexicon, found: list[Found]) -> list
         f = Found(":", "say", turn.end("label"), turn.end("label") + 1, turn.end(), turn.end() + len(content),
                   kind=QuoteKind.DIRECT, sentence_start=sent.start_char, sentence_end=min(end, max(sent.end_char, end)),
                   cue_i=span.start)
-        f.turn = turn
+        f.notes.turn = turn
         out.append(f)
     return out
 

@@ -8,17 +8,13 @@ CONSTRUCT.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
-from typing import Any
-from xml.sax.saxutils import escape
+from typing import Any, Final
 
 import pyoxigraph as ox
 
@@ -181,7 +177,7 @@ def execute(store: ox.Store, query: str, bindings: dict[str, str] | None = None,
         raise QueryError(f"format {fmt} is for CONSTRUCT and DESCRIBE results; {kind} gives table, json, csv, "
                          "tsv or xml")
     if isinstance(result, ox.QueryBoolean):
-        return _boolean(bool(result), fmt)
+        return _boolean(result, fmt)
     if isinstance(result, ox.QueryTriples):
         triples = []
         for n, t in enumerate(result):
@@ -202,67 +198,29 @@ def execute(store: ox.Store, query: str, bindings: dict[str, str] | None = None,
 
 
 # -- result formats ---------------------------------------------------------------------------
-def _boolean(value: bool, fmt: str) -> tuple[bytes, str, bool]:
-    if fmt == "xml":
-        body = ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
-                f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n")
-        return body.encode(), MEDIA_TYPES["xml"], False
-    if fmt in {"csv", "tsv", "table"}:
-        return (("true" if value else "false") + "\n").encode(), MEDIA_TYPES[fmt], False
-    return json.dumps({"head": {}, "boolean": value}).encode(), MEDIA_TYPES["json"], False
+#: The SPARQL results formats, written by pyoxigraph; "table" is this tool's own, for a terminal.
+RESULTS_FORMATS: Final = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                          "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
 
 
-def _json_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str]:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        out["datatype"] = term.datatype.value
-    return out
+def _boolean(result: ox.QueryBoolean, fmt: str) -> tuple[bytes, str, bool]:
+    if fmt == "table":
+        return ("true\n" if result else "false\n").encode(), MEDIA_TYPES["table"], False
+    fmt = fmt if fmt in RESULTS_FORMATS else "json"
+    return result.serialize(format=RESULTS_FORMATS[fmt]) or b"", MEDIA_TYPES[fmt], False
 
 
 def _solutions(variables: list[str], rows: list[dict[str, Any]], fmt: str) -> bytes:
-    if fmt == "json":
-        bindings = [{v: _json_term(t) for v, t in row.items() if t is not None} for row in rows]
-        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
-    if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\r\n")
-        w.writerow(variables)
-        for row in rows:
-            w.writerow(["" if row[v] is None else row[v].value for v in variables])
-        return buf.getvalue().encode()
-    if fmt == "tsv":
-        lines = ["\t".join("?" + v for v in variables)]
-        lines += ["\t".join("" if row[v] is None else str(row[v]) for v in variables) for row in rows]
-        return ("\n".join(lines) + "\n").encode()
-    if fmt == "xml":
-        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
-        out += [f'<variable name="{escape(v)}"/>' for v in variables]
-        out.append("</head><results>")
-        for row in rows:
-            out.append("<result>")
-            for v, t in row.items():
-                if t is None:
-                    continue
-                j = _json_term(t)
-                if j["type"] == "uri":
-                    inner = f"<uri>{escape(j['value'])}</uri>"
-                elif j["type"] == "bnode":
-                    inner = f"<bnode>{escape(j['value'])}</bnode>"
-                else:
-                    attrs = f' datatype="{escape(j["datatype"])}"' if "datatype" in j else ""
-                    attrs += f' xml:lang="{escape(j["xml:lang"])}"' if "xml:lang" in j else ""
-                    inner = f"<literal{attrs}>{escape(j['value'])}</literal>"
-                out.append(f'<binding name="{escape(v)}">{inner}</binding>')
-            out.append("</result>")
-        out.append("</results></sparql>\n")
-        return "".join(out).encode()
-    return _table(variables, rows).encode()
+    """The first rows of a result in ``fmt``. pyoxigraph serializes a whole result and nothing
+    less, so the rows kept under the cap go back to it as TSV (each term in its own N-Triples
+    syntax: nothing to escape) and it writes them in the format asked for."""
+    if fmt not in RESULTS_FORMATS:
+        return _table(variables, rows).encode()
+    lines = ["\t".join("?" + v for v in variables)]
+    lines += ["\t".join("" if row[v] is None else str(row[v]) for v in variables) for row in rows]
+    kept = ox.parse_query_results(("\n".join(lines) + "\n").encode(), format=ox.QueryResultsFormat.TSV)
+    assert isinstance(kept, ox.QuerySolutions)
+    return kept.serialize(format=RESULTS_FORMATS[fmt]) or b""
 
 
 def _table(variables: list[str], rows: list[dict[str, Any]]) -> str:
