@@ -70,16 +70,16 @@ def test_a_build_over_the_hostile_corpus_keeps_the_good_articles_and_names_the_r
 
 
 def test_an_article_that_breaks_the_attribution_rules_costs_only_itself(tmp_path, monkeypatch):
-    from claimgraph.extractors import extractor
+    from claimgraph.extractors import strategies
 
-    real = extractor.finish
+    real = strategies.finish
 
     def flaky(doc, lex, found, **kw):
         if "BOOM" in doc.text:
             raise IndexError("a rule bug")
         return real(doc, lex, found, **kw)
 
-    monkeypatch.setattr(extractor, "finish", flaky)
+    monkeypatch.setattr(strategies, "finish", flaky)
     (tmp_path / "a.txt").write_text("The mayor said the bridge would reopen in May. BOOM", encoding="utf-8")
     (tmp_path / "b.txt").write_text("The senator said the bill would pass next week.", encoding="utf-8")
     report = claimgraph.build([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out")
