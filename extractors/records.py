@@ -148,7 +148,7 @@ class Found:
     implicit: tuple[str, SourceKind] | None = None
     cue_hedged: bool = False
     continues_quote: bool = False  # no cue of its own: the previous quoted speaker goes on
-    kind: QuoteKind = QuoteKind.INDIRECT
+    type: QuoteKind = QuoteKind.INDIRECT  # direct, indirect or mixed (the record's ``type``)
     source: Source | None = None
     stance: Stance = Stance.ASSERTS
     certainty: Certainty = "certain"
@@ -175,7 +175,7 @@ class Found:
         src = self.source
         return {
             "cue": self.cue, "cue_start": self.cue_start, "cue_end": self.cue_end,
-            "content_start": self.content_start, "content_end": self.content_end, "kind": self.kind,
+            "content_start": self.content_start, "content_end": self.content_end, "type": self.type,
             "stance": self.stance, "certainty": self.certainty, "parent": self.parent,
             "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
             "source": None if src is None else {
@@ -210,7 +210,7 @@ class FoundData(TypedDict):
     cue_end: int
     content_start: int
     content_end: int
-    kind: QuoteKind
+    type: QuoteKind
     stance: Stance
     certainty: Certainty
     parent: int | None

@@ -173,7 +173,7 @@ def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found], text: str) -> N
             f.content_start = turn.end()
             if f.pieces:
                 f.pieces = ((turn.end(), f.pieces[0][1]), *f.pieces[1:])
-            f.kind, f.continues_quote, f.mention, f.implicit = QuoteKind.DIRECT, False, None, None
+            f.type, f.continues_quote, f.mention, f.implicit = QuoteKind.DIRECT, False, None, None
             last_quoted = f
             continue
         if f.continues_quote:
@@ -189,7 +189,7 @@ def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found], text: str) -> N
             # The source as written, whole ("Hemsley, the co-author of …"); resolved on its head.
             a, b = f.source_span
             f.source = replace(f.source, text=text[a:b], start=a, end=b)
-        if f.kind in {QuoteKind.DIRECT, QuoteKind.MIXED} and f.implicit is None:
+        if f.type in {QuoteKind.DIRECT, QuoteKind.MIXED} and f.implicit is None:
             last_quoted = f
     found[:] = [f for f in found if f.source is not None]
     _headline_sources(found, text, lex)

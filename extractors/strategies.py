@@ -151,7 +151,7 @@ def _not_an_attribution(f: Found, doc: Doc, rules: list[Found], lex: Lexicon) ->
         return True  # "Asked whether …, she said": the question is the reporter's
     content = doc.char_span(f.content_start, f.content_end, alignment_mode="expand")
     clause = content is not None and any(t.pos_ in {"VERB", "AUX"} for t in content)
-    quoted = f.kind != QuoteKind.INDIRECT
+    quoted = f.type != QuoteKind.INDIRECT
     if lemma in lex.publishing_acts and not clause and not quoted:
         return True
     if _speaker_inside_own_quote(f, rules, doc, lex):
@@ -176,7 +176,7 @@ def _speaker_inside_own_quote(f: Found, found: list[Found], doc: Doc, lex: Lexic
     cue = doc.char_span(f.cue_start, f.cue_end, alignment_mode="expand")
     if cue is None or any(t.tag_ in {"VBD", "VBN"} for t in cue):
         return False
-    return any(r is not f and r.kind != QuoteKind.INDIRECT and r.content_start <= f.cue_start and f.cue_end <= r.content_end
+    return any(r is not f and r.type != QuoteKind.INDIRECT and r.content_start <= f.cue_start and f.cue_end <= r.content_end
                for r in found)
 
 

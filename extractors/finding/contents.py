@@ -179,17 +179,17 @@ def shape_content(f: Found, text: str, quotes: list[Quote]) -> Found:
         cue_inside = q.start <= f.cue_start < q.end
         if q.inner_start <= s and e <= q.inner_end + 1 and not cue_inside:
             s, e = trim(text, q.inner_start, q.inner_end)  # content lies in one quote: take it all
-            return replace(f, content_start=s, content_end=e, kind=QuoteKind.DIRECT)
+            return replace(f, content_start=s, content_end=e, type=QuoteKind.DIRECT)
         if s <= q.inner_start and q.inner_end <= e + 1 and not text[s:q.start].strip(_TRIM_LEFT + "“\"") \
                 and not text[q.end:e].strip(_TRIM_RIGHT + "”\""):
             s, e = trim(text, q.inner_start, q.inner_end)
-            return replace(f, content_start=s, content_end=e, kind=QuoteKind.DIRECT)
+            return replace(f, content_start=s, content_end=e, type=QuoteKind.DIRECT)
         if s < q.end <= e + 1 or s <= q.start < e:
             if q.start < e < q.end:
                 e = q.end  # a partial quote cut by the parse: keep the whole quotation
             if not cue_inside:
-                return replace(f, content_start=s, content_end=e, kind=QuoteKind.MIXED)
-    return replace(f, content_start=s, content_end=e, kind=QuoteKind.DIRECT if f.kind == QuoteKind.DIRECT
+                return replace(f, content_start=s, content_end=e, type=QuoteKind.MIXED)
+    return replace(f, content_start=s, content_end=e, type=QuoteKind.DIRECT if f.type == QuoteKind.DIRECT
                    else QuoteKind.INDIRECT)
 
 

@@ -226,6 +226,6 @@ def _reporting_verb(tok: Token, sent: Span, lex: Lexicon, quotes: list[Quote], q
     first = cue_first(tok)
     cue_end = max([end_char(tok)] + [end_char(t) for t in extra_cue])
     yield Found(cue_text(tok, extra=extra_cue), lemma, first.idx, cue_end, start, end,
-                mention=mention_for(subject, lex), kind=QuoteKind.DIRECT if adjacent else QuoteKind.INDIRECT)
+                mention=mention_for(subject, lex), type=QuoteKind.DIRECT if adjacent else QuoteKind.INDIRECT)
 
 

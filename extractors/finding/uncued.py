@@ -85,7 +85,7 @@ def continued_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[
             covered.append((s, e))
             continue
         f = Found("", "", s, s, s, e, continues_quote=True,
-                  kind=QuoteKind.DIRECT, sentence_start=sentence.start_char, sentence_end=sentence.end_char)
+                  type=QuoteKind.DIRECT, sentence_start=sentence.start_char, sentence_end=sentence.end_char)
         out.append(f)
     return out
 
@@ -100,7 +100,7 @@ def _splits_quote(q: Quote, quotes: list[Quote], found: list[Found], text: str) 
     if "\n" in gap or len(gap.split()) > 12:
         return None
     return next((f for f in found if f.content_start >= prev.inner_start and f.content_end <= prev.inner_end
-                 and f.kind == QuoteKind.DIRECT and prev.end <= f.cue_start < q.start), None)
+                 and f.type == QuoteKind.DIRECT and prev.end <= f.cue_start < q.start), None)
 
 
 #: A transcript's speaker label at the start of a paragraph or quotation: "WALLACE: …", "MR. LEE: …".
@@ -128,7 +128,7 @@ def speaker_turns(doc: Doc, text: str, lex: Lexicon, found: list[Found]) -> list
             continue
         sent = span.sent
         f = Found(":", "say", turn.end("label"), turn.end("label") + 1, turn.end(), turn.end() + len(content),
-                  kind=QuoteKind.DIRECT, sentence_start=sent.start_char, sentence_end=min(end, max(sent.end_char, end)),
+                  type=QuoteKind.DIRECT, sentence_start=sent.start_char, sentence_end=min(end, max(sent.end_char, end)),
                   cue_i=span.start)
         f.notes.turn = turn
         out.append(f)

@@ -67,7 +67,7 @@ def _found(doc: Doc, v: DocView, t: Tagged, lex: Lexicon) -> Found | None:
         cue=text[cue_first.idx:cue_last.idx + len(cue_last)], cue_lemma=lemma, cue_start=cue_first.idx,
         cue_end=cue_last.idx + len(cue_last), content_start=pieces[0][0], content_end=pieces[-1][1],
         mention=mention, implicit=None if mention is not None else ("unspecified (implicit)", SourceKind.ANONYMOUS),
-        cue_hedged=hedged, kind=_kind(pieces, v.quotes), sentence_start=sent_start,
+        cue_hedged=hedged, type=_kind(pieces, v.quotes), sentence_start=sent_start,
         sentence_end=sent_end, cue_i=t.cue_head, pieces=tuple(pieces) if len(pieces) > 1 else (),
         source_span=source_span, confidence=t.confidence,
     )
