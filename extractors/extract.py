@@ -82,6 +82,8 @@ def _shifted(found: list[FoundData], offset: int, before: int) -> list[FoundData
             g["time"] = [t + offset for t in g["time"] or ()]
         if g["parent"] is not None:
             g["parent"] += before
+        if g["act"] is not None:
+            g["act"] += before
         out.append(g)
     return out
 
@@ -107,7 +109,7 @@ def to_records(article: Article, cleaned: CleanText, found: list[FoundData],
         if a >= 0:
             a, b = cleaned.to_raw(a), cleaned.to_raw_end(b)
             text = raw[a:b]
-        parent = f["parent"]
+        parent, act = f["parent"], f["act"]
         when = f.get("time")
         time_text = raw[cleaned.to_raw(when[0]):cleaned.to_raw_end(when[1])] if when else None
         pieces = (tuple((cleaned.to_raw(a), cleaned.to_raw_end(b)) for a, b in f["content_pieces"])
@@ -119,6 +121,7 @@ def to_records(article: Article, cleaned: CleanText, found: list[FoundData],
             content_start=cs, content_end=ce,
             type=f["type"], stance=f["stance"], certainty=f["certainty"], sentence=raw[ss:se].strip(),
             sentence_start=ss, sentence_end=se, parent=ids[parent] if parent is not None else None,
+            act=ids[act] if act is not None else None,
             mode=f["mode"], content_pieces=pieces, negated=f["negated"],
             statement_time=resolve(time_text, published, lex) if time_text else None, statement_time_text=time_text,
         ))

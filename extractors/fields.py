@@ -68,6 +68,7 @@ FIELDS: Final[tuple[Field, ...]] = (
     Field("type", "type", REQUIRED, "term", _cg("kind"), "iri", terms=QUOTE_KIND_TERM, catalog="kind"),
     Field("stance", "stance", REQUIRED, "custom", _cg("stance"), catalog="stance"),  # settled in the story
     Field("parent", "parent", None, "custom", _cg("nestedIn"), catalog="nested_in"),
+    Field("act", "act", None, "custom", _cg("act")),  # the attribution that opens the utterance
     Field("claim", "claim", None, "custom", _cg("claim")),
     Field("mode", "mode", "statement", "term", _cg("mode"), "iri", terms=MODE_TERM),
     Field("content_pieces", "content_pieces", (), "custom", _cg("contentPiece"), offset=True),

@@ -69,6 +69,10 @@ class Attribution:
     sentence_start: int
     sentence_end: int
     parent: str | None = None
+    #: The ``id`` of the attribution that opens the utterance this one belongs to, when one
+    #: utterance was kept as several claims (a quote split by its cue: "“A,” he said. “B.”", or
+    #: one going on without a cue); ``None``: the attribution is its own utterance.
+    act: str | None = None
     claim: str | None = None
     mode: Mode = Mode.STATEMENT
     #: The content's pieces as (start, end) offsets, in text order: one for most attributions, two
@@ -131,6 +135,7 @@ class PassNotes:
     citing_head: int | None = None
     phrase_end: int | None = None
     hedged_by: Found | None = None  # the hedge that wraps this attribution ("have reportedly said")
+    goes_on: Found | None = None  # the quoted attribution a cueless quote goes on from
     turn: re.Match[str] | None = None  # the transcript speaker label this content follows ("WALLACE:")
 
 
@@ -153,6 +158,7 @@ class Found:
     stance: Stance = Stance.ASSERTS
     certainty: Certainty = "certain"
     parent: int | None = None
+    act: int | None = None  # the index of the attribution that opens this one's utterance
     sentence_start: int = 0
     sentence_end: int = 0
     cue_i: int = -1  # token index of the cue word
@@ -176,7 +182,7 @@ class Found:
         return {
             "cue": self.cue, "cue_start": self.cue_start, "cue_end": self.cue_end,
             "content_start": self.content_start, "content_end": self.content_end, "type": self.type,
-            "stance": self.stance, "certainty": self.certainty, "parent": self.parent,
+            "stance": self.stance, "certainty": self.certainty, "parent": self.parent, "act": self.act,
             "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
             "source": None if src is None else {
                 "text": src.text, "name": src.name, "kind": src.kind, "start": src.start, "end": src.end,
@@ -214,6 +220,7 @@ class FoundData(TypedDict):
     stance: Stance
     certainty: Certainty
     parent: int | None
+    act: int | None
     sentence_start: int
     sentence_end: int
     source: SourceData | None

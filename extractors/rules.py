@@ -72,6 +72,7 @@ def finish(doc: Doc, lex: Lexicon, found: list[Found], *, text: str | None = Non
     _resolve_sources(doc, lex, found, doc.text if text is None else text)
     _cut_trailing_citations(found, doc.text if text is None else text)
     _nest(found)
+    _acts(found)
     for f in found:
         first = f.spans()[0]  # a split quote's first piece carries its predicate, not the cue between
         span = doc.char_span(first[0], first[1], alignment_mode="expand")
@@ -181,6 +182,7 @@ def _resolve_sources(doc: Doc, lex: Lexicon, found: list[Found], text: str) -> N
                 f.source = None
                 continue
             f.source, f.cue, f.cue_lemma = last_quoted.source, last_quoted.cue, last_quoted.cue_lemma
+            f.notes.goes_on = last_quoted
             resolver.same_as(f.source, f.content_start)
             last_quoted = f
             continue
@@ -265,6 +267,18 @@ def _nest(found: list[Found]) -> None:
                     (best is None or found[best].content_end - found[best].content_start > width):
                 best = j
         f.parent = best
+
+
+def _acts(found: list[Found]) -> None:
+    """One utterance kept as several claims ("“A,” he said. “B.”"; a quote paragraph going on
+    without a cue): each part, and the attribution that opens it, carry the opener's index."""
+    index = {id(f): i for i, f in enumerate(found)}
+    for f in found:  # in text order: what a part goes on from has its act already
+        prev, f.notes.goes_on = f.notes.goes_on, None
+        if prev is None or id(prev) not in index:
+            continue
+        opener = prev.act if prev.act is not None else index[id(prev)]
+        f.act = found[opener].act = opener
 
 
 # -- small helpers ----------------------------------------------------------------------------

@@ -103,8 +103,9 @@ class HybridExtractor:
 
 
 def _without(found: list[Found], drop: set[int]) -> list[Found]:
-    """``found`` less the records at ``drop``, each parent index renumbered (a dropped parent's
-    children nest in its own parent)."""
+    """``found`` less the records at ``drop``, each parent and act index renumbered (a dropped
+    parent's children nest in its own parent; a dropped opener's utterance opens at its next part,
+    and a part left alone is its own utterance)."""
     if not drop:
         return found
     new_index: dict[int, int] = {}
@@ -116,7 +117,15 @@ def _without(found: list[Found], drop: set[int]) -> list[Found]:
         while parent is not None and parent in drop:
             parent = found[parent].parent
         f.parent = new_index.get(parent) if parent is not None else None
-    return [f for i, f in enumerate(found) if i not in drop]
+    kept = [f for i, f in enumerate(found) if i not in drop]
+    acts: dict[int, list[int]] = {}
+    for i, f in enumerate(kept):
+        if f.act is not None:
+            acts.setdefault(f.act, []).append(i)
+    for members in acts.values():
+        for i in members:
+            kept[i].act = members[0] if len(members) > 1 else None
+    return kept
 
 
 def _speaks(f: Found) -> bool:

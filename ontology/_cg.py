@@ -43,6 +43,7 @@ class CG(DefinedNamespace):
     Statement: URIRef
     Warning: URIRef
     aboutClaim: URIRef
+    act: URIRef
     actor: URIRef
     affiliation: URIRef
     alias: URIRef

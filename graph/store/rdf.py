@@ -173,6 +173,8 @@ def _record(q: _Quads, article: Article, rec: Attribution, resolution: Resolutio
     _evidence(q, node, rec, article.text)
     if rec.parent is not None:
         q.add(node, cg("nestedIn"), NamedNode(attribution_iri(article.id, rec.parent, base)))
+    if rec.act is not None:
+        q.add(node, cg("act"), NamedNode(attribution_iri(article.id, rec.act, base)))
     q.add(claim, NamedNode(PROV + "qualifiedAttribution"), node)
     if resolution is not None:
         _resolved(q, node, actor, rec, resolution)

@@ -34,6 +34,7 @@ def _records_query() -> str:
   ?actor cg:name ?source ; a ?cls .
   """ + "\n  ".join(f"OPTIONAL {{ {' '.join(p)} }}" for p in optional.values()) + """
   OPTIONAL { ?a cg:nestedIn ?p . ?p cg:recordId ?parentId }
+  OPTIONAL { ?a cg:act ?u . ?u cg:recordId ?actId }
   OPTIONAL { ?a cg:stance ?st }  # a negated assertion's stance is settled in the story graph
   OPTIONAL { ?a cg:sourceName ?named }
   OPTIONAL { ?actor cg:author ?author . ?author cg:name ?authorName }
@@ -111,6 +112,7 @@ def _record(s: ox.QuerySolution, kind: SourceKind) -> Attribution:
     row.update(doc=s["doc"].value, source=s["source"].value, source_kind=kind, claim=s["claim"].value.rsplit("/", 1)[-1],
                stance=_STANCE_OF[s["st"].value] if s["st"] is not None else Stance.ASSERTS,
                parent=s["parentId"].value if s["parentId"] is not None else None,
+               act=s["actId"].value if s["actId"] is not None else None,
                source_author=s["authorName"].value if s["authorName"] is not None else None,
                source_author_kind=actor_kind(author.value) if author is not None else None)
     return Attribution.from_json(row)

@@ -43,6 +43,11 @@ class Evidence:
     context_at: tuple[int, int] = (0, 0)
     context_cue: tuple[int, int] = (0, 0)
     context_content: tuple[int, int] = (0, 0)
+    #: The utterance this record is part of (``Attribution.act``: "“A,” he said. “B.”" kept as two
+    #: claims), and the other parts' contents in the passage, which then spans them all: the
+    #: explorer shows one utterance once, every part marked.
+    act: str | None = None
+    context_parts: tuple[tuple[int, int], ...] = ()
 
 
 #: Longest passage shown around a piece of evidence.
@@ -73,11 +78,12 @@ class QuoteVariant:
     flip: bool
 
 
-def evidence_of(rec: Attribution, claim: str, text: str | None = None) -> Evidence:
+def evidence_of(rec: Attribution, claim: str, text: str | None = None, parts: tuple[Attribution, ...] = ()) -> Evidence:
     """The evidence of one record, with offsets made relative to its sentence; with the article's
-    ``text``, the passage around it (:func:`context_of`)."""
+    ``text``, the passage around it (:func:`context_of`), around the whole utterance when the
+    record is one of its ``parts`` (the other records that share its act)."""
     s0, n = rec.sentence_start, len(rec.sentence)
-    passage, cue, content = context_of(rec, text) if text else ((0, 0), (0, 0), (0, 0))
+    passage, cue, content = context_of(rec, text, parts) if text else ((0, 0), (0, 0), (0, 0))
 
     def inside(a: int, b: int) -> tuple[int, int]:
         a, b = max(a - s0, 0), min(b - s0, n)
@@ -90,15 +96,18 @@ def evidence_of(rec: Attribution, claim: str, text: str | None = None) -> Eviden
                     source_sieve=rec.source.sieve, negated=rec.negated,
                     pieces=tuple(p for p in (inside(a, b) for a, b in rec.pieces) if p != (0, 0)),
                     said=rec.statement_time, said_as=rec.statement_time_text, context_at=passage,
-                    context_cue=cue, context_content=content)
+                    context_cue=cue, context_content=content, act=rec.act,
+                    context_parts=tuple(_within(passage, p.content_start, p.content_end) for p in parts) if text else ())
 
 
-def context_of(rec: Attribution, text: str) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
+def context_of(rec: Attribution, text: str,
+               parts: tuple[Attribution, ...] = ()) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
     """The paragraphs holding the sentence, the cue and the content (a cue or content the parser
-    put in a neighbouring sentence included), at most :data:`CONTEXT_CHARS` around them: (the
-    passage's offsets in the article, the cue and the content in the passage)."""
-    lo = max(0, min(rec.sentence_start, rec.cue_start, rec.content_start))
-    hi = min(len(text), max(rec.sentence_end, rec.cue_end, rec.content_end))
+    put in a neighbouring sentence included, and the contents of the utterance's other ``parts``),
+    at most :data:`CONTEXT_CHARS` around them: (the passage's offsets in the article, the cue and
+    the content in the passage)."""
+    lo = max(0, min(rec.sentence_start, rec.cue_start, rec.content_start, *(p.content_start for p in parts)))
+    hi = min(len(text), max(rec.sentence_end, rec.cue_end, rec.content_end, *(p.content_end for p in parts)))
     start = text.rfind("\n", 0, lo) + 1
     end = text.find("\n", hi)
     end = len(text) if end < 0 else end
@@ -111,3 +120,10 @@ def context_of(rec: Attribution, text: str) -> tuple[tuple[int, int], tuple[int,
         return (a, b) if a < b else (0, 0)
 
     return (start, end), at(rec.cue_start, rec.cue_end), at(rec.content_start, rec.content_end)
+
+
+def _within(passage: tuple[int, int], a: int, b: int) -> tuple[int, int]:
+    """Article offsets ``a``–``b`` in the passage; (0, 0) when they fall outside it."""
+    start, end = passage
+    a, b = max(a - start, 0), min(b - start, end - start)
+    return (a, b) if a < b else (0, 0)

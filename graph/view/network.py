@@ -118,12 +118,17 @@ def extend(G: nx.MultiDiGraph, store: ox.Store, records: Iterable[Attribution], 
     for doc, group in groupby(records, key=lambda r: r.doc):
         recs = list(group)
         by_id = {r.id: r for r in recs}
+        acts: dict[str, list[Attribution]] = {}  # one utterance kept as several claims
+        for r in recs:
+            if r.act is not None:
+                acts.setdefault(r.act, []).append(r)
         text = article_text(store, doc, base)
         if doc not in fresh_docs:
             fresh_docs.add(doc)
             articles.update({d: replace(info, text=text) for d, info in _articles(store, article_iri(doc, base)).items()})
         for rec in recs:
-            _add_record(G, rec, by_id, articles, renderings, by_record, base, text)
+            parts = tuple(r for r in acts.get(rec.act, ()) if r is not rec) if rec.act is not None else ()
+            _add_record(G, rec, by_id, articles, renderings, by_record, base, text, parts)
     for doc in fresh_docs:  # roles stated in the new articles
         _add_roles(G, _select(store, _ROLES_IN, g=article_iri(doc, base)))
     for n in set(G) - old_nodes:  # roles that older articles state of actors new to the graph
@@ -189,10 +194,10 @@ def _order(ev: Evidence) -> tuple[str, int, str]:
 
 def _add_record(G: nx.MultiDiGraph, rec: Attribution, by_id: dict[str, Attribution],
                 articles: dict[str, ArticleInfo], renderings: set[str], by_record: dict[str, Evidence], base: str,
-                text: str | None = None) -> None:
+                text: str | None = None, parts: tuple[Attribution, ...] = ()) -> None:
     claim = f"{base}claim/{rec.claim or rec.id}"
     actor = actor_iri(rec.source.name, rec.source.kind, base)
-    ev = evidence_of(rec, claim, text)
+    ev = evidence_of(rec, claim, text, parts)
     iri = attribution_iri(rec.doc, rec.id, base)
     if iri in renderings:
         by_record[iri] = ev

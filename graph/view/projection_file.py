@@ -23,7 +23,7 @@ from claimgraph.graph.view.evidence import ArticleInfo, Evidence, QuoteVariant
 from claimgraph.ontology.vocab import Mode, QuoteKind, SourceKind, Stance
 
 #: The format's version; a file of another one is rebuilt, never guessed at.
-VERSION = 1
+VERSION = 2  # 2: evidence knows its utterance (act, context_parts)
 _RECORDS = {c.__name__: c for c in (Evidence, ArticleInfo, QuoteVariant)}
 _ENUMS: dict[str, type[enum.Enum]] = {c.__name__: c for c in (Mode, QuoteKind, SourceKind, Stance)}
 

@@ -231,6 +231,15 @@
     }
     return q;
   }
+  // The parts of one utterance ("“A,” she said. “B.”") share an act: a list shows the first only.
+  function firstOfUtterance(shown, k) {
+    var ev = EV[k];
+    if (!ev.act) return true;
+    var key = ev.doc + "\u0000" + ev.act;
+    if (shown[key]) return false;
+    shown[key] = true;
+    return true;
+  }
   function evidenceBlock(k, extra) {
     var ev = EV[k], a = ART[ev.doc] || {};
     var meta = el("div", {"class": "meta"});
@@ -258,11 +267,17 @@
     if (ev.cue[0] === ev.cue[1] && ev.cue_text) {
       box.append(el("blockquote", null, "… ", el("mark", {"class": "cue", text: ev.cue_text}), " …"));
     }
+    var parts = (ev.context_parts || []).filter(function (p) { return p[0] < p[1]; });
+    if (ev.act && parts.length) {  // one utterance kept as several claims: shown once, every part marked
+      meta.append(el("span", {"class": "badge kind", text: "one utterance · " + (parts.length + 1) + " claims",
+                              title: "a quote split by its cue or going on without one: each sentence is a claim of its own"}));
+    }
     if (ev.context) {  // the paragraph around it, the passage between cue and content included
-      var ctx = el("details", {"class": "context"}, el("summary", {text: "In context"}));
-      ctx.append(highlighted({sentence: ev.context, cue: ev.context_cue, content: ev.context_content, pieces: []}));
+      var ctx = el("details", {"class": "context"}, el("summary", {text: parts.length ? "The whole utterance" : "In context"}));
+      ctx.append(highlighted({sentence: ev.context, cue: ev.context_cue, content: ev.context_content,
+                              pieces: parts.length ? [ev.context_content].concat(parts) : []}));
       var cut = ev.cue[0] === ev.cue[1] || ev.content[0] === ev.content[1];
-      if (cut) ctx.open = true;  // the sentence alone shows it cut: open the passage
+      if (cut || parts.length) ctx.open = true;  // the sentence alone shows it cut, or one part of it: open the passage
       box.append(ctx);
     }
     if (ev.said) meta.append(" · said " + ev.said + (ev.said_as ? " (“" + ev.said_as + "”)" : ""));
@@ -294,7 +309,8 @@
     if (e.rel === "contradicts") details.append(el("p", {text: "These actors are on opposite sides of at least one claim; open the Story tab."}));
     details.append(el("p", {"class": "hint", text: e.weight + " occurrence(s)" +
       (e.ev.length < e.weight ? "; the first " + e.ev.length + " in article order below (the SPARQL queries list all)" : "")}));
-    e.ev.slice(0, 200).forEach(function (k) { details.append(evidenceBlock(k)); });
+    var acts = {};
+    e.ev.slice(0, 200).forEach(function (k) { if (firstOfUtterance(acts, k)) details.append(evidenceBlock(k)); });
     tab("details");
   }
   function showNode(i) {
@@ -328,11 +344,11 @@
       var vs = variantsFor(i, null);
       if (vs) details.append(vs);
       details.append(el("h3", {text: "Evidence"}));
-      var seen = {}, n = 0;
+      var seen = {}, acts = {}, n = 0;
       inE.forEach(function (e) {
         if (P.stances.indexOf(e.rel) < 0) return;  // reports/cites edges repeat the same sentences
         e.ev.forEach(function (k) {
-          if (seen[k] || n >= 100) return;
+          if (seen[k] || n >= 100 || !firstOfUtterance(acts, k)) return;
           seen[k] = true; n++;
           details.append(evidenceBlock(k, el("b", {text: NODE[e.from].label + " · "})));
         });
