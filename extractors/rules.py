@@ -25,6 +25,7 @@ from .finding.stance import classify
 from .finding.uncued import (
     TURN,
     continued_quotes,
+    headline_labels,
     hedge_attributions,
     is_speaker_label,
     speaker_turns,
@@ -61,6 +62,7 @@ def rule_candidates(doc: Doc, lex: Lexicon, *, text: str | None = None) -> list[
     found.extend(hedge_attributions(doc, lex, found))
     found.extend(continued_quotes(doc, quotes, found))
     found.extend(speaker_turns(doc, text, lex, found))
+    found.extend(headline_labels(doc, text, lex, found))
     return _dedupe(found)
 
 

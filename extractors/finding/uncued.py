@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.ontology.vocab import QuoteKind, SourceKind
 
 from ..lexicon import Lexicon
 from ..records import Found
 from .contents import trim
+from .mentions import mention_for
 from .quotes import Quote
 from .syntax import end_char, overlap, subtree_span
 
@@ -133,6 +134,63 @@ def speaker_turns(doc: Doc, text: str, lex: Lexicon, found: list[Found]) -> list
         f.notes.turn = turn
         out.append(f)
     return out
+
+
+#: A headline that credits its claim with a colon: "Pence: Flowers Won’t Be at Debate", "Former
+#: Mexican President: ‘I’m Not Going To Pay For That Wall’", "Poll: Clinton and Trump in dead heat".
+HEADLINE_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*){0,3}):[ \t]+(?=\S)")
+#: Longest line read as a headline.
+HEADLINE_CHARS = 160
+
+
+def headline_labels(doc: Doc, text: str, lex: Lexicon, found: list[Found]) -> list[Found]:
+    """Headlines (short lines) of the form "Label: claim" whose label can speak — a name, a role
+    ("Former Mexican President"), an organization, a document or a record ("Poll") — and that no
+    other rule found: the label is the source, the colon the cue, the rest of the line the content.
+    A transcript's upper-case turns ("WALLACE:") are :func:`speaker_turns`' concern."""
+    out = []
+    for m in HEADLINE_LABEL.finditer(text):
+        label = m.group("label")
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if label.isupper() or label.upper() in lex.not_speaker_labels or end - m.start() > HEADLINE_CHARS:
+            continue
+        content_end = len(text[:end].rstrip())
+        if any(f.content_start < content_end and m.end() < f.content_end or f.cue_start <= m.end("label") < f.cue_end
+               for f in found):
+            continue
+        span = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
+        if span is None or not _can_speak(span, lex, doc):
+            continue
+        s, e = trim(text, m.end(), content_end)
+        if len(text[s:e].split()) < 3:
+            continue
+        line = doc.char_span(m.start(), end, alignment_mode="expand")
+        if line is None:
+            continue
+        out.append(Found(":", "say", m.end("label"), m.end("label") + 1, s, e, mention=mention_for(span.root, lex),
+                         type=_quoted(text, s, e), sentence_start=m.start(), sentence_end=end, cue_i=span.root.i))
+    return out
+
+
+def _can_speak(label: Span, lex: Lexicon, doc: Doc) -> bool:
+    """A name (the parser's, or one the article gives the same word elsewhere: a headline's
+    capitals fool the tagger), a role, an organization, a document or a record."""
+    root = label.root
+    head = root.lemma_.lower()
+    if root.pos_ == "PROPN" or root.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or head in lex.role_nouns \
+            or head in lex.organization_heads or head in lex.document_heads or head in lex.record_heads:
+        return True
+    return any(t.text == root.text and (t.ent_type_ in {"PERSON", "ORG"} or t.pos_ == "PROPN")
+               for t in doc if not label.start <= t.i < label.end)
+
+
+def _quoted(text: str, s: int, e: int) -> QuoteKind:
+    """A headline's claim in quotation marks is direct, one holding a quotation mixed."""
+    inner = text[s:e]
+    if inner[:1] in "“\"‘'" and inner[-1:] in "”\"’'":
+        return QuoteKind.DIRECT
+    return QuoteKind.MIXED if any(ch in inner for ch in "“”‘’\"") else QuoteKind.INDIRECT
 
 
 def is_speaker_label(label: str, lex: Lexicon) -> bool:

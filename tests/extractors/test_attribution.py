@@ -229,3 +229,18 @@ def test_reporters_relaying_what_they_heard_nest_what_was_said(attributions):
 def test_a_clause_the_parser_hangs_on_said_as_an_adverbial_is_what_was_said(attributions):
     [rec] = attributions("Ruiz said, as a taxpayer, he’s not willing to fund Trump’s big idea.")
     assert rec.content == "as a taxpayer, he’s not willing to fund Trump’s big idea"
+
+
+def test_a_headline_credits_its_claim_with_a_colon(attributions):
+    """"Pence: …" and "Former Mexican President: …" headlines attribute their claim; a section label
+    ("Correction:", "Update:") or a thing that cannot speak does not."""
+    [rec] = [r for r in attributions("Pence: Flowers Won’t Be at Debate, Trump Was Only Mocking Clinton\n\n"
+                                     "Mike Pence spoke to Fox News on Sunday.") if r.cue == ":"]
+    assert rec.source.name == "Mike Pence" and rec.content.startswith("Flowers Won’t Be at Debate")
+    [rec] = [r for r in attributions("Former Mexican President: ‘I’m Not Going To Pay For That Wall’\n\n"
+                                     "Vicente Fox spoke to reporters.") if r.cue == ":"]
+    assert rec.type == "direct" and "Not Going To Pay" in rec.content
+    for text in ("Update: The bridge reopened on Monday after repairs.\n\nTraffic was light.",
+                 "Correction: An earlier version misstated the date of the vote.\n\nWe regret the error.",
+                 "Weather: Sunny skies and mild winds through the whole weekend\n\nThe forecast holds."):
+        assert not [r for r in attributions(text) if r.cue == ":"], text
