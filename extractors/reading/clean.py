@@ -15,6 +15,9 @@ from ..lexicon import Lexicon, default_lexicon
 # "U.S.U.S." / "U.N.U.N." — machine translation sometimes emits an abbreviation twice.
 _DOUBLED_ABBREVIATION = re.compile(r"\b((?:[A-Z]\.){2,})\1")
 # Control characters other than tab and newlines, the replacement character and zero-width marks.
+#: Two apostrophes typed for a double quotation mark (archives and wire feeds: ''It's more
+#: tinkering,'' he said): the parser and the quotation scanner read one mark.
+_TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
 _DAMAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\u200b\ufeff]")
 _LINE = re.compile(r"[^\n]*")
 # Wire-copy datelines that open a paragraph: "NAIROBI (Reuters) - ", "WASHINGTON, March 14 (AP) — ",
@@ -93,6 +96,8 @@ def _edits(raw: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             if opening and d.start() < opening.end():
                 continue
             edits.append((m.start() + d.start(), m.start() + d.end(), d.group(1)))
+        for d in _TWO_APOSTROPHES.finditer(m.group()):
+            edits.append((m.start() + d.start(), m.start() + d.end(), '"'))
         for d in _DAMAGE.finditer(m.group()):
             if not any(s <= m.start() + d.start() < e for s, e, _ in edits):
                 edits.append((m.start() + d.start(), m.start() + d.end(), " "))

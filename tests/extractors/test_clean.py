@@ -49,3 +49,17 @@ def test_offsets_always_inside_the_raw_text(raw):
     for i in range(len(c.text) + 1):
         assert 0 <= c.to_raw(i) <= len(raw)
         assert 0 <= c.to_raw_end(i) <= len(raw)
+
+
+def test_two_apostrophes_typed_for_a_quotation_mark_read_as_one(attributions):
+    """Archives and wire feeds type ''…'' for “…”: the parser and the quotation scanner see one
+    mark, the records' offsets still point into the text as read, and a quote split by its cue
+    is one utterance."""
+    raw = "''This isn't tax reform,'' said Jane Roe, an economist. ''It's anti-reform and more complex.''"
+    cleaned = clean(raw)
+    assert cleaned.text == '"This isn\'t tax reform," said Jane Roe, an economist. "It\'s anti-reform and more complex."'
+    first, second = attributions(raw)
+    assert raw[first.content_start:first.content_end] == "This isn't tax reform"
+    assert second.content == "It's anti-reform and more complex"
+    assert first.act == second.act == first.id
+    assert clean("the '70s and rock 'n' roll").text == "the '70s and rock 'n' roll"
