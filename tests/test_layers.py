@@ -33,7 +33,8 @@ ALLOWED = {
     "claimgraph.extractors.reading": _EXTRACTOR_TYPES,
     "claimgraph.extractors.finding": _EXTRACTOR_TYPES,
     "claimgraph.extractors.speakers": (*_EXTRACTOR_TYPES, "claimgraph.extractors.finding"),
-    "claimgraph.extractors.learned": (*_EXTRACTOR_TYPES, "claimgraph.extractors.finding"),
+    # training reads a corpus as extraction reads articles (cleaned)
+    "claimgraph.extractors.learned": (*_EXTRACTOR_TYPES, "claimgraph.extractors.finding", "claimgraph.extractors.reading"),
     "claimgraph.graph.iris": (),
     "claimgraph.graph.resolve": ("claimgraph.extractors", "claimgraph.graph.iris"),
     "claimgraph.graph.store": ("claimgraph.extractors", "claimgraph.graph.iris", "claimgraph.graph.resolve"),

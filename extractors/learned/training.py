@@ -20,6 +20,7 @@ import pycrfsuite
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..reading.clean import CleanText, clean
 from .features import DocView, cue_features, role_features, window
 from .tagger import CUE_FILE, ROLE_FILE, cue_head
 
@@ -53,12 +54,22 @@ def read_gold(corpus: Path) -> dict[str, list[dict[str, Any]]]:
 
 
 def parse_corpus(corpus: Path, nlp: Language, *, limit: int | None = None) -> Iterator[tuple[Doc, list[dict[str, Any]]]]:
-    """(parsed article, its gold rows) for each article of ``corpus`` that has gold, in name order."""
+    """(parsed article, its gold rows) for each article of ``corpus`` that has gold, in name order.
+    The article is cleaned as extraction cleans it (:func:`~..reading.clean.clean`), so the
+    taggers learn from the text they will read; the gold spans are moved onto it."""
     gold = read_gold(corpus)
     names = sorted(gold)[:limit] if limit else sorted(gold)
-    texts = ((corpus / "articles" / name).read_text(encoding="utf-8") for name in names)
-    for doc, name in zip(nlp.pipe(texts, batch_size=16), names, strict=True):
-        yield doc, gold[name]
+    cleaned = [clean((corpus / "articles" / name).read_text(encoding="utf-8")) for name in names]
+    for doc, name, text in zip(nlp.pipe((c.text for c in cleaned), batch_size=16), names, cleaned, strict=True):
+        yield doc, [on_clean(row, text) for row in gold[name]]
+
+
+def on_clean(row: dict[str, Any], text: CleanText) -> dict[str, Any]:
+    """A gold row whose span pieces point into the cleaned text instead of the raw one."""
+    out = dict(row)
+    for key in ("content_pieces", "source_pieces", "cue_pieces"):
+        out[key] = [[text.to_clean(a), text.to_clean(b)] for a, b in row.get(key) or []]
+    return out
 
 
 def _token_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

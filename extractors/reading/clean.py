@@ -66,6 +66,14 @@ class CleanText:
             return i
         return self._raw_at[k] + min(i - self._clean_at[k], self._raw_len[k])
 
+    def to_clean(self, i: int) -> int:
+        """Map an offset in the raw text to the cleaned text (an offset inside a repaired or
+        removed piece goes to that piece's start in the cleaned text, or its end past it)."""
+        k = bisect.bisect_right(self._raw_at, i) - 1
+        if k < 0:
+            return i
+        return self._clean_at[k] + min(i - self._raw_at[k], self._clean_len[k])
+
     def to_raw_end(self, i: int) -> int:
         """Map an end offset: the end of a repaired piece ("U.S.") maps to the end of the original
         ("U.S.U.S."), never into the text that follows it."""

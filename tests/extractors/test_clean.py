@@ -63,3 +63,14 @@ def test_two_apostrophes_typed_for_a_quotation_mark_read_as_one(attributions):
     assert second.content == "It's anti-reform and more complex"
     assert first.act == second.act == first.id
     assert clean("the '70s and rock 'n' roll").text == "the '70s and rock 'n' roll"
+
+
+def test_gold_offsets_move_onto_the_cleaned_text_and_back():
+    """Training reads the cleaned text as extraction does: a span of the text as read moves onto it
+    and back unchanged, across removed lines, folded abbreviations and quotation marks."""
+    raw = "Leave a Reply\nMs. Roe said ''the U.S.U.S. budget is balanced,'' and officials agreed.\n"
+    c = clean(raw)
+    for word in ("Roe", "budget", "officials"):
+        a = raw.index(word)
+        assert c.text[c.to_clean(a):c.to_clean(a) + len(word)] == word
+        assert c.to_raw(c.to_clean(a)) == a
