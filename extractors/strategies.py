@@ -73,7 +73,7 @@ class HybridExtractor:
 
     lexicon: Lexicon
     model: AttributionModel = field(default_factory=AttributionModel)
-    min_confidence: float = 0.5
+    min_confidence: float = 0.55
     min_statement_confidence: float = 0.8
 
     def __call__(self, doc: Doc) -> list[Found]:
