@@ -29,5 +29,7 @@ def check(data: bytes) -> None:
         for rec in recs:
             text = article.text
             assert 0 <= rec.content_start <= rec.content_end <= len(text), rec
-            assert text[rec.content_start:rec.content_end] == rec.content, rec
+            # one piece: the content is the text there; a split quote's pieces joined by a space
+            assert all(rec.content_start <= a <= b <= rec.content_end for a, b in rec.pieces), rec
+            assert " ".join(text[a:b] for a, b in rec.pieces) == rec.content, rec
             assert 0 <= rec.cue_start <= rec.cue_end <= len(text), rec
