@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..finding.mentions import entity_of, mention_for
 from ..lexicon import Lexicon, SourceKind
@@ -274,8 +274,7 @@ class SourceResolver:
             holders = {p.name for p in self.cast.people if role in p.roles}
             if len(holders) == 1:
                 return Named(holders.pop(), SourceKind.PERSON, Sieve.ROLE)
-        noun = root.pos_ == "NOUN" or root.pos_ == "PROPN" and root.text.islower()  # "the president" tagged PROPN
-        if mention[0].lower_ != "the" or not noun or any(t.ent_type_ == "PERSON" for t in mention):
+        if mention[0].lower_ != "the" or not common_noun(root) or any(t.ent_type_ == "PERSON" for t in mention):
             return None
         role = role_word(root, self.lex)
         if role not in self.lex.role_nouns and root.lower_ not in self.lex.title_roles:
@@ -338,10 +337,10 @@ class SourceResolver:
         country = country_modifier(mention, self.lex)
         if head in self.lex.government_heads and country:
             return Named(country, SourceKind.COUNTRY, Sieve.COUNTRY)
-        if head in lex.role_nouns and root.pos_ == "NOUN" and root.tag_ == "NNS":
+        if head in lex.role_nouns and common_noun(root) and root.tag_ in {"NNS", "NNPS"}:
             name = anonymous_name(mention, mention_words(mention, self.lex), head, self.lex, self.discourse)
             return Named(name, SourceKind.ANONYMOUS, Sieve.ANONYMOUS)
-        if head in lex.role_nouns and root.pos_ == "NOUN":
+        if head in lex.role_nouns and common_noun(root):
             # "the minister" after "the transport minister": the same unnamed person
             words = mention_words(mention, self.lex)
             if mention[0].lower_ == "the":
@@ -351,7 +350,7 @@ class SourceResolver:
                     return Named(recent.name, recent.kind, Sieve.ROLE)
             return Named(strip_the(mention_text(mention, self.lex)), SourceKind.PERSON, Sieve.ROLE)
         if (head in lex.document_heads or head in lex.record_heads or head in lex.authored_documents) \
-                and root.pos_ == "NOUN":
+                and common_noun(root):
             return Named(strip_the(mention_text(mention, self.lex)), SourceKind.DOCUMENT, Sieve.DOCUMENT)
         ent = entity_of(root)
         if ent is not None and ent.label_ in {"GPE", "LOC"}:
@@ -385,3 +384,9 @@ class SourceResolver:
                 self.cast.people.append(person)
             return Named(name, SourceKind.PERSON, Sieve.NAME if last_title >= 0 else Sieve.FALLBACK)
         return Named(strip_the(mention_text(mention, self.lex)), SourceKind.ORGANIZATION, Sieve.FALLBACK)
+
+
+def common_noun(tok: Token) -> bool:
+    """A common noun, the tagger's slips included: "the president", "the labour minister" tagged
+    PROPN but written in lower case are no names."""
+    return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.text.islower()

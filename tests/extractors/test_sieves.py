@@ -178,3 +178,10 @@ def test_a_time_an_event_or_a_topic_named_as_the_speaker_is_refused(nlp):
     wave = resolver.resolve(doc[8:12], 60)
     assert (time.name, time.sieve) == (UNKNOWN, "non-actor")
     assert (wave.name, wave.sieve) == (UNKNOWN, "non-actor")
+
+
+def test_a_role_the_tagger_takes_for_a_name_is_still_a_role(attributions):
+    """After a quote the tagger reads "the labour minister" as a proper name (PROPN PROPN); written
+    in lower case it is a role, not a person called "labour"."""
+    [rec] = attributions("“We will not move on this, not one inch,” the labour minister said on Tuesday.")
+    assert (rec.source.name, rec.source.kind, rec.source.sieve) == ("labour minister", "person", "role")
