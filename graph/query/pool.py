@@ -34,7 +34,7 @@ def _serve_queries(store_path: str, conn: Connection, max_memory: int | None) ->
         import resource
 
         resource.setrlimit(resource.RLIMIT_DATA, (max_memory, max_memory))
-    store = ox.Store.read_only(store_path)
+    store = _open(store_path)
     seen = generation(store_path)
     conn.send("ready")  # the query clock starts only once the worker can answer
     while True:
@@ -46,7 +46,7 @@ def _serve_queries(store_path: str, conn: Connection, max_memory: int | None) ->
             return
         now = generation(store_path)
         if now != seen:  # a build or an update changed the store: read the new state
-            store, seen = ox.Store.read_only(store_path), now
+            store, seen = _open(store_path), now
         query, bindings, fmt, cap = job
         try:
             conn.send(("ok", *execute(store, query, bindings, fmt=fmt, cap=cap, index=Path(store_path).parent)))
@@ -56,6 +56,19 @@ def _serve_queries(store_path: str, conn: Connection, max_memory: int | None) ->
             conn.send(("memory", "query stopped: it needed more memory than a query may use"))
         except Exception as exc:  # the store failed: report it, keep serving
             conn.send(("failed", f"{exc.__class__.__name__}: {exc}"))
+
+
+def _open(store_path: str, tries: int = 5) -> ox.Store:
+    """The store, read-only. A writer that has just closed it may still be removing files its
+    last compaction replaced: an open that finds one gone is tried again, a moment later."""
+    for k in range(tries):
+        try:
+            return ox.Store.read_only(store_path)
+        except RuntimeError:
+            if k == tries - 1:
+                raise
+            time.sleep(0.2 * (k + 1))
+    raise AssertionError("unreachable")
 
 
 class _Worker:

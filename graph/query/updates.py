@@ -32,6 +32,10 @@ def run_update(out_dir: str | Path, update: str, *, timeout: float, max_memory: 
             raise QueryTimeout(f"update stopped after {timeout:g} s (the limit)")
         if status == "started":
             status, message = parent.recv()
+        # The writer has closed the store; let its process end by itself before anyone reopens
+        # the store: killed while the engine still tidies its files, a reader opening the store
+        # at that moment could find a file gone (a 500 seen once in CI).
+        proc.join(30.0)
     except EOFError:
         raise QueryOverMemory("update stopped: its worker died, most likely over the memory an update may use") from None
     finally:
