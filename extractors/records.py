@@ -18,9 +18,6 @@ if TYPE_CHECKING:  # extract.py reads FoundData without spaCy: keep this module 
 #: Whether a hedge word wraps the attribution, whatever its stance (a hedged warning stays ``warns``).
 Certainty = Literal["certain", "hedged"]
 
-#: Whether the content is quoted: direct, indirect or mixed (the ontology's ``cg:QuoteKind``).
-Kind = QuoteKind
-
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -124,6 +121,7 @@ def _pieces(row: dict[str, Any]) -> tuple[tuple[int, int], ...]:
     """Pieces from a JSON row; one piece equal to the whole content is stored as none."""
     pieces = tuple((int(a), int(b)) for a, b in row.get("content_pieces") or ())
     return () if len(pieces) <= 1 else pieces
+
 
 @dataclass(slots=True)
 class PassNotes:

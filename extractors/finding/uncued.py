@@ -108,8 +108,6 @@ def _splits_quote(q: Quote, quotes: list[Quote], found: list[Found], text: str) 
 TURN = re.compile(r"[\"“‘']?(?P<label>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):[ \t]+(?=\S)")
 
 
-
-
 def speaker_turns(doc: Doc, text: str, lex: Lexicon, found: list[Found]) -> list[Found]:
     """A transcript's turns that no other rule found ("PENCE: She will not …" on a line of its
     own): the label is resolved with the sources; the content runs to the end of the line."""
@@ -164,9 +162,6 @@ def headline_labels(doc: Doc, text: str, lex: Lexicon, found: list[Found]) -> li
             continue
         s, e = trim(text, m.end(), content_end)
         if len(text[s:e].split()) < 3:
-            continue
-        line = doc.char_span(m.start(), end, alignment_mode="expand")
-        if line is None:
             continue
         out.append(Found(":", "say", m.end("label"), m.end("label") + 1, s, e, mention=mention_for(span.root, lex),
                          type=_quoted(text, s, e), sentence_start=m.start(), sentence_end=end, cue_i=span.root.i))

@@ -14,10 +14,10 @@ from ..lexicon import Lexicon, default_lexicon
 
 # "U.S.U.S." / "U.N.U.N." — machine translation sometimes emits an abbreviation twice.
 _DOUBLED_ABBREVIATION = re.compile(r"\b((?:[A-Z]\.){2,})\1")
-# Control characters other than tab and newlines, the replacement character and zero-width marks.
 #: Two apostrophes typed for a double quotation mark (archives and wire feeds: ''It's more
 #: tinkering,'' he said): the parser and the quotation scanner read one mark.
 _TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
+# Control characters other than tab and newlines, the replacement character and zero-width marks.
 _DAMAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\u200b\ufeff]")
 _LINE = re.compile(r"[^\n]*")
 # Wire-copy datelines that open a paragraph: "NAIROBI (Reuters) - ", "WASHINGTON, March 14 (AP) — ",

@@ -82,19 +82,17 @@ def evidence_of(rec: Attribution, claim: str, text: str | None = None, parts: tu
     """The evidence of one record, with offsets made relative to its sentence; with the article's
     ``text``, the passage around it (:func:`context_of`), around the whole utterance when the
     record is one of its ``parts`` (the other records that share its act)."""
-    s0, n = rec.sentence_start, len(rec.sentence)
+    s0 = rec.sentence_start
+    sentence = (s0, s0 + len(rec.sentence))
     passage, cue, content = context_of(rec, text, parts) if text else ((0, 0), (0, 0), (0, 0))
 
-    def inside(a: int, b: int) -> tuple[int, int]:
-        a, b = max(a - s0, 0), min(b - s0, n)
-        return (a, b) if a < b else (0, 0)
-
     return Evidence(record=rec.id, doc=rec.doc, claim=claim, sentence=rec.sentence, begin=s0,
-                    cue=inside(rec.cue_start, rec.cue_end), content=inside(rec.content_start, rec.content_end),
+                    cue=_within(sentence, rec.cue_start, rec.cue_end),
+                    content=_within(sentence, rec.content_start, rec.content_end),
                     cue_text=rec.cue, content_text=rec.content, stance=rec.stance, kind=rec.type,
                     hedged=rec.certainty == "hedged", source_text=rec.source.text, mode=rec.mode,
                     source_sieve=rec.source.sieve, negated=rec.negated,
-                    pieces=tuple(p for p in (inside(a, b) for a, b in rec.pieces) if p != (0, 0)),
+                    pieces=tuple(p for p in (_within(sentence, a, b) for a, b in rec.pieces) if p != (0, 0)),
                     said=rec.statement_time, said_as=rec.statement_time_text, context_at=passage,
                     context_cue=cue, context_content=content, act=rec.act,
                     context_parts=tuple(_within(passage, p.content_start, p.content_end) for p in parts) if text else ())
@@ -114,16 +112,13 @@ def context_of(rec: Attribution, text: str,
     if end - start > CONTEXT_CHARS:  # a long paragraph: the span and what fits around it
         spare = max(0, CONTEXT_CHARS - (hi - lo)) // 2
         start, end = max(start, lo - spare), min(end, hi + spare)
-
-    def at(a: int, b: int) -> tuple[int, int]:
-        a, b = max(a - start, 0), min(b - start, end - start)
-        return (a, b) if a < b else (0, 0)
-
-    return (start, end), at(rec.cue_start, rec.cue_end), at(rec.content_start, rec.content_end)
+    passage = (start, end)
+    return passage, _within(passage, rec.cue_start, rec.cue_end), _within(passage, rec.content_start, rec.content_end)
 
 
-def _within(passage: tuple[int, int], a: int, b: int) -> tuple[int, int]:
-    """Article offsets ``a``–``b`` in the passage; (0, 0) when they fall outside it."""
-    start, end = passage
+def _within(span: tuple[int, int], a: int, b: int) -> tuple[int, int]:
+    """Article offsets ``a``–``b`` relative to ``span`` (a sentence or a passage), cut to it;
+    (0, 0) when they fall outside it."""
+    start, end = span
     a, b = max(a - start, 0), min(b - start, end - start)
     return (a, b) if a < b else (0, 0)
