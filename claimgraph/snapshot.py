@@ -86,9 +86,9 @@ def take_baseline(out: Path) -> Baseline | None:
 
 def seal(out: Path, baseline: Baseline) -> None:
     """Stamp the files as showing the store's current generation (after the writer closed it)."""
-    atomic_write(out / STAMP, lambda fh: json.dump({
+    atomic_write(out / STAMP, lambda fh: fh.write(json.dumps({  # dumps: the C encoder
         "generation": generation(out / "store"), "version": _version(), "files": _file_marks(out),
-        "lines": baseline.lines, "blocks": baseline.blocks}, fh), text=True)
+        "lines": baseline.lines, "blocks": baseline.blocks})), text=True)
 
 
 def _file_marks(out: Path) -> dict[str, list[int]] | None:
