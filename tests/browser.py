@@ -72,3 +72,31 @@ def visit(url: str, *, screenshot: Path | None = None, timeout_s: float = 60.0, 
         finally:
             ctx.close()
     return out
+
+
+#: What the first view draws, measured on the page: every drawn node's box (its label included) in
+#: screen pixels, those outside the canvas, the pairs that overlap, and the smallest label drawn.
+LAYOUT = """() => {
+  const X = window.claimgraphExplorer, net = X.network, wrap = document.getElementById('cg-graph-wrap');
+  const W = wrap.clientWidth, H = wrap.clientHeight, scale = net.getScale();
+  const ds = net.body.data.nodes, boxes = [];
+  ds.forEach(n => {
+    if (n.hidden) return;
+    const b = net.getBoundingBox(n.id); if (!b) return;
+    const a = net.canvasToDOM({x: b.left, y: b.top}), c = net.canvasToDOM({x: b.right, y: b.bottom});
+    const labelled = !!(n.label && n.label.trim());
+    const px = labelled ? ((n.font && n.font.size) || 14) * scale : null;
+    boxes.push({id: n.id, label: n.label || '', left: a.x, top: a.y, right: c.x, bottom: c.y, px: px});
+  });
+  const outside = boxes.filter(b => b.left < -0.5 || b.top < -0.5 || b.right > W + 0.5 || b.bottom > H + 0.5)
+                       .map(b => b.label);
+  const overlaps = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const p = boxes[i], q = boxes[j];
+    if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom) overlaps.push([p.label, q.label]);
+  }
+  const labelOverlaps = overlaps.filter(p => p[0].trim() && p[1].trim());
+  const pxs = boxes.map(b => b.px).filter(x => x !== null);
+  return {width: W, height: H, drawn: boxes.length, labelled: pxs.length, outside: outside, overlaps: overlaps, labelOverlaps: labelOverlaps,
+          minLabelPx: pxs.length ? Math.min(...pxs) : null, mode: X.state().mode};
+}"""

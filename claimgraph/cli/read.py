@@ -8,7 +8,10 @@ import click
 
 from claimgraph.cli.base import STORE_OPTION, main, open_store, require_utf8
 from claimgraph.graph.store.export import FORMATS
-from claimgraph.graph.view.palette import DEFAULT_MAX_NODES
+from claimgraph.graph.view.palette import BUILD_MAX_NODES, DEFAULT_MAX_NODES
+
+NETWORK_FORMATS = ("gexf", "graphml")  # graph/view/network_files.FORMATS, without importing networkx here
+EXPORT_FORMATS = (*FORMATS, *NETWORK_FORMATS, "csv")
 
 
 @main.command()
@@ -97,21 +100,41 @@ def validate(store_dir: str) -> None:
 
 @main.command(name="export")
 @STORE_OPTION
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="trig", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="trig", show_default=True)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
-def export_cmd(store_dir: str, fmt: str, output: str) -> None:
-    """Export a store: TriG or N-Quads (named graphs), Turtle or JSON-LD (merged).
+@click.option("--max-nodes", default=BUILD_MAX_NODES, show_default=True, type=click.IntRange(0, None),
+              help="gexf/graphml: most nodes, the most connected first, as the build's explorer page (0: all).")
+def export_cmd(store_dir: str, fmt: str, output: str, max_nodes: int) -> None:
+    """Export a store: TriG or N-Quads (named graphs), Turtle or JSON-LD (merged); the network of
+    who asserts or denies what as GEXF (Gephi) or GraphML (Cytoscape), the explorer's nodes and
+    edges; or every attribution as a CSV row with its article and evidence (spreadsheets).
 
-    Example: claimgraph export --store out --format jsonld -o graph.jsonld
+    Example: claimgraph export --store out --format gexf -o story.gexf
     """
-    from claimgraph.graph.store.export import export
+    with open_store(store_dir) as store:
+        if fmt in NETWORK_FORMATS:
+            from claimgraph.graph.view.network import project
+            from claimgraph.graph.view.network_files import write_network
 
-    store = open_store(store_dir)
-    try:
-        export(store.ox, fmt, output)
-    finally:
-        store.close()
-    click.echo(f"claimgraph: wrote {output}")
+            G = project(store.ox)
+            write_network(G, fmt, output, max_nodes=max_nodes)
+            what = f" ({min(len(G), max_nodes or len(G))} of {len(G)} nodes)"
+        elif fmt == "csv":
+            from dataclasses import asdict
+
+            from claimgraph.graph.store.readback import read_records
+            from claimgraph.graph.store.spreadsheet import write_csv
+            from claimgraph.graph.view.network import article_infos, claim_labels
+
+            articles = {doc: asdict(info) for doc, info in article_infos(store.ox).items()}
+            rows = write_csv(read_records(store.ox), articles, output, claim_labels(store.ox))
+            what = f" ({rows} attributions)"
+        else:
+            from claimgraph.graph.store.export import export
+
+            export(store.ox, fmt, output)
+            what = ""
+    click.echo(f"claimgraph: wrote {output}{what}")
 
 
 @main.command()

@@ -49,6 +49,8 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
     the whole store (re-serialising only the articles that changed).
     Sources join the actors and contents join the claims already in the store; claims asserted by
     some and denied by others are marked contested (the story graph).
+    A metadata.csv beside .txt/.html files (columns file, title, outlet, url, published) gives
+    their titles, outlets, addresses and publication days.
     Unreadable inputs are reported one line each and skipped; the exit code is 1 when any input
     was skipped, 0 otherwise.
 

@@ -5,7 +5,10 @@ place of an article, so one bad file never stops a batch.
 """
 from __future__ import annotations
 
+import csv
+import dataclasses
 import glob
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -19,6 +22,12 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+#: The sidecar beside plain-text and HTML articles that gives what their files cannot: one row per
+#: file (``file`` names it in the same folder) with ``title``, ``outlet``, ``url``, ``published``.
+METADATA_FILE = "metadata.csv"
+METADATA_COLUMNS = ("file", "title", "outlet", "url", "published")
+_METADATA_MAX_BYTES = 16 * 1024 * 1024
 
 #: Largest single article file read (bytes); larger ones are reported, not read.
 MAX_BYTES = 10 * 1024 * 1024
@@ -35,17 +44,65 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int = MA
     glob pattern. Article ids are file names for file inputs, the ``id`` field for JSON Lines.
     """
     seen: set[str] = set()
+    sidecars: dict[Path, dict[str, dict[str, str]] | IngestError] = {}
     for path in expand(inputs):
         if isinstance(path, IngestError):
             yield path
             continue
         for item in read_file(path, max_bytes=max_bytes):
+            if isinstance(item, Article) and path.suffix.lower() not in JSONL_SUFFIXES:
+                folder = path.parent
+                if folder not in sidecars:
+                    sidecars[folder] = read_metadata(folder / METADATA_FILE)
+                    if isinstance(sidecars[folder], IngestError):  # said once, the articles read without it
+                        yield sidecars[folder]  # type: ignore[misc]
+                item = with_metadata(item, sidecars[folder], path.name)
             if isinstance(item, Article):
                 if item.id in seen:
                     yield IngestError(item.path or item.id, f"duplicate article id {item.id!r}; skipped")
                     continue
                 seen.add(item.id)
             yield item
+
+
+def read_metadata(path: Path) -> dict[str, dict[str, str]] | IngestError:
+    """A folder's ``metadata.csv`` as file name → its non-empty fields (``{}`` when there is none).
+
+    A spreadsheet's CSV (UTF-8, with or without a byte-order mark, comma-separated, a header row
+    naming at least ``file``). A file that cannot be read, or a row with a date that is none, is an
+    :class:`IngestError` naming the file and the row: the articles are then read without it."""
+    try:
+        if not path.is_file():
+            return {}
+        data = _read_bytes(path, _METADATA_MAX_BYTES)
+        reader = csv.DictReader(io.StringIO(decode(data, str(path))))
+        if reader.fieldnames is None or "file" not in reader.fieldnames:
+            return IngestError(str(path), "no 'file' column in the header row "
+                                          f"(columns: {', '.join(METADATA_COLUMNS)})")
+        rows: dict[str, dict[str, str]] = {}
+        for row in reader:
+            name = (row.get("file") or "").strip()
+            if not name:
+                continue
+            fields = {k: v.strip() for k in METADATA_COLUMNS[1:] if isinstance(v := row.get(k), str) and v.strip()}
+            when = fields.get("published")
+            if when is not None and published_on(when) is None:
+                return IngestError(f"{path}:{reader.line_num}", f"'published' is not a date: {when[:40]!r} "
+                                                                "(write it as 2024-03-01 or March 1, 2024)")
+            rows[name] = fields
+        return rows
+    except IngestError as exc:
+        return exc
+    except (OSError, csv.Error, ValueError) as exc:
+        return IngestError(str(path), f"cannot read: {one_line(str(exc))}")
+
+
+def with_metadata(article: Article, sidecar: dict[str, dict[str, str]] | IngestError, name: str) -> Article:
+    """``article`` with what its folder's ``metadata.csv`` says of file ``name`` (it wins over
+    what the text suggests: a dateline's day or outlet, the first line as the title)."""
+    if isinstance(sidecar, IngestError) or name not in sidecar:
+        return article
+    return dataclasses.replace(article, **sidecar[name])
 
 
 def expand(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path | IngestError]:

@@ -26,6 +26,7 @@ class Mention:
     said_as: str | None  # the words the statement time was read from ("Sunday")
     article: str
     outlet: str | None
+    title: str | None  # the article's headline
     source: str
     stance: str
     mode: str
@@ -48,6 +49,7 @@ def timeline(store: ox.Store, text: str, *, cap: int = 10_000, index: str | os.P
 
     return [Mention(claim=row["claimLabel"]["value"], published=value(row, "published"), said=value(row, "said"),
                     said_as=value(row, "saidAs"), article=row["article"]["value"], outlet=value(row, "outlet"),
+                    title=value(row, "title"),
                     source=row["source"]["value"], stance=row["stance"]["value"], mode=row["mode"]["value"],
                     role=row["role"]["value"], relayed_by=value(row, "relayedBy"), content=row["content"]["value"],
                     begin=int(row["begin"]["value"]))
@@ -63,7 +65,9 @@ def format_timeline(mentions: list[Mention], width: int = 100) -> str:
             when = m.published or "date unknown"
             said = f" · said {m.said} ({m.said_as})" if m.said else ""
             via = f" · cited by {m.relayed_by}" if m.relayed_by else ""
-            where = m.outlet or m.article
+            headline = " ".join((m.title or "").split())
+            headline = headline if len(headline) <= 50 else headline[:49] + "…"
+            where = " · ".join(p for p in (m.outlet, f"“{headline}”" if headline else m.article) if p)
             line = f"  {when:<12} {m.role:<12} {m.source} {m.stance}{said}{via} — {where}"
             out.append(line)
             quote = " ".join(m.content.split())

@@ -34,11 +34,15 @@ from claimgraph.graph.view import analytics
 from claimgraph.graph.view.evidence import Evidence
 from claimgraph.graph.view.network import CLAIM, STANCES, importance, top
 from claimgraph.graph.view.palette import CONTESTED, DEFAULT_MAX_NODES, EDGES, FLIP, NODES
-from claimgraph.graph.view.storyview import story_claims, story_layout
+from claimgraph.graph.view.storyview import sides, story_claims
 from claimgraph.ontology.vocab import NEGATIVE_STANCES, POSITIVE_STANCES, Mode
 
 #: Nodes shown by default; the page says how many were left out and how to see them all.
 _LABEL_MAX = 60
+#: The smallest label drawn, in pixels on screen (explorer.js reads it from the options).
+LABEL_MIN_PX = 11
+#: Most actors a story view lists per side; the page draws as many as its window holds.
+_STORY_SIDE_MAX = 40
 #: Kamada–Kawai minimises over all node pairs: about 0.03 s at 60 nodes but up to 1.6 s at 150, too
 #: slow for a page every build rewrites; the spring layout takes 0.06 s at 150.
 KK_MAX = 60
@@ -193,6 +197,7 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         "variants": variants,
         "stats": _stats(G, index),
         "palette": _palette(),
+        "label_min_px": LABEL_MIN_PX,
     }
 
 
@@ -212,9 +217,21 @@ def _node_options(data: dict[str, Any], xy: tuple[float, float]) -> dict[str, An
         opts["font"] = {"size": 12, "face": "sans-serif", "color": "#212529",
                         "bold": {"color": "#212529"}, "multi": False}
     else:
-        opts["size"] = 10 + 4 * math.sqrt(data["mentions"])
-        opts["font"] = {"size": 14, "face": "sans-serif"}
+        opts["size"] = node_size(data["mentions"])
+        # a label on a white ground: edges pass under it, not through its letters
+        opts["font"] = {"size": 14, "face": "sans-serif", "background": "rgba(255,255,255,0.85)"}
     return opts
+
+
+#: Largest radius of an actor: counts grow without bound (a source of a claim retold by a thousand
+#: outlets has thousands of mentions), sizes may not, or the hot claim's sources cover each other.
+MAX_SIZE = 24.0
+
+
+def node_size(mentions: int) -> float:
+    """An actor's radius on a bounded log scale: 12 for one mention, 24 from about 120; the count
+    itself is in the tooltip, the side panel and the edges' widths."""
+    return round(min(MAX_SIZE, 10 + 2 * math.log2(1 + max(mentions, 1))), 1)
 
 
 def _edge_options(rel: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -223,7 +240,7 @@ def _edge_options(rel: str, data: dict[str, Any]) -> dict[str, Any]:
     style = EDGES[rel]
     flip = bool(data.get("flip"))
     return {"color": {"color": style.colour, "highlight": "#000000"},
-            "width": min(1 + 1.5 * math.log2(data["weight"]), 8) if data["weight"] > 1 else 1,
+            "width": min(1 + math.log2(data["weight"]), 6) if data["weight"] > 1 else 1,
             "dashes": [2, 4] if flip else style.dashed,
             "arrows": {"to": {"enabled": style.arrow, "scaleFactor": 0.6}},
             "label": "polarity flip" if flip else None, "physics": False,
@@ -237,8 +254,11 @@ def _vis_options(big: bool) -> dict[str, Any]:
         "physics": {"enabled": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "navigationButtons": False, "keyboard": {"enabled": True, "bindToWindow": False}},
-        "edges": {"smooth": False if big else {"type": "continuous"}, "selectionWidth": 2},
-        "nodes": {"scaling": {"label": {"drawThreshold": 4}}},
+        # a label below 11 px on screen is not drawn (vis hides it under drawThreshold - 1): the page
+        # shows fewer labels rather than smaller ones (explorer.js declutters the rest)
+        "nodes": {"scaling": {"label": {"drawThreshold": LABEL_MIN_PX + 1}}},
+        "edges": {"smooth": False if big else {"type": "continuous"}, "selectionWidth": 2,
+                  "scaling": {"label": {"drawThreshold": LABEL_MIN_PX + 1}}},
         "layout": {"improvedLayout": False},
     }
 
@@ -290,12 +310,15 @@ def _stats(G: nx.MultiDiGraph, index: dict[str, int]) -> dict[str, list[dict[str
 
 
 def _story(shown: nx.MultiDiGraph, index: dict[str, int], focus: str | None) -> list[dict[str, Any]]:
-    """The story views the page opens on: for each contested claim, its sides' positions."""
+    """The story views the page opens on: for each claim (contested first), its sides, heaviest
+    first. The page places them itself (explorer.js ``placeStory``): how many fit, and where,
+    depends on the window, which only the browser knows."""
     story = []
     for claim in story_claims(shown, first=focus):
-        placed = [[index[n], round(x, 1), round(y, 1)] for n, (x, y) in story_layout(shown, claim).items() if n in index]
-        if len(placed) > 1:
-            story.append({"claim": index[claim], "pos": placed})
+        by_side = {side: [index[n] for n in nodes if n in index][:_STORY_SIDE_MAX]
+                   for side, nodes in sides(shown, claim).items()}
+        if any(by_side.values()):
+            story.append({"claim": index[claim], "sides": by_side})
     return story
 
 

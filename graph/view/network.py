@@ -177,9 +177,20 @@ def _add_roles(G: nx.MultiDiGraph, rows: ox.QuerySolutions, actor: str | None = 
             G.nodes[a].setdefault("roles", set()).add(f"{s['role'].value}, {s['affiliation'].value}")
 
 
-def _articles(store: ox.Store, graph: str) -> dict[str, ArticleInfo]:
+def claim_labels(store: ox.Store, base: str = DEFAULT_BASE) -> dict[str, str]:
+    """Every claim's label (its representative wording), by the claim's local id (``claim-…``)."""
+    return {s["claim"].value.rpartition("/")[2]: s["label"].value
+            for s in _select(store, _STORY, ox.NamedNode(story_graph(base)))}
+
+
+def article_infos(store: ox.Store) -> dict[str, ArticleInfo]:
+    """Every stored article's title, outlet, address and day, by document id."""
+    return _articles(store)
+
+
+def _articles(store: ox.Store, graph: str | None = None) -> dict[str, ArticleInfo]:
     out = {}
-    for s in _select(store, _ARTICLES, g=graph):
+    for s in _select(store, _ARTICLES, g=graph) if graph is not None else _select(store, _ARTICLES):
         doc = s["doc"].value
         out[doc] = ArticleInfo(doc, *(s[k].value if s[k] is not None else None
                                       for k in ("title", "outlet", "url", "published")))

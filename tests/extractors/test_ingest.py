@@ -21,7 +21,7 @@ def read(*paths, **kw):
 
 def test_seed_folder_reads_five_articles_named_by_file():
     items = read(SEEDS)
-    assert [a.id for a in items] == sorted(p.name for p in SEEDS.iterdir())
+    assert [a.id for a in items] == sorted(p.name for p in SEEDS.glob("*.txt"))
     assert all(isinstance(a, Article) for a in items)
     assert items[0].title == "China asked to join war effort in Ukraine by Russia, US official claims"
 
@@ -176,3 +176,41 @@ def test_a_published_value_that_is_no_date_is_refused_with_a_line(tmp_path, publ
                     'contractor for the bridge repairs in March of last year."}\n', encoding="utf-8")
     [item] = list(read_inputs([feed]))
     assert isinstance(item, IngestError) and "published" in item.reason and len(item.reason) < 200
+
+
+# ---- metadata.csv: what plain-text files cannot say (issue 28) ------------------------------------
+
+def test_the_seeds_come_with_their_days_titles_and_the_outlet_their_text_names():
+    items = {a.id: a for a in read(SEEDS)}
+    assert len(items) == 5 and all(isinstance(a, Article) for a in items.values())
+    assert {a.published for a in items.values()} == {"2022-03-13", "2022-03-14", "2022-03-15", "2022-03-16"}
+    assert items["003_bcc4e1f61e0c60e7.txt"].outlet == "Time News"  # "by time news", its byline
+    assert items["001_16c6418ccb6e6c3b.txt"].title.startswith("Russia has asked China for weapons")  # not "Home …"
+
+
+def _article(folder, name, words=40):
+    (folder / name).write_text("Officials said the talks failed. " * (words // 5), encoding="utf-8")
+
+
+def test_a_folders_metadata_csv_gives_its_files_day_outlet_title_and_address(tmp_path):
+    _article(tmp_path, "a.txt")
+    _article(tmp_path, "b.txt")
+    # as Excel saves it: a byte-order mark, CRLF line ends, columns in any order, a blank cell
+    (tmp_path / "metadata.csv").write_bytes(
+        "\ufeffpublished,file,outlet,title,url\r\n14 March 2022,a.txt,Daily Herald,\"Talks fail, again\","
+        "https://example.org/a\r\n,b.txt,,,\r\n".encode("utf-8"))
+    a, b = read(tmp_path)
+    assert (a.id, a.published, a.outlet, a.title, a.url) == ("a.txt", "14 March 2022", "Daily Herald",
+                                                              "Talks fail, again", "https://example.org/a")
+    assert (b.published, b.outlet) == (None, None) and b.title.startswith("Officials said")  # as read
+
+
+def test_a_broken_metadata_csv_is_one_line_naming_it_and_the_articles_are_still_read(tmp_path):
+    _article(tmp_path, "a.txt")
+    (tmp_path / "metadata.csv").write_text("file,published\na.txt,someday soon\n", encoding="utf-8")
+    items = read(tmp_path)
+    errors = [i for i in items if isinstance(i, IngestError)]
+    assert len(errors) == 1 and "metadata.csv:2" in str(errors[0]) and "not a date" in str(errors[0])
+    assert [a.id for a in items if isinstance(a, Article)] == ["a.txt"]
+    (tmp_path / "metadata.csv").write_text("name,published\na.txt,2022-03-14\n", encoding="utf-8")
+    assert "no 'file' column" in str(next(i for i in read(tmp_path) if isinstance(i, IngestError)))

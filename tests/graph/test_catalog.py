@@ -18,7 +18,7 @@ from claimgraph.graph.store.search import _scanned, candidates
 
 from ..conftest import SEEDS
 
-DOCS = sorted(p.name for p in SEEDS.iterdir())
+DOCS = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 
 def _sorted(rows) -> list[tuple]:

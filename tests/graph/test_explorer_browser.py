@@ -10,7 +10,7 @@ import pytest
 
 from claimgraph.server import ClaimgraphServer
 
-from ..browser import chromium_path, visit
+from ..browser import LAYOUT, chromium_path, visit
 
 if chromium_path() is None:
     if os.environ.get("CLAIMGRAPH_REQUIRE_BROWSER") == "1":
@@ -216,3 +216,117 @@ def test_a_link_with_the_view_in_the_url_opens_that_view(seeds_out):
     second = visit(base, actions=lambda p: p.click("#b-next"), script=STORY).values["script"]
     s = visit(base + second["hash"], script=STORY).values["script"]
     assert s["mode"] == "story" and s["claim"] == second["claim"]
+
+
+# ---- readable at any size (issue 28): the first view measured as drawn -----------------------------
+
+SIZES = [(1280, 800), (1920, 1080), (600, 900)]  # a laptop, a desktop, a narrow window (panels stacked)
+
+
+def _first_view(out, size, *, full=False, hash_=""):
+    def act(page):
+        if full:
+            page.click("#b-full")
+        page.wait_for_timeout(300)  # the labels are sorted out after the fit
+
+    page = visit((out / "explorer.html").as_uri() + hash_, viewport=size, script=LAYOUT, actions=act)
+    assert page.console_errors == [] and page.page_errors == []
+    return page.values["script"]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_story_view_draws_every_node_inside_the_canvas_with_nothing_overlapping(seeds_out, size):
+    m = _first_view(seeds_out, size)
+    assert m["mode"] == "story" and m["drawn"] >= 7
+    assert m["outside"] == [] and m["overlaps"] == []
+    assert m["minLabelPx"] >= 11  # every label legible without a zoom
+
+
+@pytest.mark.parametrize("size", SIZES[:2])
+def test_the_full_graph_shows_fewer_labels_rather_than_overlapping_or_tiny_ones(seeds_out, size):
+    m = _first_view(seeds_out, size, full=True)
+    assert m["mode"] == "graph" and m["drawn"] > 50
+    assert m["labelOverlaps"] == [] and m["minLabelPx"] >= 11
+    assert m["labelled"] >= 10  # the most connected nodes keep their names
+
+
+def _retold(seeds_out, out, times=200, outlets=50):
+    """The seeds' projection as if the story were retold ``times`` times by ``outlets`` outlets:
+    every count multiplied, and each outlet reporting the claims and citing their sources (what a
+    1,000-article build of one story gives; building one takes minutes, see bench/explorer.py)."""
+    import random
+
+    from claimgraph.graph import project
+    from claimgraph.graph.store.database import GraphStore
+    from claimgraph.graph.view.explorer import write_explorer
+
+    with GraphStore(seeds_out) as store:
+        G = project(store.ox)
+    rng = random.Random(0)
+    for n in G:
+        G.nodes[n]["mentions"] *= times
+    for *_, d in G.edges(data=True):
+        d["weight"] *= times
+    claims = sorted((n for n, d in G.nodes(data=True) if d["kind"] == "claim"), key=lambda n: -G.nodes[n]["mentions"])
+    speakers = sorted({u for u, v, k in G.edges(keys=True) if v in claims[:3]})
+    for k in range(outlets):
+        o = f"urn:test:outlet-{k}"
+        G.add_node(o, kind="outlet", label=f"The Daily Courier of Somewhere {k}", mentions=rng.randrange(50, 400),
+                   docs={f"retold-{k}"})
+        for c in claims[:3]:
+            G.add_edge(o, c, key="reports", weight=rng.randrange(20, 150), evidence=[])
+        for sp in speakers:
+            G.add_edge(o, sp, key="cites", weight=rng.randrange(5, 60), evidence=[])
+    write_explorer(G, out / "explorer.html", max_nodes=150, title="retold")
+    return out
+
+
+@pytest.mark.parametrize("size", SIZES[:2])
+def test_a_story_retold_a_thousand_times_is_as_readable_as_the_seeds(seeds_out, tmp_path, size):
+    out = _retold(seeds_out, tmp_path)
+    m = _first_view(out, size)
+    assert m["mode"] == "story" and m["drawn"] >= 7
+    assert m["outside"] == [] and m["overlaps"] == [] and m["minLabelPx"] >= 11
+    m = _first_view(out, size, full=True)
+    assert m["labelOverlaps"] == [] and m["minLabelPx"] >= 11
+
+
+READER = """() => {
+  const ev = document.querySelector('#cg-details .ev');
+  const who = Array.from(document.querySelectorAll('#cg-details > ul.plain > li')).map(li => li.textContent);
+  return {first: ev.firstElementChild.tagName, said: ev.querySelector('.said').textContent,
+          where: ev.querySelector('.where').textContent, techOpen: ev.querySelector('details.tech').open,
+          tech: ev.querySelector('details.tech').textContent, who: who,
+          anonymous: JSON.parse(document.getElementById('cg-data').textContent).nodes
+                       .filter(n => n.kind === 'anonymous').map(n => n.label)};
+}"""
+
+
+def test_the_side_panel_reads_sentence_first_and_folds_the_technical_detail(seeds_out):
+    r = visit((seeds_out / "explorer.html").as_uri(), script=READER).values["script"]
+    assert r["first"] == "BLOCKQUOTE"  # the sentence, its cue and content marked, before anything else
+    assert any(w in r["said"] for w in ("asserts", "denies", "warns", "hedges on"))
+    assert "2022" in r["where"]  # the day in words ("14 March 2022"), from the seeds' metadata.csv
+    assert not r["techOpen"] and "record" in r["tech"] and "sieve" in r["tech"]
+
+
+def test_who_says_what_lists_named_sources_before_anonymous_and_unspecified_ones(seeds_out):
+    r = visit((seeds_out / "explorer.html").as_uri(), script=READER).values["script"]
+    rows = [(any(li.split(" (")[0].endswith(a) for a in r["anonymous"]), li) for li in r["who"]]
+    vague = [v for v, _ in rows]
+    assert vague and vague == sorted(vague)  # once an anonymous source comes, only anonymous ones follow
+    named = [li for v, li in rows if not v]
+    assert named[0].startswith("asserts")  # for, then against
+
+
+NOTE = "() => ({note: document.getElementById('cg-note').textContent, state: window.claimgraphExplorer.state()})"
+
+
+def test_a_link_to_part_of_a_claims_wording_opens_that_claim_and_an_unknown_one_says_so(seeds_out):
+    base = (seeds_out / "explorer.html").as_uri()
+    s = visit(base + "#claim=military%20equipment", script=STORY).values["script"]
+    assert s["claim"].startswith("Russia has asked China for military equipment")
+    r = visit(base + "#claim=the%20moon%20is%20cheese", script=NOTE).values["script"]
+    assert "No claim on this page matches “the moon is cheese”" in r["note"]
+    r = visit(base + "#view=graph&focus=Nobody%20Atall", script=NOTE).values["script"]
+    assert "Nobody Atall" in r["note"] and r["state"]["mode"] == "graph"

@@ -27,7 +27,7 @@ def test_build_writes_store_trig_and_jsonl(seeds_out):
     assert (seeds_out / "store").is_dir()
     assert (seeds_out / "graph.trig").stat().st_size > 0
     with GraphStore(seeds_out) as store:
-        assert sorted(doc for doc, _ in store.articles()) == sorted(p.name for p in SEEDS.iterdir())
+        assert sorted(doc for doc, _ in store.articles()) == sorted(p.name for p in SEEDS.glob("*.txt"))
 
 
 def test_jsonl_export_round_trips_through_the_store(seeds_out, tmp_path):

@@ -46,3 +46,15 @@ def test_the_command_line_prints_the_timeline(dated):
     assert lines[aid + 1].split()[:3] == ["2022-03-13", "first", "report"]
     nothing = CliRunner().invoke(main, ["timeline", "--store", str(dated), "--claim", "no such words"])
     assert nothing.exit_code == 0 and "no claim has a mention containing" in nothing.output
+
+
+def test_the_quick_starts_build_of_the_seed_files_gives_a_dated_timeline_first_report_first(seeds_out):
+    """The README's first command builds plain files: their metadata.csv dates them (issue 28)."""
+    result = CliRunner().invoke(main, ["timeline", "--store", str(seeds_out), "--claim", "military"])
+    assert result.exit_code == 0, result.output
+    rows = [line.split() for line in result.output.splitlines() if line.startswith("  20")]
+    assert len({r[0] for r in rows}) >= 3 and "date unknown" not in result.output
+    blocks = result.output.split("\n\n")
+    for block in filter(str.strip, blocks):
+        first = next(line for line in block.splitlines() if line.startswith("  "))
+        assert first.split()[1:3] == ["first", "report"], block  # never a relay before its first report

@@ -37,6 +37,7 @@
     $("cg-note").textContent = (DATA.note ? DATA.note + " · " : "") + "showing the " + DATA.shown.nodes +
       " most connected of " + DATA.total.nodes + " nodes (claimgraph view --max-nodes 0 shows all)";
   }
+  var baseNote = $("cg-note").textContent;
   var legend = $("cg-legend");
   Object.keys(P.nodes).forEach(function (k) {
     var s = P.nodes[k];
@@ -77,11 +78,53 @@
     if (!ids.length) return;
     network.fit({nodes: ids, animation: false});
     if (network.getScale() > MAX_SCALE) network.moveTo({scale: MAX_SCALE, animation: false});
+    declutter();
   }
+  /* Graph mode shows fewer labels, not smaller ones: at the current zoom every label is drawn at
+     MIN_PX or more on screen, and a label is kept only where it overlaps no label already kept (the
+     most connected nodes first) and no other node, inside the view; zooming in brings the rest back. */
+  function boxesMeet(a, b) { return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom; }
+  function declutter() {
+    if (mode !== "graph") return;
+    var scale = network.getScale(), px = Math.max(14, (MIN_PX + 1.5) / scale);  // vis fades labels near its threshold
+    var shown = [];
+    NODE.forEach(function (d, i) { if (!nodes.get(i).hidden) shown.push(i); });
+    nodes.update(shown.map(function (i) {
+      var o = ORIGIN[i], u = {id: i, label: o.label, font: Object.assign({}, o.font, {size: px})};
+      if (NODE[i].kind === "claim") { u.shape = "box"; u.widthConstraint = {maximum: 150 * px / 12}; }
+      return u;
+    }));
+    network.redraw();
+    var where = network.getPositions(shown), c = canvasSize();
+    var a = network.DOMtoCanvas({x: 0, y: 0}), b = network.DOMtoCanvas({x: c.w, y: c.h});
+    var view = {left: a.x, top: a.y, right: b.x, bottom: b.y};
+    var shapes = shown.map(function (i) {
+      var r = NODE[i].kind === "claim" ? 6 : radius(i), p = where[i];
+      return {id: i, left: p.x - r, right: p.x + r, top: p.y - r, bottom: p.y + r};
+    });
+    var kept = [], hide = [];
+    shown.forEach(function (i, at) {  // shown is in importance order (the page numbers nodes so)
+      var box = network.getBoundingBox(i);
+      // a label may cover a less important node's mark, not a more important one's, nor a kept label
+      var ok = box && box.left >= view.left && box.right <= view.right && box.top >= view.top && box.bottom <= view.bottom &&
+        !kept.some(function (k) { return boxesMeet(box, k); }) &&
+        !shapes.slice(0, at).some(function (sh) { return boxesMeet(box, sh); });
+      if (ok) kept.push(box);  // a claim without its text is a small square (a box keeps a line's height)
+      else hide.push(NODE[i].kind === "claim" ? {id: i, label: "", shape: "square", size: 7} : {id: i, label: ""});
+    });
+    nodes.update(hide);
+  }
+  var declutterTimer = null;
+  function declutterSoon() { clearTimeout(declutterTimer); declutterTimer = setTimeout(declutter, 150); }
+  network.on("zoom", declutterSoon);
+  network.on("dragEnd", declutterSoon);
   function overview() {  // the story's main component at a readable scale; the rest is a zoom away
     fitTo(DATA.main.length > 1 && DATA.main.length < NODE.length ? DATA.main : NODE.map(function (d, i) { return i; }));
   }
-  var ORIGIN = DATA.vis.nodes.map(function (n) { return {x: n.x, y: n.y}; });
+  var ORIGIN = DATA.vis.nodes.map(function (n) {  // what the story view and the declutter change
+    return {x: n.x, y: n.y, label: n.label, size: n.size, font: n.font, shape: n.shape,
+            widthConstraint: n.widthConstraint || false};
+  });
   var mode = "graph", storyAt = -1;
 
   /* ---- filters ------------------------------------------------------------------------- */
@@ -178,7 +221,7 @@
     countEl.textContent = shown + " of " + NODE.length + " nodes shown" + (focusNode !== null ? " · focus: " + NODE[focusNode].label : "");
     if (focusNode !== null || filtering) {
       fitTo(NODE.map(function (d, i) { return i; }).filter(function (i) { return visibleNode[i]; }));
-    }
+    } else declutter();
     remember();
   }
   ["f-claim", "f-actor"].forEach(function (id) { $(id).addEventListener("input", apply); });
@@ -240,26 +283,19 @@
     shown[key] = true;
     return true;
   }
-  function evidenceBlock(k, extra) {
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"];
+  function day(iso) {  // "2022-03-14" → "14 March 2022"; anything else as written
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(iso || ""));
+    return m ? parseInt(m[3], 10) + " " + MONTHS[parseInt(m[2], 10) - 1] + " " + m[1] : String(iso || "");
+  }
+  var STANCE_WORDS = {asserts: "asserts", denies: "denies", warns: "warns", questions: "questions", hedged: "hedges on"};
+  var KIND_WORDS = {direct: "in a direct quote", indirect: "paraphrased", mixed: "partly quoted"};
+  // The reader's evidence: the sentence first, then who says it which way and where, in words; the
+  // record's ids, offsets and the sieve that named the speaker fold under "details".
+  function evidenceBlock(k, who) {
     var ev = EV[k], a = ART[ev.doc] || {};
-    var meta = el("div", {"class": "meta"});
-    meta.append(el("span", {"class": "badge kind", text: ev.stance}), el("span", {"class": "badge kind", text: ev.kind}));
-    if (ev.mode && ev.mode !== "statement") meta.append(el("span", {"class": "badge kind", text: ev.mode}));
-    if (ev.hedged) meta.append(el("span", {"class": "badge kind", text: "hedged"}));
-    if (ev.negated) meta.append(el("span", {"class": "badge kind", text: "negated",
-                                            title: "negated on the surface; a denial only of what another source asserts"}));
-    if (extra) meta.append(extra);
-    meta.append(el("b", {text: a.outlet ? a.outlet + " · " : ""}), a.title || a.id || "");
-    if (a.title) meta.append(" (" + a.id + ")");
-    if (a.published) meta.append(" · " + a.published);
-    if (a.url && /^https?:\/\//i.test(a.url)) {
-      meta.append(" · ", el("a", {href: a.url, rel: "noopener noreferrer nofollow", target: "_blank", text: "source"}));
-    }
-    meta.append(" · record " + ev.record + ", sentence at character " + ev.begin);
-    var box = el("div", {"class": "ev"}, meta, highlighted(ev));
-    if (ev.source_text && ev.source_sieve) {  // why this speaker: the words and the sieve that named them
-      box.append(el("div", {"class": "why", text: "speaker: “" + ev.source_text + "”, named by the " + ev.source_sieve + " sieve"}));
-    }
+    var box = el("div", {"class": "ev"}, highlighted(ev));
     // A cue or content the parser put in a neighbouring sentence is shown on its own line.
     if (ev.content[0] === ev.content[1] && ev.content_text) {
       box.append(el("blockquote", null, "… ", el("mark", {"class": "content", text: ev.content_text})));
@@ -267,11 +303,26 @@
     if (ev.cue[0] === ev.cue[1] && ev.cue_text) {
       box.append(el("blockquote", null, "… ", el("mark", {"class": "cue", text: ev.cue_text}), " …"));
     }
+    var said = el("div", {"class": "said"});
+    said.append(el("b", {text: (who || ev.source_text || "someone") + " " + (STANCE_WORDS[ev.stance] || ev.stance)}),
+                " " + (KIND_WORDS[ev.kind] || ev.kind));
+    if (ev.mode && ev.mode !== "statement") said.append(" · as " + (ev.mode === "evidence" ? "evidence" : "a " + ev.mode));
+    if (ev.hedged) said.append(" · hedged");
+    if (ev.negated) said.append(el("span", {title: "negated on the surface; a denial only of what another source asserts"}, " · negated"));
+    if (ev.said) said.append(" · said " + (/^\d{4}-\d{2}-\d{2}$/.test(ev.said) ? day(ev.said) : ev.said) + (ev.said_as ? " (“" + ev.said_as + "”)" : ""));
     var parts = (ev.context_parts || []).filter(function (p) { return p[0] < p[1]; });
     if (ev.act && parts.length) {  // one utterance kept as several claims: shown once, every part marked
-      meta.append(el("span", {"class": "badge kind", text: "one utterance · " + (parts.length + 1) + " claims",
-                              title: "a quote split by its cue or going on without one: each sentence is a claim of its own"}));
+      said.append(" ", el("span", {"class": "badge kind", text: "one utterance · " + (parts.length + 1) + " claims",
+                                   title: "a quote split by its cue or going on without one: each sentence is a claim of its own"}));
     }
+    box.append(said);
+    var where = el("div", {"class": "where"});
+    where.append(a.outlet ? el("b", {text: a.outlet}) : "", a.outlet ? " · " : "", a.published ? day(a.published) : "date unknown",
+                 " · ", el("i", {text: a.title || a.id || ""}));
+    if (a.url && /^https?:\/\//i.test(a.url)) {
+      where.append(" · ", el("a", {href: a.url, rel: "noopener noreferrer nofollow", target: "_blank", text: "read the article"}));
+    }
+    box.append(where);
     if (ev.context) {  // the paragraph around it, the passage between cue and content included
       var ctx = el("details", {"class": "context"}, el("summary", {text: parts.length ? "The whole utterance" : "In context"}));
       ctx.append(highlighted({sentence: ev.context, cue: ev.context_cue, content: ev.context_content,
@@ -280,7 +331,18 @@
       if (cut || parts.length) ctx.open = true;  // the sentence alone shows it cut, or one part of it: open the passage
       box.append(ctx);
     }
-    if (ev.said) meta.append(" · said " + ev.said + (ev.said_as ? " (“" + ev.said_as + "”)" : ""));
+    var tech = el("details", {"class": "tech"}, el("summary", {text: "details"}));
+    var dl = el("ul", {"class": "plain"});
+    dl.append(el("li", {text: "record " + ev.record + " in " + a.id}),
+              el("li", {text: "sentence at character " + ev.begin + "; cue " + (ev.begin + ev.cue[0]) + "–" + (ev.begin + ev.cue[1]) +
+                              ", content " + (ev.begin + ev.content[0]) + "–" + (ev.begin + ev.content[1])}),
+              el("li", {text: "stance " + ev.stance + " · " + ev.kind + " · mode " + ev.mode}));
+    if (ev.source_text && ev.source_sieve) {  // why this speaker: the words and the sieve that named them
+      dl.append(el("li", {"class": "why", text: "speaker: “" + ev.source_text + "”, named by the " + ev.source_sieve + " sieve"}));
+    }
+    if (ev.act) dl.append(el("li", {text: "utterance " + ev.act}));
+    tech.append(dl);
+    box.append(tech);
     return box;
   }
   function variantsFor(claimId, speakerId) {
@@ -292,7 +354,7 @@
     vs.forEach(function (v) {
       var head = el("div", null, jump(v.speaker, NODE[v.speaker].label), " · similarity " + v.similarity.toFixed(2) + " ");
       if (v.flip) head.append(el("span", {"class": "badge flip", text: "polarity flip"}));
-      box.append(head, el("div", {"class": "pair"}, evidenceBlock(v.a), evidenceBlock(v.b)));
+      box.append(head, el("div", {"class": "pair"}, evidenceBlock(v.a, NODE[v.speaker].label), evidenceBlock(v.b, NODE[v.speaker].label)));
     });
     return box;
   }
@@ -310,8 +372,17 @@
     details.append(el("p", {"class": "hint", text: e.weight + " occurrence(s)" +
       (e.ev.length < e.weight ? "; the first " + e.ev.length + " in article order below (the SPARQL queries list all)" : "")}));
     var acts = {};
-    e.ev.slice(0, 200).forEach(function (k) { if (firstOfUtterance(acts, k)) details.append(evidenceBlock(k)); });
+    e.ev.slice(0, 200).forEach(function (k) {
+      if (firstOfUtterance(acts, k)) details.append(evidenceBlock(k, P.stances.indexOf(e.rel) >= 0 ? NODE[e.from].label : null));
+    });
     tab("details");
+  }
+  // "Who says what": those for, then against, then the rest (questions, hedges), then outlets that
+  // reported it; the heaviest first within each, anonymous and unspecified sources last of all.
+  var RELATION_ORDER = P.positive.concat(P.negative, P.stances, ["reports", "cites", "relays", "contradicts"]);
+  function rank(e, other) {
+    var who = NODE[other(e)], vague = who.kind === "anonymous" ? 1 : 0;
+    return [vague, ("0" + RELATION_ORDER.indexOf(e.rel)).slice(-2), ("00000000" + (99999999 - e.weight)).slice(-8), who.label].join("|");
   }
   function showNode(i) {
     var d = NODE[i];
@@ -326,6 +397,7 @@
     var inE = EDGE.filter(function (e) { return e.to === i; }), outE = EDGE.filter(function (e) { return e.from === i; });
     function group(list, other, title) {
       if (!list.length) return;
+      list = list.slice().sort(function (x, y) { return rank(x, other) < rank(y, other) ? -1 : rank(x, other) > rank(y, other) ? 1 : 0; });
       details.append(el("h3", {text: title}));
       var ul = el("ul", {"class": "plain"});
       list.forEach(function (e) {
@@ -350,7 +422,7 @@
         e.ev.forEach(function (k) {
           if (seen[k] || n >= 100 || !firstOfUtterance(acts, k)) return;
           seen[k] = true; n++;
-          details.append(evidenceBlock(k, el("b", {text: NODE[e.from].label + " · "})));
+          details.append(evidenceBlock(k, NODE[e.from].label));
         });
       });
     } else {
@@ -376,16 +448,92 @@
 
 
   /* ---- the story view: one claim, its sides, its timeline ------------------------------- */
-  function storyIds(s) { return s.pos.map(function (p) { return p[0]; }); }
+  /* The browser places the story itself: how many of a side fit, and where, depends on the window.
+     Everything is laid out in screen pixels at scale 1, so no label is drawn under LABEL_PX and no
+     box leaves the canvas; who does not fit is counted in the bar and listed in the panel. */
+  var LABEL_PX = 14, LINE = 19, GAP = 12, EDGE_ROOM = 48, MARGIN = 16, MIN_PX = DATA.label_min_px || 11;
+  var measureCtx = document.createElement("canvas").getContext("2d");
+  function textWidth(t, px) { measureCtx.font = px + "px sans-serif"; return measureCtx.measureText(t).width; }
+  function fitText(t, px, width) {  // the label cut (with an ellipsis) to ``width`` pixels
+    if (textWidth(t, px) <= width) return t;
+    var lo = 0, hi = t.length;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (textWidth(t.slice(0, mid) + "…", px) <= width) lo = mid; else hi = mid - 1; }
+    return t.slice(0, Math.max(lo, 1)) + "…";
+  }
+  function radius(i) { return ORIGIN[i].size || 12; }
+  function canvasSize() { var w = $("cg-graph-wrap"); return {w: w.clientWidth, h: w.clientHeight}; }
+  function placeStory(s) {  // → {pos: {id: {x, y, label}}, left: {side: n not drawn}, claimWidth}
+    var c = canvasSize(), W = Math.max(c.w, 200), H = Math.max(c.h, 200);
+    var pos = {}, left = {"for": 0, against: 0, other: 0, outlets: 0};
+    var stacked = W < 640;  // a narrow window: the claim on top, its two sides below it
+    var cw = stacked ? Math.min(W - 2 * MARGIN, 340) : Math.max(150, Math.min(280, W * 0.3));
+    var claimLabel = NODE[s.claim].label, lines = 1, words = claimLabel.split(/\s+/), line = "";
+    words.forEach(function (w) {  // the claim's box wraps its text: count the lines it takes
+      var t = line ? line + " " + w : w;
+      if (textWidth(t, LABEL_PX) > cw - 14 && line) { lines++; line = w; } else line = t;
+    });
+    var maxLines = Math.max(2, Math.floor((H * (stacked ? 0.3 : 0.6)) / LINE));
+    if (lines > maxLines) { claimLabel = claimLabel.slice(0, Math.floor(claimLabel.length * maxLines / lines) - 1) + "…"; lines = maxLines; }
+    var ch = lines * LINE + 14;
+    function block(i) { return 2 * radius(i) + LINE + 6; }  // a dot and its label below it
+    function column(ids, x, width, top, bottom, side, fromTop) {  // as many as fit between top and bottom, centred
+      var n = 0, used = 0;
+      while (n < ids.length && used + block(ids[n]) + (n ? GAP : 0) <= bottom - top) { used += block(ids[n]) + (n ? GAP : 0); n++; }
+      left[side] += ids.length - n;
+      var y = fromTop ? top : top + (bottom - top - used) / 2;
+      ids.slice(0, n).forEach(function (i) {
+        pos[i] = {x: x, y: y + radius(i), label: fitText(NODE[i].label, LABEL_PX, width)};
+        y += block(i) + GAP;
+      });
+    }
+    function row(ids, top, side) {  // as many as fit across the canvas, centred
+      var width = W - 2 * MARGIN, items = [], used = 0;
+      ids.forEach(function (i) {
+        var label = fitText(NODE[i].label, LABEL_PX, 170), w = Math.max(2 * radius(i), textWidth(label, LABEL_PX)) + 2 * GAP;
+        if (used + w <= width && !pos[i]) { items.push([i, label, w]); used += w; } else if (!pos[i]) left[side]++;
+      });
+      var x = -used / 2;
+      items.forEach(function (it) { pos[it[0]] = {x: x + it[2] / 2, y: top + radius(it[0]), label: it[1]}; x += it[2]; });
+      return items.length;
+    }
+    var top = -H / 2 + MARGIN, bottom = H / 2 - MARGIN;
+    var rowH = 2 * 24 + LINE + 6 + GAP;  // a row holds the largest dot
+    if (stacked) {
+      pos[s.claim] = {x: 0, y: top + ch / 2};
+      var colW = (W - 2 * MARGIN - EDGE_ROOM) / 2;
+      column(s.sides["for"], -(colW + EDGE_ROOM) / 2, colW, top + ch + EDGE_ROOM, bottom, "for", true);
+      column(s.sides.against, (colW + EDGE_ROOM) / 2, colW, top + ch + EDGE_ROOM, bottom, "against", true);
+      left.outlets += s.sides.outlets.filter(function (i) { return !pos[i]; }).length;
+      left.other += s.sides.other.filter(function (i) { return !pos[i]; }).length;
+    } else {
+      var colW2 = (W - 2 * MARGIN - cw - 2 * EDGE_ROOM) / 2;
+      var hasTop = s.sides.outlets.length > 0 && H > 420, hasBottom = s.sides.other.length > 0 && H > 420;
+      if (hasTop) row(s.sides.outlets, top, "outlets"); else left.outlets += s.sides.outlets.length;
+      if (hasBottom) row(s.sides.other, bottom - (2 * 24 + LINE + 6), "other"); else left.other += s.sides.other.length;
+      var bandTop = top + (hasTop ? rowH : 0), bandBottom = bottom - (hasBottom ? rowH : 0);
+      pos[s.claim] = {x: 0, y: (bandTop + bandBottom) / 2};
+      var cx = cw / 2 + EDGE_ROOM + colW2 / 2;
+      column(s.sides["for"].filter(function (i) { return !pos[i]; }), -cx, colW2, bandTop, bandBottom, "for");
+      column(s.sides.against.filter(function (i) { return !pos[i]; }), cx, colW2, bandTop, bandBottom, "against");
+    }
+    pos[s.claim].label = claimLabel;
+    return {pos: pos, left: left, claimWidth: cw};
+  }
   function showStory(k) {
     if (!DATA.story.length) { showFull(); return; }
     storyAt = (k + DATA.story.length) % DATA.story.length;
-    var s = DATA.story[storyAt], keep = {};
+    var s = DATA.story[storyAt], placed = placeStory(s), keep = placed.pos;
     mode = "story";
-    s.pos.forEach(function (p) { keep[p[0]] = {id: p[0], x: p[1], y: p[2], hidden: false}; });
-    nodes.update(NODE.map(function (d, i) { return keep[i] || {id: i, hidden: true}; }));
-    edges.update(EDGE.map(function (e) {
-      return {id: e.id, hidden: !(keep[e.from] && keep[e.to]) || e.rel === "contradicts"};
+    nodes.update(NODE.map(function (d, i) {
+      var p = keep[i];
+      if (!p) return {id: i, hidden: true};
+      var u = {id: i, x: p.x, y: p.y, hidden: false, label: p.label, shape: ORIGIN[i].shape,
+               font: Object.assign({}, ORIGIN[i].font, {size: LABEL_PX})};
+      if (i === s.claim) u.widthConstraint = {minimum: placed.claimWidth, maximum: placed.claimWidth};
+      return u;
+    }));
+    edges.update(EDGE.map(function (e) {  // only what is said of the claim: who cites whom is a click away
+      return {id: e.id, hidden: !(keep[e.from] && keep[e.to]) || e.to !== s.claim};
     }));
     $("b-full").classList.remove("on");
     var d = NODE[s.claim], title = $("cg-story-title");
@@ -396,16 +544,24 @@
       if (P.positive.indexOf(e.rel) >= 0) pro++;
       if (P.negative.indexOf(e.rel) >= 0) con++;
     });
-    title.append(el("span", {"class": "sides", text: (d.contested ? "contested · " : "") + pro + " for (left) · " + con + " against (right)"}));
+    var more = placed.left["for"] + placed.left.against + placed.left.outlets + placed.left.other;
+    title.append(el("span", {"class": "sides", text: (d.contested ? "contested · " : "") + pro + " for (left) · " + con +
+      " against (right)" + (more ? " · " + more + " more in the panel" : "")}));
     title.title = d.label;
-    countEl.textContent = s.pos.length + " of " + NODE.length + " nodes shown · story view";
-    fitTo(storyIds(s));
+    var drawn = Object.keys(keep).length;
+    countEl.textContent = drawn + " of " + NODE.length + " nodes shown · story view";
+    network.moveTo({position: {x: 0, y: 0}, scale: 1, animation: false});
     showNode(s.claim);
     remember();
   }
   function leaveStory() {
     mode = "graph";
-    nodes.update(ORIGIN.map(function (o, i) { return {id: i, x: o.x, y: o.y}; }));
+    nodes.update(ORIGIN.map(function (o, i) {
+      return {id: i, x: o.x, y: o.y, label: o.label, font: o.font, widthConstraint: o.widthConstraint, shape: o.shape};
+    }));
+    graphTitle();
+  }
+  function graphTitle() {
     $("b-full").classList.add("on");
     $("cg-story-title").replaceChildren(el("span", {text: "Full graph"}),
       el("span", {"class": "sides", text: "◀ / Next claim ▶ return to one claim at a time"}));
@@ -447,7 +603,7 @@
         el("span", {"class": "when", text: day + (ev.said ? " · said " + ev.said : "") + (n === 0 ? " · first" : "")}),
         el("span", {"class": "who", text: NODE[r.from].label + " " + ev.stance}));
       b.addEventListener("click", function () {
-        details.replaceChildren(el("h3", {text: NODE[i].label}), evidenceBlock(r.k, el("b", {text: NODE[r.from].label + " · "})));
+        details.replaceChildren(el("h3", {text: NODE[i].label}), evidenceBlock(r.k, NODE[r.from].label));
         tab("details");
       });
       strip.append(b);
@@ -469,8 +625,9 @@
     var url = "#" + h.toString();
     if (location.hash !== url) history.replaceState(null, "", url);
   }
-  function byLabel(label) {
+  function byLabel(label) {  // the exact name, else the same name in any case
     for (var i = 0; i < NODE.length; i++) if (NODE[i].label === label) return i;
+    for (var j = 0; j < NODE.length; j++) if (norm(NODE[j].label) === norm(label)) return j;
     return null;
   }
   function restore() {
@@ -481,16 +638,30 @@
       });
       $("f-contested").checked = h.get("contested") === "1";
       var f = h.get("focus") ? byLabel(h.get("focus")) : null;
+      $("cg-note").textContent = h.get("focus") && f === null ?
+        "No actor or claim on this page is called “" + h.get("focus") + "”; showing the whole graph." : baseNote;
       focusNode = f;
-      mode = "graph"; $("b-full").classList.add("on");
+      mode = "graph"; graphTitle();
       apply();
       if (f === null && !h.get("q") && !h.get("actor") && !h.get("outlet") && !h.get("mode")) overview();
       if (f !== null) { network.selectNodes([f]); showNode(f); }
       return;
     }
-    var want = h.get("claim"), k = 0;
-    if (want) DATA.story.forEach(function (s, j) { if (NODE[s.claim].label === want) k = j; });
+    var want = h.get("claim"), k = 0, missed = null;
+    if (want) {  // the exact wording, else the first claim whose wording holds the words asked for
+      var w = norm(want), exact = -1, part = -1;
+      DATA.story.forEach(function (s, j) {
+        var label = norm(NODE[s.claim].label);
+        if (label === w && exact < 0) exact = j;
+        if (label.indexOf(w) >= 0 && part < 0) part = j;
+      });
+      k = exact >= 0 ? exact : part >= 0 ? part : 0;
+      if (exact < 0 && part < 0) missed = want;
+    }
     showStory(k);
+    if (missed !== null) {  // an unknown claim says so instead of showing another one silently
+      $("cg-note").textContent = "No claim on this page matches “" + missed + "”; showing the first claim instead.";
+    } else $("cg-note").textContent = baseNote;
   }
 
   /* ---- story panel (analytics) --------------------------------------------------------- */
