@@ -32,16 +32,16 @@ from claimgraph.graph import (
     claims_in,
     content_hash,
     forget_article,
-    prune_actors,
     settled_denials,
-    update_story,
 )
 from claimgraph.graph.iris import article_iri, claim_iri
 from claimgraph.graph.resolve import Linker
+from claimgraph.graph.resolve.corrections import Correction
 from claimgraph.graph.store.catalog import Catalog
-from claimgraph.graph.store.rankings import refresh_rankings
 from claimgraph.ontology.vocab import Stance
+from claimgraph.refresh import refresh_story
 from claimgraph.replay import BuildOrder, replay
+from claimgraph.review import Reviews, marked, write_review
 from claimgraph.snapshot import seal, take_baseline, write_snapshot
 
 if TYPE_CHECKING:
@@ -69,6 +69,8 @@ class BuildReport:
     sources: Counter[str] = field(default_factory=Counter)
     stances: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
+    #: Reviewers' corrections whose target is gone from an article built now (kept for review).
+    orphaned: list[tuple[Correction, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -207,6 +209,7 @@ class _Session:
     def __post_init__(self) -> None:
         self.catalog = Catalog(self.store)  # what the resolver looks up, kept beside the store
         self.order = BuildOrder.of(self.store)  # the store's articles were resolved in id order: still so?
+        self.reviews = Reviews.of(self.store.ox)  # the reviewers' corrections, applied to each article made
         self.linker = self._fresh_linker()
         # after a writer died: its articles are whole or absent, the story is refreshed in full
         self.touched: set[str] = all_claims(self.store.ox) if self.store.recovering else set()
@@ -230,9 +233,14 @@ class _Session:
             report.graphs["unchanged"] += 1
             _count(report, recs)
             return
+        review = None
         try:
             resolution = self.linker.resolve(article, recs)
+            if self.reviews:  # a reviewer's corrections hold on the article, however it was read again
+                resolution, applied, machine = self.reviews.correct(article, resolution)
             graph = article_graph(article, recs, version=__version__, fingerprint=self.fingerprint, resolution=resolution)
+            if self.reviews:
+                graph, review = marked(graph, applied, machine)
         except Exception as exc:
             why = f"{exc.__class__.__name__}: {one_line(str(exc))}"
             self._refuse(article, f"could not be made into a graph ({why}); not stored")
@@ -248,6 +256,8 @@ class _Session:
         self.touched |= claims_in(self.store.ox, graph.iri)  # what the old version of the article touched
         forget_article(self.store.ox, graph.iri)
         stored = self.store.put(graph)
+        if review is not None:
+            write_review(self.store.ox, article.id, review)
         report.graphs[stored] += 1
         self.order.resolved(article.id, replaced=stored == "replaced")
         self.catalog.record(graph.iri, [*graph.quads, *graph.actor_quads])
@@ -275,7 +285,8 @@ class _Session:
         touched and the denials the story reads; whether the story changed."""
         report = self.report
         if not self.order.kept:  # resolve everything again in id order: the graph does not depend on the batching
-            replayed = replay(self.store, self.catalog, self.lex, version=__version__, aliases=self.aliases)
+            replayed = replay(self.store, self.catalog, self.lex, version=__version__, aliases=self.aliases,
+                              reviews=self.reviews)
             self.touched |= replayed.claims
             self.changed |= replayed.docs
             report.replayed = len(replayed.docs)
@@ -283,8 +294,9 @@ class _Session:
                 self.fail(err)
         story_changed = bool(self.touched or self.linker.actors.same_as or self.catalog.rebuilt)
         if story_changed:
-            self.changed |= _refresh_story(self.store, self.catalog, self.touched, lex=self.lex,
+            self.changed |= refresh_story(self.store, self.catalog, self.touched, lex=self.lex,
                                            same_as=self.linker.actors.same_as)
+        report.orphaned = self.reviews.orphaned
         denials = settled_denials(self.store.ox, self.seen)  # negated assertions the story reads as denials
         report.stances[Stance.ASSERTS] -= denials
         report.stances[Stance.DENIES] += denials
@@ -323,30 +335,11 @@ def remove(out_dir: str | os.PathLike[str], docs: Iterable[str], *, model: str |
             replayed = replay(store, catalog, lex, version=__version__, aliases=aliases)
             touched |= replayed.claims
             redone, same_as = replayed.docs, replayed.same_as
-        redone |= _refresh_story(store, catalog, touched, lex=lex, same_as=same_as, prune=True)
+        redone |= refresh_story(store, catalog, touched, lex=lex, same_as=same_as, prune=True)
         baseline = write_snapshot(store, out, changed=set(gone) | redone if spliceable else None, baseline=baseline)
     catalog.seal()
     seal(out, baseline)
     return missing
-
-
-def _refresh_story(store: GraphStore, catalog: Catalog, touched: set[str], *, lex: Lexicon,
-                   same_as: dict[str, str] | None = None, prune: bool = False) -> set[str]:
-    """After articles were stored, replaced or removed (``build`` and ``remove`` alike): the story
-    facts of the ``touched`` claims, the actors no article names any more (``prune``), the
-    rankings; returns the documents whose records the story rewrote (a negation read as a denial)."""
-    settled = update_story(store.ox, touched, lexicon=lex, same_as=same_as, mentions=catalog.mentions_of,
-                           on_settled=catalog.settle)
-    if prune:
-        prune_actors(store.ox)
-        catalog.sync_actors()
-    refresh_rankings(store.ox, catalog, None if catalog.rebuilt else touched)
-    return _docs_of(store, settled)
-
-
-def _docs_of(store: GraphStore, graphs: set[str]) -> set[str]:
-    """The document ids of article graphs (those whose records the story refresh rewrote)."""
-    return {doc for doc, iri in store.articles() if iri in graphs} if graphs else set()
 
 
 def _count(report: BuildReport, recs: Iterable[Attribution]) -> None:

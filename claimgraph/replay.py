@@ -24,7 +24,9 @@ from claimgraph.graph import GraphStore, all_claims, article_graph
 from claimgraph.graph.iris import actors_graph, claim_iri, story_graph
 from claimgraph.graph.resolve.linker import Linker
 from claimgraph.graph.store.catalog import Catalog
+from claimgraph.graph.store.corrections import machine_records
 from claimgraph.graph.store.readback import read_article, read_records
+from claimgraph.review import Reviews, marked, restore, write_review
 
 
 @dataclass(slots=True)
@@ -57,7 +59,7 @@ class Replayed:
 
 
 def replay(store: GraphStore, catalog: Catalog, lex: Lexicon, *, version: str,
-           aliases: str | os.PathLike[str] | None = None) -> Replayed:
+           aliases: str | os.PathLike[str] | None = None, reviews: Reviews | None = None) -> Replayed:
     """Re-resolve every stored article in document-id order, from an empty catalog, actors graph
     and story graph: the graph a single build of the same articles in that order makes. The story
     (and the rankings) are left for the caller to refresh for :attr:`Replayed.claims`."""
@@ -65,7 +67,10 @@ def replay(store: GraphStore, catalog: Catalog, lex: Lexicon, *, version: str,
     records: dict[str, list[Attribution]] = {}  # read everything before anything is cleared, in one pass
     for rec in read_records(store.ox, as_extracted=True):
         records.setdefault(rec.doc, []).append(rec)
-    stored = [(graph, *read_article(store.ox, graph), records.get(doc, [])) for doc, graph in sorted(store.articles())]
+    reviews = reviews if reviews is not None else Reviews.of(store.ox)
+    # a record a reviewer changed or rejected is resolved again as the machine read it, then corrected again
+    stored = [(graph, *read_article(store.ox, graph), restore(records.get(doc, []), machine_records(store.ox, doc)))
+              for doc, graph in sorted(store.articles())]
     for g in (actors_graph(), story_graph()):
         store.ox.remove_graph(ox.NamedNode(g))
     catalog.reset()
@@ -78,9 +83,16 @@ def replay(store: GraphStore, catalog: Catalog, lex: Lexicon, *, version: str,
                                           f"({exc.__class__.__name__}: {one_line(str(exc))}); resolved on its own"))
             resolver = catalog.linker(lex, aliases=aliases)
             resolution = Linker(lex).resolve(article, recs)
+        review = None
+        if reviews:
+            resolution, applied, machine = reviews.correct(article, resolution)
         made = article_graph(article, recs, version=version, resolution=resolution, digest=digest)
+        if reviews:
+            made, review = marked(made, applied, machine)
         store.remove(graph)
         store.put(made)
+        if review is not None:
+            write_review(store.ox, article.id, review)
         catalog.record(made.iri, [*made.quads, *made.actor_quads])
         resolver.claims.settle()
         out.docs.add(article.id)

@@ -237,11 +237,14 @@ class Handler(BaseHTTPRequestHandler):
         if not self._host_allowed():
             return
         url = urllib.parse.urlsplit(self.path)
-        if url.path != "/sparql":
+        if url.path not in ("/sparql", "/corrections"):
             self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8")
             return
         raw = self._body()
         if raw is None:
+            return
+        if url.path == "/corrections":
+            self._corrections(raw)
             return
         body = raw.decode("utf-8", errors="replace")
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -281,22 +284,58 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self._send(HTTPStatus.OK, body, media, {"X-Result-Truncated": "true"} if truncated else None)
 
-    def _update(self, update: str) -> None:
+    def _may_write(self) -> bool:
+        """Whether this request may change the store: the endpoint takes updates, the request comes
+        from its own origin, and it carries the token. Says why not when it may not."""
         if not self.server.allow_update:
             self._send(HTTPStatus.FORBIDDEN,
                        b"updates are refused: this endpoint is read-only (start it with --allow-update)\n",
                        "text/plain; charset=utf-8")
-            return
+            return False
         origin = self.headers.get("Origin")
         if self.headers.get("Sec-Fetch-Site", "").lower() == "cross-site" or origin and origin != "null" and \
                 urllib.parse.urlsplit(origin).netloc.lower() != (self.headers.get("Host") or "").lower():
             self._send(HTTPStatus.FORBIDDEN, b"cross-origin updates are refused\n", "text/plain; charset=utf-8")
-            return
+            return False
         token = self.server.token or ""
         scheme, _, given = (self.headers.get("Authorization") or "").strip().partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
             self._send(HTTPStatus.UNAUTHORIZED, b"updates need the endpoint's token: Authorization: Bearer <token>\n",
                        "text/plain; charset=utf-8", {"WWW-Authenticate": 'Bearer realm="claimgraph"'})
+            return False
+        return True
+
+    def _corrections(self, raw: bytes) -> None:
+        """A reviewer's corrections (JSON Lines, as ``claimgraph correct`` reads them) taken into the
+        store: 200 with what changed, 400 naming every line refused (nothing applied)."""
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if ctype not in {"application/x-ndjson", "application/jsonl", "application/json", "text/plain"}:
+            self._send(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, b"corrections come as application/x-ndjson\n",
+                       "text/plain; charset=utf-8")
+            return
+        if not self._may_write():
+            return
+        from claimgraph.graph.resolve.corrections import CorrectionError
+        from claimgraph.review import correct
+
+        try:
+            with self.server.update_lock:
+                report = correct(self.server.out_dir, raw.decode("utf-8", errors="strict").splitlines(),
+                                 where="corrections")
+        except UnicodeDecodeError:
+            self._send(HTTPStatus.BAD_REQUEST, b"corrections must be UTF-8\n", "text/plain; charset=utf-8")
+        except CorrectionError as exc:
+            self._send(HTTPStatus.BAD_REQUEST, f"{exc}\nno correction applied\n".encode(), "text/plain; charset=utf-8")
+        except ClaimgraphError as exc:  # the store locked by a build: 409
+            self._send(exc.status, f"{one_line(str(exc))}\n".encode(), "text/plain; charset=utf-8")
+        else:
+            self.server.pool.refresh()
+            body = {"added": report.added, "articles": report.articles,
+                    "orphaned": [{"correction": c.id, "article": doc} for c, doc in report.orphaned]}
+            self._send(HTTPStatus.OK, json.dumps(body).encode(), "application/json")
+
+    def _update(self, update: str) -> None:
+        if not self._may_write():
             return
         try:
             guard_update(update)

@@ -70,6 +70,21 @@ def story_graph(base: str = DEFAULT_BASE) -> str:
     return f"{base}graph/story"
 
 
+def corrections_graph(base: str = DEFAULT_BASE) -> str:
+    """The named graph holding the reviewers' corrections (PROV-O), apart from the machine's reading."""
+    return f"{base}graph/corrections"
+
+
+def review_graph(doc_id: str, base: str = DEFAULT_BASE) -> str:
+    """The named graph of how the corrections hold on one article now: their targets, the
+    machine's version of each record they changed, the ones whose target is gone."""
+    return f"{base}graph/review/{slug(doc_id)}"
+
+
+def correction_iri(cid: str, base: str = DEFAULT_BASE) -> str:
+    return f"{base}correction/{cid}"
+
+
 def actor_iri(name: str, kind: str, base: str = DEFAULT_BASE) -> str:
     return f"{base}{_KIND_PATH.get(kind, 'actor')}/{slug(name)}"
 

@@ -21,6 +21,7 @@ class CG(DefinedNamespace):
     ContentPiece: URIRef
     ContestedClaim: URIRef
     Contradiction: URIRef
+    Correction: URIRef
     Country: URIRef
     Denial: URIRef
     Direct: URIRef
@@ -47,6 +48,7 @@ class CG(DefinedNamespace):
     actor: URIRef
     affiliation: URIRef
     alias: URIRef
+    appliedTo: URIRef
     asserter: URIRef
     asserts: URIRef
     attributionCount: URIRef
@@ -61,6 +63,9 @@ class CG(DefinedNamespace):
     contentPiece: URIRef
     contestedRank: URIRef
     contradicts: URIRef
+    correctedBy: URIRef
+    correctionAction: URIRef
+    correctionJson: URIRef
     cue: URIRef
     cueBegin: URIRef
     cueEnd: URIRef
@@ -69,6 +74,9 @@ class CG(DefinedNamespace):
     denier: URIRef
     denies: URIRef
     documentId: URIRef
+    extractedClaim: URIRef
+    extractedSource: URIRef
+    extractedStance: URIRef
     extractorVersion: URIRef
     firstDenial: URIRef
     firstReport: URIRef
@@ -78,9 +86,12 @@ class CG(DefinedNamespace):
     inArticle: URIRef
     kind: URIRef
     kinds: URIRef
+    machineRecord: URIRef
     matchConfidence: URIRef
     mentionCount: URIRef
     mentionedAs: URIRef
+    mergesActorNamed: URIRef
+    missingIn: URIRef
     mode: URIRef
     name: URIRef
     negated: URIRef
@@ -90,6 +101,7 @@ class CG(DefinedNamespace):
     polarityFlip: URIRef
     questions: URIRef
     recordId: URIRef
+    rejects: URIRef
     relays: URIRef
     rendering: URIRef
     reports: URIRef
@@ -97,6 +109,9 @@ class CG(DefinedNamespace):
     sentence: URIRef
     sentenceBegin: URIRef
     sentenceEnd: URIRef
+    setsClaim: URIRef
+    setsSource: URIRef
+    setsStance: URIRef
     similarity: URIRef
     source: URIRef
     sourceBegin: URIRef
@@ -106,10 +121,14 @@ class CG(DefinedNamespace):
     sourceSieve: URIRef
     sourceText: URIRef
     speaker: URIRef
+    splitsClaim: URIRef
     stance: URIRef
     stanceEdge: URIRef
     statementTime: URIRef
     statementTimeText: URIRef
+    status: URIRef
     takesStanceOn: URIRef
+    targetContent: URIRef
+    targetsArticle: URIRef
     text: URIRef
     warns: URIRef

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -12,6 +12,7 @@ from claimgraph.cli.base import EXTRACTOR_OPTION, STORE_OPTION, WEIGHTS_OPTION, 
 
 if TYPE_CHECKING:
     from claimgraph.extractors import IngestError
+    from claimgraph.graph.resolve.corrections import Correction
 
 
 @main.command()
@@ -76,7 +77,48 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
         raise click.ClickException(f"no article could be read from the inputs; {out_dir} is unchanged")
     if not quiet:
         click.echo(report.summary())
+    for c, doc in report.orphaned:  # a reviewer's correction whose target the new reading lacks: kept, said
+        click.echo(f"claimgraph: {orphan_line(c, doc)}", err=True)
     sys.exit(0 if report.ok else 1)
+
+
+def orphan_line(c: Correction, doc: str) -> str:
+    """One line for a correction whose target is gone."""
+    what = c.anchor.describe() if c.anchor is not None else doc
+    who = f" by {c.by}" if c.by else ""
+    return (f"correction {c.id} ({c.action}{who}): its target is gone from {doc} ({what}); "
+            "kept for review (claimgraph query --name orphaned-corrections)")
+
+
+@main.command()
+@STORE_OPTION
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+def correct(store_dir: str, file: TextIO) -> None:
+    """Take a reviewer's corrections (JSON Lines, one per line; - for standard input) into a store.
+
+    Each line names its target and what it does, who made it and why:
+    {"attribution": ID, "set": {"source": "Maria Lopez", "stance": "denies"}, "by": "ana", "note": "…"},
+    {"attribution": ID, "reject": true}, {"attribution": ID, "set": {"claim": OTHER_ID_OR_CLAIM_IRI}},
+    {"merge_actors": ["Herald", "Daily Herald"]}, {"split_claim": CLAIM_IRI, "attributions": [ID, …]}.
+    IDs are those of attributions.jsonl. A line that cannot be taken is named and nothing is applied.
+    The corrections are kept with their provenance (graph/corrections, PROV-O) beside the machine's
+    reading and hold through later builds, matched by what they target in the text.
+
+    Example: claimgraph correct --store out corrections.jsonl
+    """
+    from claimgraph.graph.resolve.corrections import CorrectionError
+    from claimgraph.review import correct as run_correct
+
+    try:
+        report = run_correct(store_dir, file, where=getattr(file, "name", "corrections"))
+    except CorrectionError as exc:
+        for line in str(exc).splitlines():
+            click.echo(f"claimgraph: refused {line}", err=True)
+        raise click.ClickException(f"no correction applied; {store_dir} is unchanged") from None
+    click.echo(f"claimgraph: {report.added} new correction(s); {len(report.articles)} article(s) made again"
+               + (f": {', '.join(report.articles)}" if report.articles else ""))
+    for c, doc in report.orphaned:
+        click.echo(f"claimgraph: {orphan_line(c, doc)}", err=True)
 
 
 @main.command()

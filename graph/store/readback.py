@@ -10,6 +10,7 @@ import pyoxigraph as ox
 from claimgraph.extractors import Article, Attribution
 from claimgraph.extractors.fields import STATED, parsed
 from claimgraph.graph.iris import actor_kind, actors_graph, cg, story_graph, term_value
+from claimgraph.graph.resolve.actors import Match, RoleFact
 from claimgraph.ontology import NIF, PREFIXES, SCHEMA
 from claimgraph.ontology.vocab import SOURCE_KIND_TERM, STANCE_TERM, SourceKind, Stance
 
@@ -48,18 +49,33 @@ SELECT ?id ?k ?b ?e WHERE {
   ?a cg:recordId ?id ; cg:contentPiece ?p . ?p cg:pieceIndex ?k ; nif:beginIndex ?b ; nif:endIndex ?e .
 }
 """
+_CORRECTED = _PREFIXES + "SELECT ?id ?c WHERE { ?a cg:recordId ?id ; cg:correctedBy ?c } ORDER BY ?c"
+_RESOLVED = _PREFIXES + """
+SELECT ?id ?name ?named ?terms ?sim ?rule ?conf WHERE {
+  ?a a cg:Attribution ; cg:recordId ?id ; cg:source ?actor . ?actor cg:name ?name .
+  OPTIONAL { ?a cg:sourceName ?named } OPTIONAL { ?a cg:claimTerms ?terms } OPTIONAL { ?a cg:claimSimilarity ?sim }
+  OPTIONAL { ?a cg:sourceMatch ?rule ; cg:matchConfidence ?conf }
+}"""
+_ROLES = _PREFIXES + """
+SELECT ?r ?name ?role ?aff ?b ?e WHERE {
+  ?r a cg:RoleStatement ; cg:actor ?p ; cg:role ?role ; cg:affiliation ?aff ; nif:beginIndex ?b ; nif:endIndex ?e .
+  ?p cg:name ?name .
+}"""
 _DOCUMENT_ID = cg("documentId")
 _PUBLISHER = SCHEMA + "publisher"
 _KIND_OF_CLASS = {iri: kind for kind, iri in SOURCE_KIND_TERM.items()}
 _STANCE_OF = {iri: stance for stance, iri in STANCE_TERM.items()}
 
 
-def read_records(store: ox.Store, *, docs: set[str] | None = None, as_extracted: bool = False) -> Iterator[Attribution]:
+def read_records(store: ox.Store, *, docs: set[str] | None = None, as_extracted: bool = False,
+                 settled: bool = True) -> Iterator[Attribution]:
     """Every attribution in ``store`` (or in the articles ``docs`` names), ordered by document and
     record number, streamed one article graph at a time (memory stays that of one article,
     whatever the store's size). ``as_extracted``: as the extractor gave them, before resolution
     (the source as the article named it, no claim, a negated assertion's stance as stated), to
-    resolve them again."""
+    resolve them again; ``settled=False``: resolved, but a negated assertion's stance as stated
+    (not as the story settled it), to make the article's graph again. A record a reviewer
+    corrected says so: ``extra["corrected_by"]``, the corrections' ids."""
     graphs = sorted(((term_value(q.object), q.graph_name) for q in store.quads_for_pattern(None, _DOCUMENT_ID, None, None)
                      if docs is None or term_value(q.object) in docs), key=lambda pair: pair[0])
     seen_docs: set[str] = set()
@@ -70,7 +86,7 @@ def read_records(store: ox.Store, *, docs: set[str] | None = None, as_extracted:
         seen_docs.add(doc)
         # One article graph at a time: Oxigraph's union-graph joins cost far more per row.
         rows: dict[str, Attribution] = {}
-        for s in _solutions(store, [g, actors] if as_extracted else [g, story, actors]):
+        for s in _solutions(store, [g, actors] if as_extracted or not settled else [g, story, actors]):
             kind = _KIND_OF_CLASS.get(s["cls"].value)
             if kind is None or s["id"].value in rows or s["doc"].value != doc:
                 continue
@@ -85,7 +101,37 @@ def read_records(store: ox.Store, *, docs: set[str] | None = None, as_extracted:
         for rid, found in pieces.items():
             if rid in rows:
                 rows[rid] = replace(rows[rid], content_pieces=tuple((b, e) for _, b, e in sorted(found)))
+        for s in _solutions(store, g, _CORRECTED):
+            rid = s["id"].value
+            if rid in rows:
+                ids = rows[rid].extra.setdefault("corrected_by", [])
+                ids.append(s["c"].value.rpartition("/")[2])
         yield from sorted(rows.values(), key=_order)
+
+
+def read_resolution(store: ox.Store, graph: str) -> tuple[dict[str, Match], dict[str, str], dict[str, frozenset[str]],
+                                                           dict[str, float], list[RoleFact]]:
+    """How the records of article graph ``graph`` were resolved, as the graph states it: each
+    record id's source match, the name the article gave, its claim terms and similarity, and the
+    roles the article states (to make the graph again without resolving again)."""
+    matches: dict[str, Match] = {}
+    mentioned: dict[str, str] = {}
+    terms: dict[str, frozenset[str]] = {}
+    similarity: dict[str, float] = {}
+    for s in _solutions(store, [ox.NamedNode(graph), ox.NamedNode(actors_graph())], _RESOLVED):
+        rid = s["id"].value
+        if s["terms"] is not None:
+            terms[rid] = frozenset(s["terms"].value.split())
+        if s["sim"] is not None:
+            similarity[rid] = float(s["sim"].value)
+        mentioned[rid] = s["named"].value if s["named"] is not None else s["name"].value
+        if s["rule"] is not None:
+            matches[rid] = Match(s["name"].value, float(s["conf"].value), s["rule"].value)
+    numbered: dict[int, RoleFact] = {}
+    for s in _solutions(store, [ox.NamedNode(graph), ox.NamedNode(actors_graph())], _ROLES):
+        numbered.setdefault(int(s["r"].value.rpartition("/")[2]),
+                            RoleFact(s["name"].value, s["role"].value, s["aff"].value, int(s["b"].value), int(s["e"].value)))
+    return matches, mentioned, terms, similarity, [numbered[n] for n in sorted(numbered)]
 
 
 def read_article(store: ox.Store, graph: str) -> tuple[Article, str]:

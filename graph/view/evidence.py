@@ -48,6 +48,8 @@ class Evidence:
     #: explorer shows one utterance once, every part marked.
     act: str | None = None
     context_parts: tuple[tuple[int, int], ...] = ()
+    #: The reviewers' corrections that changed this record (their ids): the page marks it.
+    corrected_by: tuple[str, ...] = ()
 
 
 #: Longest passage shown around a piece of evidence.
@@ -95,7 +97,8 @@ def evidence_of(rec: Attribution, claim: str, text: str | None = None, parts: tu
                     pieces=tuple(p for p in (_within(sentence, a, b) for a, b in rec.pieces) if p != (0, 0)),
                     said=rec.statement_time, said_as=rec.statement_time_text, context_at=passage,
                     context_cue=cue, context_content=content, act=rec.act,
-                    context_parts=tuple(_within(passage, p.content_start, p.content_end) for p in parts) if text else ())
+                    context_parts=tuple(_within(passage, p.content_start, p.content_end) for p in parts) if text else (),
+                    corrected_by=tuple(rec.extra.get("corrected_by", ())))
 
 
 def context_of(rec: Attribution, text: str,

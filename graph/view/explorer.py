@@ -32,8 +32,9 @@ import networkx as nx
 
 from claimgraph.graph.view import analytics
 from claimgraph.graph.view.evidence import Evidence
+from claimgraph.graph.view.layout import layout_of
 from claimgraph.graph.view.network import CLAIM, STANCES, importance, top
-from claimgraph.graph.view.palette import CONTESTED, DEFAULT_MAX_NODES, EDGES, FLIP, NODES
+from claimgraph.graph.view.palette import CONTESTED, DEFAULT_MAX_NODES, EDGES, FLIP, NODES, REVIEWED
 from claimgraph.graph.view.storyview import sides, story_claims
 from claimgraph.ontology.vocab import NEGATIVE_STANCES, POSITIVE_STANCES, Mode
 
@@ -43,9 +44,6 @@ _LABEL_MAX = 60
 LABEL_MIN_PX = 11
 #: Most actors a story view lists per side; the page draws as many as its window holds.
 _STORY_SIDE_MAX = 40
-#: Kamada–Kawai minimises over all node pairs: about 0.03 s at 60 nodes but up to 1.6 s at 150, too
-#: slow for a page every build rewrites; the spring layout takes 0.06 s at 150.
-KK_MAX = 60
 
 
 _EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
@@ -60,62 +58,6 @@ def _vis_asset(name: str) -> str:
     import pyvis
 
     return (Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
-
-
-def layout(G: nx.MultiDiGraph, *, seed: int = 7, spacing: float = 220.0) -> dict[str, tuple[float, float]]:
-    """Pixel positions: each connected component laid out on its own (Kamada–Kawai up to
-    :data:`KK_MAX` nodes, Fruchterman–Reingold spring layout above, both networkx), sized by its node count (n^0.7), then
-    the components packed in rows, largest first, so that isolated pairs do not crowd the story's
-    main component. Deterministic: the same graph always gets the same layout."""
-    if len(G) == 0:
-        return {}
-    H = nx.Graph()
-    H.add_nodes_from(sorted(G))
-    H.add_edges_from((u, v) for u, v in G.edges())
-    comps = sorted((sorted(c) for c in nx.connected_components(H)), key=lambda c: (-len(c), c[0]))
-    small = len(H) <= 1500
-    boxes = []
-    for comp in comps:
-        n = len(comp)
-        # A graph of its own, nodes and edges sorted: a subgraph view iterates a set of nodes in
-        # hash order, and the layouts follow the iteration order.
-        sub = nx.Graph()
-        sub.add_nodes_from(comp)
-        sub.add_edges_from(sorted(tuple(sorted(e)) for e in H.subgraph(comp).edges()))
-        if n == 1:
-            pos = {comp[0]: (0.0, 0.0)}
-        elif n <= KK_MAX and small:
-            pos = nx.kamada_kawai_layout(sub)
-        else:
-            pos = nx.spring_layout(sub, seed=seed, iterations=50 if n <= 2000 else 30)
-        radius = spacing * n ** 0.7 / 2 if n > 1 else 0.0  # hubs need more room than sqrt(n) gives
-        pts = {k: (float(x) * radius, float(y) * radius) for k, (x, y) in pos.items()}
-        boxes.append((pts, 2 * radius + spacing))
-    row_width = max(boxes[0][1], math.sqrt(sum(size * size for _, size in boxes)) * 1.3)
-    out: dict[str, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    for pts, size in boxes:
-        if x > 0 and x + size > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        cx, cy = x + size / 2, y + size / 2
-        out.update({k: (px + cx, py + cy) for k, (px, py) in pts.items()})
-        x += size
-        row_height = max(row_height, size)
-    return out
-
-
-def _layout_of(G: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """:func:`layout` of ``shown``, remembered in ``G.graph`` (a saved projection keeps it): the
-    layout is a function of the nodes and the pairs they link, so when an added article changes
-    neither, the next page reuses it (0.2 s of a 150-node page)."""
-    key = hashlib.sha256(json.dumps([sorted(shown), sorted({tuple(sorted((u, v))) for u, v in shown.edges()})])
-                         .encode("utf-8")).hexdigest()
-    cached = G.graph.get("layout")
-    if isinstance(cached, tuple) and cached[0] == key:
-        return dict(cached[1])
-    pos = layout(shown)
-    G.graph["layout"] = (key, pos)
-    return pos
 
 
 def shorten(text: str, n: int = _LABEL_MAX) -> str:
@@ -134,7 +76,7 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
     from pyvis.network import Network
 
     shown = top(G, max_nodes)
-    pos = _layout_of(G, shown)
+    pos = layout_of(G, shown)
     order = sorted(shown, key=lambda n: (-importance(shown, n), n))
     index = {n: i for i, n in enumerate(order)}
     articles = G.graph.get("articles", {})
@@ -161,7 +103,8 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
                                                  key=lambda e: (index[e[0]], index[e[1]], e[2]))):
         net.add_edge(index[u], index[v], id=k, **_edge_options(rel, data))
         edges_meta.append({"id": k, "from": index[u], "to": index[v], "rel": rel, "weight": data["weight"],
-                           "flip": bool(data.get("flip")), "ev": [evidence.add(ev) for ev in data["evidence"]]})
+                           "flip": bool(data.get("flip")), "ev": [evidence.add(ev) for ev in data["evidence"]],
+                           "corrected": any(ev.corrected_by for ev in data["evidence"])})
     variants = [{"claim": index[var.claim], "speaker": index[var.speaker], "a": evidence.add(var.first),
                  "b": evidence.add(var.second), "similarity": var.similarity, "flip": var.flip}
                 for var in G.graph.get("variants", []) if var.claim in index and var.speaker in index]
@@ -198,6 +141,7 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         "stats": _stats(G, index),
         "palette": _palette(),
         "label_min_px": LABEL_MIN_PX,
+        "corrections": G.graph.get("corrections", {}),
     }
 
 
@@ -239,6 +183,9 @@ def _edge_options(rel: str, data: dict[str, Any]) -> dict[str, Any]:
     polarity flip between two versions of a quote dotted and labelled."""
     style = EDGES[rel]
     flip = bool(data.get("flip"))
+    if not flip and any(ev.corrected_by for ev in data.get("evidence", ())):  # a reviewer changed it: said on the edge
+        return {**_edge_options(rel, {**data, "evidence": ()}), "label": "reviewed",
+                "font": {"color": REVIEWED, "size": 11, "strokeWidth": 3}}
     return {"color": {"color": style.colour, "highlight": "#000000"},
             "width": min(1 + math.log2(data["weight"]), 6) if data["weight"] > 1 else 1,
             "dashes": [2, 4] if flip else style.dashed,
@@ -349,7 +296,8 @@ def content_security_policy() -> str:
     posts and no base URL can be changed. A server sends it as a header too."""
     return ("default-src 'none'; "
             f"script-src {_sha256(_vis_asset('vis-network.min.js'))} {_sha256(_asset('explorer.js'))}; "
-            "style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
+            "style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; "
+            "connect-src 'self'")  # the served page sends a reviewer's corrections to its own server
 
 
 def explorer_html(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, title: str = "claimgraph explorer",

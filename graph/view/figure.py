@@ -9,7 +9,8 @@ from typing import Any
 
 import networkx as nx
 
-from claimgraph.graph.view.explorer import layout, shorten
+from claimgraph.graph.view.explorer import shorten
+from claimgraph.graph.view.layout import layout
 from claimgraph.graph.view.network import CLAIM, top
 from claimgraph.graph.view.palette import CONTESTED, EDGES, NODES
 from claimgraph.graph.view.storyview import sides, story_claims, story_layout

@@ -26,6 +26,7 @@ import pyoxigraph as ox
 
 from claimgraph.extractors import Attribution
 from claimgraph.graph.iris import actor_iri, article_iri, attribution_iri, cg, story_graph, term_value
+from claimgraph.graph.store.corrections import read_corrections
 from claimgraph.graph.store.readback import read_records
 from claimgraph.graph.view.evidence import ArticleInfo, Evidence, QuoteVariant, evidence_of
 from claimgraph.ontology import DEFAULT_BASE, PREFIXES
@@ -101,6 +102,9 @@ def extend(G: nx.MultiDiGraph, store: ox.Store, records: Iterable[Attribution], 
     extends it instead of reading every record again. (Articles replaced or removed need a whole
     projection.) Nodes come in the order records introduced them: what reads the graph sorts."""
     sg = ox.NamedNode(story_graph(base))
+    # the reviewers' corrections, for the page to say who changed what and why
+    G.graph["corrections"] = {c.id: {"by": c.by, "note": c.note, "at": c.at, "action": c.action}
+                              for c in read_corrections(store)}
     articles: dict[str, ArticleInfo] = G.graph["articles"]
     labels: dict[str, str] = {}
     contested: set[str] = set()

@@ -14,6 +14,8 @@ DEFAULT_MAX_NODES = 400
 #: store's page costs (at 400 nodes, 1.1 s a build at 1,000 articles; at 150, 0.4 s). The full
 #: graph view starts from the 150 most important nodes; ``claimgraph view --max-nodes N`` draws more.
 BUILD_MAX_NODES = 150
+#: The colour of what a reviewer corrected (an edge's "reviewed" label, the panel's badge).
+REVIEWED = "#1864ab"
 
 
 class NodeStyle(NamedTuple):

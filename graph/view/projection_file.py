@@ -23,7 +23,7 @@ from claimgraph.graph.view.evidence import ArticleInfo, Evidence, QuoteVariant
 from claimgraph.ontology.vocab import Mode, QuoteKind, SourceKind, Stance
 
 #: The format's version; a file of another one is rebuilt, never guessed at.
-VERSION = 2  # 2: evidence knows its utterance (act, context_parts)
+VERSION = 3  # 2: evidence knows its utterance (act, context_parts); 3: and its corrections
 _RECORDS = {c.__name__: c for c in (Evidence, ArticleInfo, QuoteVariant)}
 _ENUMS: dict[str, type[enum.Enum]] = {c.__name__: c for c in (Mode, QuoteKind, SourceKind, Stance)}
 

@@ -94,3 +94,51 @@ def test_a_writer_that_died_marks_the_store_and_the_next_one_refreshes_the_story
     report = claimgraph.build([SEEDS], out)  # every article unchanged: only the recovery runs
     assert report.graphs == {"unchanged": 5}
     assert graphs(out) == before and not (out / DIRTY).exists()
+
+
+CORRECT = [sys.executable, "-c", "from claimgraph.cli import main; main()", "correct"]
+
+
+def test_kill_9_during_correct_leaves_every_graph_as_before_or_as_after(tmp_path):
+    """The corrections and the articles they change are written in one transaction (issue 29)."""
+    import shutil
+
+    feed = corpus(tmp_path / "feed.jsonl")
+    base = tmp_path / "base"
+    claimgraph.build([feed], base)
+    records = [json.loads(line) for line in (base / "attributions.jsonl").read_text(encoding="utf-8").splitlines()]
+    pm = [r for r in records if "UK will pursue" in r["content"]]
+    review = tmp_path / "review.jsonl"
+    review.write_text("".join(json.dumps(c) + "\n" for c in [
+        *({"attribution": r["id"], "set": {"source": "Boris Johnson"}, "by": "ana", "at": "2026-12-01T10:00:00Z"}
+          for r in pm),
+        {"merge_actors": ["US officials", "US official"], "by": "ana", "at": "2026-12-01T10:00:00Z"}]), encoding="utf-8")
+    before = graphs(base)
+    done = tmp_path / "done"
+    shutil.copytree(base, done)
+    assert subprocess.run([*CORRECT, "--store", str(done), str(review)], capture_output=True).returncode == 0
+    after = graphs(done)
+    changed = {g for g in after if g in before and after[g] != before[g] and "/article/" in g}
+    assert len(changed) >= 8  # every copy of the articles naming the PM or "US official"
+
+    rng = random.Random(11)
+    kills = 0
+    for n in range(4):
+        out = tmp_path / f"out{n}"
+        shutil.copytree(base, out)
+        proc = subprocess.Popen([*CORRECT, "--store", str(out), str(review)], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(1.5, 4.0))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait()
+        now = graphs(out)
+        states = {g: ("before" if now.get(g) == before.get(g) else "after" if now.get(g) == after.get(g) else "between")
+                  for g in set(before) | set(after) if "/article/" in g or "/review/" in g or g.endswith("/corrections>")}
+        assert "between" not in states.values(), [g for g, s in states.items() if s == "between"]
+        assert len({states[g] for g in changed}) == 1  # all of them, or none
+        assert subprocess.run([*CORRECT, "--store", str(out), str(review)], capture_output=True).returncode == 0
+        final = graphs(out)
+        assert {g: q for g, q in final.items() if "/story>" not in g} == {g: q for g, q in after.items() if "/story>" not in g}
+    assert kills >= 1, "correct finished before it could be killed; the test needs a slower store"

@@ -24,8 +24,9 @@ from claimgraph.graph import (
     reporting_chains,
     top,
 )
-from claimgraph.graph.view.explorer import explorer_data, layout
+from claimgraph.graph.view.explorer import explorer_data
 from claimgraph.graph.view.figure import draw
+from claimgraph.graph.view.layout import layout
 from claimgraph.graph.view.network import MAX_EVIDENCE, MAX_OUTLET_EVIDENCE
 
 # Two outlets with publisher metadata, written for these tests.
@@ -224,7 +225,7 @@ def test_the_layout_does_not_depend_on_the_hash_seed():
     import sys
 
     script = ("import json, networkx as nx\n"
-              "from claimgraph.graph.view.explorer import layout\n"
+              "from claimgraph.graph.view.layout import layout\n"
               "G = nx.MultiDiGraph()\n"
               "G.add_edges_from((f'claim {i % 7}', f'actor {i}') for i in range(40))\n"
               "G.add_edges_from((f'lone {i}', f'pair {i}') for i in range(30))\n"

@@ -331,6 +331,12 @@
       if (cut || parts.length) ctx.open = true;  // the sentence alone shows it cut, or one part of it: open the passage
       box.append(ctx);
     }
+    (ev.corrected_by || []).forEach(function (cid) {  // what a reviewer changed here, who and why
+      var c = (DATA.corrections || {})[cid] || {};
+      box.append(el("div", {"class": "reviewed"}, el("span", {"class": "badge reviewed", text: "corrected"}),
+        " " + (c.action || "") + (c.by ? " by " + c.by : "") + (c.at ? ", " + day(c.at) : "") + (c.note ? ": " + c.note : "")));
+    });
+    box.append(correctThis(ev, who));
     var tech = el("details", {"class": "tech"}, el("summary", {text: "details"}));
     var dl = el("ul", {"class": "plain"});
     dl.append(el("li", {text: "record " + ev.record + " in " + a.id}),
@@ -446,6 +452,67 @@
     if (p.nodes.length) { focusNode = p.nodes[0]; apply(); }
   });
 
+
+
+  /* ---- review and correct: a reviewer's corrections, written as claimgraph correct reads them --- */
+  var REVIEW = [];  // the corrections made on this page, in order
+  var reviewer = "";
+  function reviewBar() {
+    var bar = $("cg-review");
+    bar.hidden = REVIEW.length === 0;
+    $("cg-review-count").textContent = REVIEW.length + " correction" + (REVIEW.length === 1 ? "" : "s") + " to apply";
+  }
+  function reviewFile() { return REVIEW.map(function (r) { return JSON.stringify(r); }).join("\n") + "\n"; }
+  $("b-review-download").addEventListener("click", function () {  // the file `claimgraph correct` takes
+    var a = el("a", {download: "corrections.jsonl", href: URL.createObjectURL(new Blob([reviewFile()], {type: "application/x-ndjson"}))});
+    document.body.append(a); a.click(); a.remove();
+  });
+  var served = /^https?:$/.test(location.protocol);  // served: the server can take them (serve --allow-update)
+  $("b-review-send").hidden = !served; $("f-review-token").hidden = !served;
+  $("b-review-send").addEventListener("click", function () {
+    var token = $("f-review-token").value.trim(), out = $("cg-review-said");
+    fetch("corrections", {method: "POST", headers: {"Content-Type": "application/x-ndjson", "Authorization": "Bearer " + token},
+                          body: reviewFile()})
+      .then(function (r) { return r.text().then(function (t) { return {ok: r.ok, text: t}; }); })
+      .then(function (r) {
+        out.textContent = r.ok ? "Applied. Reload the page to see the corrected graph." : "Refused: " + r.text;
+        if (r.ok) { REVIEW = []; reviewBar(); }
+      })
+      .catch(function (e) { out.textContent = "Could not send: " + e; });
+  });
+  function correctThis(ev, who) {  // "correct this": speaker, stance, claim, not an attribution
+    var d = el("details", {"class": "correct"}, el("summary", {text: "correct this"}));
+    var speaker = el("input", {type: "text", placeholder: who || ev.source_text || "speaker", "aria-label": "Speaker"});
+    var stance = el("select", {"aria-label": "Stance"}, el("option", {value: "", text: "stance as read (" + ev.stance + ")"}));
+    P.stances.forEach(function (st) { stance.append(el("option", {value: st, text: st})); });
+    var claim = el("input", {type: "text", placeholder: "claim: another attribution's id or a claim IRI", "aria-label": "Claim"});
+    var reject = el("input", {type: "checkbox"});
+    var note = el("input", {type: "text", placeholder: "why (kept with the correction)", "aria-label": "Note"});
+    var by = el("input", {type: "text", placeholder: "your name", value: reviewer, "aria-label": "Reviewer"});
+    var add = el("button", {type: "button", text: "Add correction"});
+    var said = el("span", {"class": "hint"});
+    add.addEventListener("click", function () {
+      var row = {attribution: ev.record};
+      if (reject.checked) row.reject = true;
+      else {
+        var set = {};
+        if (speaker.value.trim()) set.source = speaker.value.trim();
+        if (stance.value) set.stance = stance.value;
+        if (claim.value.trim()) set.claim = claim.value.trim();
+        if (!Object.keys(set).length) { said.textContent = "Nothing to correct yet."; return; }
+        row.set = set;
+      }
+      reviewer = by.value.trim();
+      if (reviewer) row.by = reviewer;
+      if (note.value.trim()) row.note = note.value.trim();
+      REVIEW.push(row); reviewBar();
+      said.textContent = "Added (" + REVIEW.length + " to apply: download them or send them, above the graph).";
+    });
+    d.append(el("label", null, "Speaker ", speaker), el("label", null, "Stance ", stance), el("label", null, "Claim ", claim),
+             el("label", {"class": "check"}, reject, " not an attribution"), el("label", null, "Note ", note),
+             el("label", null, "By ", by), add, " ", said);
+    return d;
+  }
 
   /* ---- the story view: one claim, its sides, its timeline ------------------------------- */
   /* The browser places the story itself: how many of a side fit, and where, depends on the window.
