@@ -16,9 +16,10 @@ target is gone is reported at the end of the build and kept, marked orphaned, fo
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -205,6 +206,26 @@ def correct(out_dir: str | os.PathLike[str], lines: Iterable[str], *, where: str
     catalog.seal()
     seal(out, baseline)
     return report
+
+
+def training_rows(out_dir: str | os.PathLike[str]) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """The reviewed articles of a store as training examples, in the shared gold format: each
+    article a reviewer corrected (its text as read, and its records as corrected: a rejected one
+    is gone, so its cue teaches the cue tagger what is not a cue), for ``claimgraph train
+    --corrections``."""
+    with GraphStore(out_dir) as store:
+        reviewed = {doc for doc, _ in store.articles()
+                    if any(True for _ in store.ox.quads_for_pattern(None, None, None, ox.NamedNode(review_graph(doc))))}
+        for doc, iri in sorted(store.articles()):
+            if doc not in reviewed:
+                continue
+            article, _ = read_article(store.ox, iri)
+            rows: list[dict[str, Any]] = [
+                {"id": r.id, "doc": doc, "cue_pieces": [[r.cue_start, r.cue_end]] if r.cue_end > r.cue_start else [],
+                 "source_pieces": [[r.source.start, r.source.end]] if r.source.start >= 0 else [],
+                 "content_pieces": [list(p) for p in (r.content_pieces or ((r.content_start, r.content_end),))]}
+                for r in read_records(store.ox, docs={doc})]
+            yield article.text, rows
 
 
 def claims_of(graph: ArticleGraph) -> set[str]:

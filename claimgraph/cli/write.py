@@ -149,24 +149,39 @@ def remove(docs: tuple[str, ...], store_dir: str, aliases: str | None) -> None:
 @click.option("--model", default=None, help="spaCy pipeline whose parse the taggers read (default: en_core_web_sm).")
 @click.option("--limit", type=click.IntRange(1), help="Train on the first N articles only (a quick check).")
 @click.option("--iterations", type=click.IntRange(1), help="L-BFGS iterations at most (default: 150).")
-def train(corpus: str, out_dir: str, model: str | None, limit: int | None, iterations: int | None) -> None:
+@click.option("--corrections", "reviewed", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="A store whose reviewed articles (their corrected records) join the training data (repeatable).")
+def train(corpus: str, out_dir: str, model: str | None, limit: int | None, iterations: int | None,
+          reviewed: tuple[str, ...]) -> None:
     """Train the attribution taggers on CORPUS (articles/*.txt and gold.jsonl with piece offsets,
     as PolNeAR's train split) and write them to OUT.
 
     Deterministic: the same corpus and spaCy pipeline give the same weights. Use them with
     ``claimgraph build --weights OUT``, or copy them over extractors/learned/weights/ to ship them.
 
-    Example: claimgraph train ../shared/corpus/polnear/train --out weights
+    --corrections OUT adds the articles a reviewer corrected in store OUT, with their records as
+    corrected (a rejected attribution's cue becomes an example of what is not a cue).
+
+    Example: claimgraph train ../shared/corpus/polnear/train --out weights [--corrections out]
     """
+    from itertools import chain
+
     from claimgraph.extractors import ModelNotFound, load_pipeline
+    from claimgraph.extractors.learned.training import parse_corpus, parse_texts
     from claimgraph.extractors.learned.training import train as run_train
+    from claimgraph.review import training_rows
 
     corpus_dir = Path(corpus)
     if not (corpus_dir / "gold.jsonl").is_file() or not (corpus_dir / "articles").is_dir():
         raise click.ClickException(f"{corpus}: needs gold.jsonl and articles/ (as PolNeAR's train split)")
     try:
         nlp = load_pipeline(model, attributions=False)
-        report = run_train(corpus_dir, out_dir, nlp, limit=limit, max_iterations=iterations,
+        extra = [row for store in reviewed for row in training_rows(store)]
+        docs = chain(parse_corpus(corpus_dir, nlp, limit=limit), parse_texts(extra, nlp)) if extra else None
+        if reviewed:
+            click.echo(f"claimgraph: {len(extra)} reviewed article(s) from {', '.join(reviewed)} join the training data",
+                       err=True)
+        report = run_train(corpus_dir, out_dir, nlp, limit=limit, max_iterations=iterations, docs=docs,
                            progress=lambda msg: click.echo(f"claimgraph: {msg}", err=True))
     except (ModelNotFound, ValueError, KeyError) as exc:
         raise click.ClickException(f"{corpus}: {exc}") from None

@@ -64,6 +64,16 @@ def parse_corpus(corpus: Path, nlp: Language, *, limit: int | None = None) -> It
         yield doc, [on_clean(row, text) for row in gold[name]]
 
 
+def parse_texts(examples: Iterable[tuple[str, list[dict[str, Any]]]], nlp: Language
+                ) -> Iterator[tuple[Doc, list[dict[str, Any]]]]:
+    """(parsed article, its gold rows) for articles given as (raw text, rows with piece offsets into
+    it), cleaned as :func:`parse_corpus` cleans them: a reviewer's corrected articles."""
+    examples = list(examples)
+    cleaned = [clean(text) for text, _ in examples]
+    for doc, (_, rows), text in zip(nlp.pipe((c.text for c in cleaned), batch_size=16), examples, cleaned, strict=True):
+        yield doc, [on_clean(row, text) for row in rows]
+
+
 def on_clean(row: dict[str, Any], text: CleanText) -> dict[str, Any]:
     """A gold row whose span pieces point into the cleaned text instead of the raw one."""
     out = dict(row)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -330,3 +331,58 @@ def test_a_link_to_part_of_a_claims_wording_opens_that_claim_and_an_unknown_one_
     assert "No claim on this page matches “the moon is cheese”" in r["note"]
     r = visit(base + "#view=graph&focus=Nobody%20Atall", script=NOTE).values["script"]
     assert "Nobody Atall" in r["note"] and r["state"]["mode"] == "graph"
+
+
+# ---- review and correct from the page (issue 29) ----------------------------------------------------
+
+CORRECT_FIRST_EDGE = """() => { const X = window.claimgraphExplorer;
+  const d = JSON.parse(document.getElementById('cg-data').textContent);
+  const e = d.edges.find(e => d.palette.stances.includes(e.rel) && !e.flip && e.ev.length === 1); X.showEdge(e.id);
+  document.querySelector('#cg-details details.correct').open = true;
+  return d.evidence[e.ev[0]].record; }"""
+
+
+def test_a_reviewer_corrects_a_speaker_on_the_page_and_downloads_the_file_correct_reads(seeds_out):
+    import json
+
+    got = {}
+
+    def act(page):
+        got["record"] = page.evaluate(CORRECT_FIRST_EDGE)
+        form = "#cg-details details.correct"
+        page.fill(f"{form} input[aria-label=Speaker]", "Maria Lopez")
+        page.select_option(f"{form} select[aria-label=Stance]", "denies")
+        page.fill(f"{form} input[aria-label=Note]", "her quote")
+        page.fill(f"{form} input[aria-label=Reviewer]", "ana")
+        page.click(f"{form} button")
+        with page.expect_download() as download:
+            page.click("#b-review-download")
+        got["file"] = Path(download.value.path()).read_text(encoding="utf-8")
+
+    page = visit((seeds_out / "explorer.html").as_uri(), actions=act)
+    assert page.page_errors == [] and page.requests == []
+    (line,) = got["file"].splitlines()
+    assert json.loads(line) == {"attribution": got["record"], "set": {"source": "Maria Lopez", "stance": "denies"},
+                                "by": "ana", "note": "her quote"}
+
+
+def test_a_corrected_edge_is_marked_and_its_evidence_says_who_corrected_it_and_why(seeds_out, tmp_path):
+    import json
+    import shutil
+
+    from claimgraph.review import correct
+
+    out = tmp_path / "out"
+    shutil.copytree(seeds_out, out)
+    pm = next(json.loads(line) for line in (out / "attributions.jsonl").read_text(encoding="utf-8").splitlines()
+              if "UK will pursue" in line)
+    correct(out, [json.dumps({"attribution": pm["id"], "set": {"source": "Boris Johnson"}, "by": "ana",
+                              "note": "the PM is Boris Johnson"})])
+    script = """() => { const X = window.claimgraphExplorer;
+      const d = JSON.parse(document.getElementById('cg-data').textContent);
+      const e = d.edges.find(e => e.corrected); X.showEdge(e.id);
+      return {label: d.vis.edges.find(v => v.id === e.id).label, from: d.nodes[e.from].label,
+              said: document.querySelector('#cg-details .ev .reviewed').textContent}; }"""
+    r = visit((out / "explorer.html").as_uri(), script=script).values["script"]
+    assert r["label"] == "reviewed" and r["from"] == "Boris Johnson"
+    assert "by ana" in r["said"] and "the PM is Boris Johnson" in r["said"]
