@@ -38,6 +38,7 @@ from claimgraph.graph.iris import article_iri, claim_iri
 from claimgraph.graph.resolve import Linker
 from claimgraph.graph.resolve.corrections import Correction
 from claimgraph.graph.store.catalog import Catalog
+from claimgraph.graph.store.copies import Copies, copy_of, mark_copy
 from claimgraph.ontology.vocab import Stance
 from claimgraph.refresh import refresh_story
 from claimgraph.replay import BuildOrder, replay
@@ -71,6 +72,8 @@ class BuildReport:
     types: Counter[str] = field(default_factory=Counter)
     #: Reviewers' corrections whose target is gone from an article built now (kept for review).
     orphaned: list[tuple[Correction, str]] = field(default_factory=list)
+    #: Articles stored as copies of another (the same text under another id): (copy, original).
+    copies: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -90,6 +93,10 @@ class BuildReport:
             (f"  wrote {self.out_dir / 'store'}, {self.out_dir / 'graph.trig'}, {self.out_dir / 'attributions.jsonl'}, "
              f"{self.out_dir / 'explorer.html'}"),
         ]
+        if self.copies:  # the same text under another id: its attributions counted once, with the original's
+            lines.append(f"  copies: {len(self.copies)} article(s) with the text of another, counted once: "
+                         + "; ".join(f"{c} = {o}" for c, o in self.copies[:5])
+                         + (f"; … and {len(self.copies) - 5} more" if len(self.copies) > 5 else ""))
         if self.skipped:
             lines.append(f"  skipped {len(self.skipped)} input(s):")
             lines += [f"    {err}" for err in self.skipped[:20]]
@@ -210,6 +217,7 @@ class _Session:
         self.catalog = Catalog(self.store)  # what the resolver looks up, kept beside the store
         self.order = BuildOrder.of(self.store)  # the store's articles were resolved in id order: still so?
         self.reviews = Reviews.of(self.store.ox)  # the reviewers' corrections, applied to each article made
+        self.copies = Copies(self.store.ox)  # the texts stored so far, to know a copy when one comes
         self.linker = self._fresh_linker()
         # after a writer died: its articles are whole or absent, the story is refreshed in full
         self.touched: set[str] = all_claims(self.store.ox) if self.store.recovering else set()
@@ -231,7 +239,17 @@ class _Session:
         self.seen.add(iri)
         if self.store.content_hash(iri) == content_hash(article, __version__, self.fingerprint):
             report.graphs["unchanged"] += 1
-            _count(report, recs)
+            original = copy_of(self.store.ox, iri)
+            if original is None:
+                _count(report, recs)
+            else:
+                report.attributions -= len(recs)
+                report.copies.append((article.id, self.store.document_id(original) or original))
+            return
+        original = self.copies.original(article, iri)
+        if original is not None:  # the same text under another name: stored once, this one noted as its copy
+            report.attributions -= len(recs)
+            self._store_copy(article, iri, original)
             return
         review = None
         try:
@@ -256,6 +274,8 @@ class _Session:
         self.touched |= claims_in(self.store.ox, graph.iri)  # what the old version of the article touched
         forget_article(self.store.ox, graph.iri)
         stored = self.store.put(graph)
+        mark_copy(self.store.ox, iri, None)  # no copy (any more): its own text
+        self.copies.stored(article, iri)
         if review is not None:
             write_review(self.store.ox, article.id, review)
         report.graphs[stored] += 1
@@ -264,6 +284,21 @@ class _Session:
         self.linker.claims.settle()
         self.changed.add(article.id)
         self.touched |= {claim_iri(rec.claim) for rec in resolution.records if rec.claim}
+
+    def _store_copy(self, article: Article, iri: str, original: str) -> None:
+        """A copy keeps its own metadata (outlet, day, address) and states no attribution: every
+        count counts the text once, and the page lists the copy's outlet as "also run by"."""
+        report = self.report
+        graph = article_graph(article, [], version=__version__, fingerprint=self.fingerprint)
+        self.touched |= claims_in(self.store.ox, graph.iri)  # what it said when it was no copy
+        forget_article(self.store.ox, graph.iri)
+        stored = self.store.put(graph)
+        mark_copy(self.store.ox, iri, original)
+        report.graphs[stored] += 1
+        report.copies.append((article.id, self.store.document_id(original) or original))
+        self.order.resolved(article.id, replaced=stored == "replaced")
+        self.catalog.record(graph.iri, [*graph.quads, *graph.actor_quads])
+        self.changed.add(article.id)
 
     def _claimed_by_another(self, article: Article, iri: str) -> bool:
         """"Report A" and "report-a" would be one article: refuse the second, lose neither."""

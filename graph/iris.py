@@ -70,6 +70,12 @@ def story_graph(base: str = DEFAULT_BASE) -> str:
     return f"{base}graph/story"
 
 
+def copies_graph(base: str = DEFAULT_BASE) -> str:
+    """The named graph saying which articles are copies of which (``cg:sameTextAs``): kept apart
+    from the articles' own graphs, which a replay makes again."""
+    return f"{base}graph/copies"
+
+
 def corrections_graph(base: str = DEFAULT_BASE) -> str:
     """The named graph holding the reviewers' corrections (PROV-O), apart from the machine's reading."""
     return f"{base}graph/corrections"

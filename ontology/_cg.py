@@ -53,6 +53,7 @@ class CG(DefinedNamespace):
     asserts: URIRef
     attributionCount: URIRef
     author: URIRef
+    bodyDigest: URIRef
     citedRank: URIRef
     claim: URIRef
     claimRank: URIRef
@@ -106,6 +107,7 @@ class CG(DefinedNamespace):
     rendering: URIRef
     reports: URIRef
     role: URIRef
+    sameTextAs: URIRef
     sentence: URIRef
     sentenceBegin: URIRef
     sentenceEnd: URIRef
@@ -131,4 +133,5 @@ class CG(DefinedNamespace):
     targetContent: URIRef
     targetsArticle: URIRef
     text: URIRef
+    textDigest: URIRef
     warns: URIRef

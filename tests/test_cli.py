@@ -82,6 +82,7 @@ def test_a_build_that_reads_nothing_says_so_and_claims_no_files(tmp_path):
     result = CliRunner().invoke(main, ["build", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "no article could be read" in result.output and "wrote" not in result.output
+    assert f"{tmp_path / 'out'} was not created" in result.output and not (tmp_path / "out").exists()
 
 
 def test_remove_takes_the_path_an_article_was_built_from(tmp_path):

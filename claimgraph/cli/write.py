@@ -63,6 +63,7 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
     def on_error(err: IngestError) -> None:
         click.echo(f"claimgraph: skipped {err}", err=True)
 
+    existed = Path(out_dir).exists()
     try:
         report = run_build(inputs, out_dir, model=pipeline_spec(model, extractor, weights), batch_size=batch_size,
                            workers=workers, validate="none" if no_validate else validate_mode, aliases=aliases,
@@ -74,6 +75,11 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
     if sys.stderr.isatty() and not quiet:
         click.echo("", err=True)
     if report.articles == 0:  # no summary: nothing was built, and the files were left as they were
+        if not existed:  # the empty store this run opened goes again: there was nothing, there is nothing
+            import shutil
+
+            shutil.rmtree(out_dir, ignore_errors=True)
+            raise click.ClickException(f"no article could be read from the inputs; {out_dir} was not created")
         raise click.ClickException(f"no article could be read from the inputs; {out_dir} is unchanged")
     if not quiet:
         click.echo(report.summary())

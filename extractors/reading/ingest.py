@@ -129,8 +129,12 @@ def expand(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path | IngestEr
 
 
 def _walk(root: Path) -> Iterator[Path | IngestError]:
+    """The article files under ``root``, in name order; every other file is named with why it is
+    skipped (a PDF, an image, an unknown suffix), so a folder never loses one silently. Hidden
+    files and the folders' ``metadata.csv`` are not articles and are passed over quietly."""
     found: list[Path] = []
     unreadable: list[IngestError] = []
+    skipped: list[IngestError] = []
 
     def refused(exc: OSError) -> None:  # a folder that cannot be listed is reported, not skipped silently
         unreadable.append(IngestError(str(exc.filename or root), f"cannot list folder ({exc.strerror or exc})"))
@@ -141,8 +145,26 @@ def _walk(root: Path) -> Iterator[Path | IngestError]:
             p = Path(dirpath) / name
             if p.suffix.lower() in SUFFIXES:
                 found.append(p)
+            elif name != METADATA_FILE and not name.startswith("."):
+                skipped.append(IngestError(str(p), _why_skipped(p)))
     yield from unreadable
+    yield from sorted(skipped, key=lambda e: e.path)
     yield from sorted(found)
+
+
+def _why_skipped(path: Path) -> str:
+    """Why a file in a folder is not read: what its first bytes say it is, else its suffix."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        return f"not read ({exc.strerror or exc.__class__.__name__})"
+    what = next((kind for magic, kind in _MAGIC.items() if head.startswith(magic)), None)
+    if what is not None:
+        return f"{what}, not an article; skipped"
+    shown = path.suffix or "(none)"
+    return (f"unknown suffix {shown}; skipped (articles are {', '.join(sorted(SUFFIXES))}; "
+            "give the file by name to read it as text)")
 
 
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Article | IngestError]:

@@ -125,11 +125,28 @@ class _Quads:
         self.fact(node, RDFS_LABEL, Literal(name))
 
 
+def text_digests(text: str) -> tuple[str, str | None]:
+    """The digests a copy is known by: of the whole text, and of the text after its first line
+    (the headline) when enough is left to be an article of its own (30 words)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    body = " ".join(lines[1:]).split()
+
+    def digest(words: list[str]) -> str:
+        return hashlib.sha256(" ".join(words).casefold().encode("utf-8", "surrogatepass")).hexdigest()
+
+    return digest(text.split()), digest(body) if len(body) >= 30 else None
+
+
 def _article(q: _Quads, article: Article, digest: str, version: str) -> None:
     """The article node: its text (NIF: the context every offset points into, so evidence can be
-    shown in its paragraph), id, content hash and what its metadata says."""
+    shown in its paragraph), id, content hash, the digests its copies are found by and what its
+    metadata says."""
     art = q.graph
     q.add(art, RDF_TYPE, cg("Article"))
+    whole, body = text_digests(article.text)
+    q.add(art, cg("textDigest"), Literal(whole))
+    if body is not None:
+        q.add(art, cg("bodyDigest"), Literal(body))
     q.add(art, RDF_TYPE, NamedNode(NIF + "Context"))
     q.add(art, NamedNode(NIF + "isString"), Literal(article.text))
     q.add(art, cg("documentId"), Literal(article.id))

@@ -135,7 +135,8 @@ def explorer_data(G: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, tit
         "nodes": nodes_meta,
         "edges": edges_meta,
         "evidence": evidence.rows(text, doc_index, index),
-        "articles": [{"id": d, **({k: getattr(articles[d], k) for k in _ARTICLE_FIELDS} if d in articles else {})}
+        "articles": [{"id": d, **({k: getattr(articles[d], k) for k in _ARTICLE_FIELDS} if d in articles else {}),
+                      **({"also": G.graph["copies"][d]} if d in G.graph.get("copies", {}) else {})}
                      for d in docs],
         "variants": variants,
         "stats": _stats(G, index),

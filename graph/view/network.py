@@ -26,6 +26,7 @@ import pyoxigraph as ox
 
 from claimgraph.extractors import Attribution
 from claimgraph.graph.iris import actor_iri, article_iri, attribution_iri, cg, story_graph, term_value
+from claimgraph.graph.store.copies import copies
 from claimgraph.graph.store.corrections import read_corrections
 from claimgraph.graph.store.readback import read_records
 from claimgraph.graph.view.evidence import ArticleInfo, Evidence, QuoteVariant, evidence_of
@@ -105,6 +106,7 @@ def extend(G: nx.MultiDiGraph, store: ox.Store, records: Iterable[Attribution], 
     # the reviewers' corrections, for the page to say who changed what and why
     G.graph["corrections"] = {c.id: {"by": c.by, "note": c.note, "at": c.at, "action": c.action}
                               for c in read_corrections(store)}
+    G.graph["copies"] = _copies(store)  # who else ran an article's text
     articles: dict[str, ArticleInfo] = G.graph["articles"]
     labels: dict[str, str] = {}
     contested: set[str] = set()
@@ -179,6 +181,21 @@ def _add_roles(G: nx.MultiDiGraph, rows: ox.QuerySolutions, actor: str | None = 
         a = actor or s["actor"].value
         if a in G:
             G.nodes[a].setdefault("roles", set()).add(f"{s['role'].value}, {s['affiliation'].value}")
+
+
+def _copies(store: ox.Store) -> dict[str, list[str]]:
+    """Original document id → who else ran its text ("Outlet 7 — headline", or the copy's id)."""
+    out: dict[str, list[str]] = {}
+    for original, found in copies(store).items():
+        doc = _articles(store, original)
+        if not doc:
+            continue
+        for copy in found:
+            info = next(iter(_articles(store, copy).values()), None)
+            if info is not None:
+                label = " — ".join(p for p in (info.outlet, info.title) if p) or info.doc
+                out.setdefault(next(iter(doc)), []).append(label)
+    return out
 
 
 def claim_labels(store: ox.Store, base: str = DEFAULT_BASE) -> dict[str, str]:

@@ -38,7 +38,11 @@ def test_glob_and_directory(tmp_path):
     (tmp_path / "sub" / "b.txt").write_text("B said yes.")
     (tmp_path / "a.txt").write_text("A said no.")
     (tmp_path / "ignore.csv").write_text("x,y")
-    assert [a.id for a in read(tmp_path)] == ["a.txt", "b.txt"]
+    (tmp_path / ".hidden").write_text("editor state")
+    items = read(tmp_path)
+    assert [a.id for a in items if isinstance(a, Article)] == ["a.txt", "b.txt"]
+    (skipped,) = [e for e in items if isinstance(e, IngestError)]  # named, with why; a hidden file is not
+    assert skipped.path.endswith("ignore.csv") and "unknown suffix .csv; skipped" in skipped.reason
     assert [a.id for a in read(tmp_path / "*.txt")] == ["a.txt"]
 
 
@@ -214,3 +218,16 @@ def test_a_broken_metadata_csv_is_one_line_naming_it_and_the_articles_are_still_
     assert [a.id for a in items if isinstance(a, Article)] == ["a.txt"]
     (tmp_path / "metadata.csv").write_text("name,published\na.txt,2022-03-14\n", encoding="utf-8")
     assert "no 'file' column" in str(next(i for i in read(tmp_path) if isinstance(i, IngestError)))
+
+
+def test_a_folders_pdfs_images_and_binaries_are_each_named_with_why(tmp_path):
+    (tmp_path / "a.txt").write_text("Officials said the talks failed on Monday night.")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7\n...")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(100))
+    (tmp_path / "data.bin").write_bytes(bytes(range(256)))
+    items = read(tmp_path)
+    why = {os.path.basename(e.path): e.reason for e in items if isinstance(e, IngestError)}
+    assert why["report.pdf"].startswith("PDF document, not an article")
+    assert why["photo.jpg"].startswith("JPEG image, not an article")
+    assert why["data.bin"].startswith("unknown suffix .bin")
+    assert [a.id for a in items if isinstance(a, Article)] == ["a.txt"]

@@ -322,6 +322,10 @@
     if (a.url && /^https?:\/\//i.test(a.url)) {
       where.append(" · ", el("a", {href: a.url, rel: "noopener noreferrer nofollow", target: "_blank", text: "read the article"}));
     }
+    if (a.also && a.also.length) {  // the same text run by others: counted once, listed here
+      where.append(el("div", {"class": "also", text: "also run by: " + a.also.slice(0, 8).join("; ") +
+                              (a.also.length > 8 ? " and " + (a.also.length - 8) + " more" : "")}));
+    }
     box.append(where);
     if (ev.context) {  // the paragraph around it, the passage between cue and content included
       var ctx = el("details", {"class": "context"}, el("summary", {text: parts.length ? "The whole utterance" : "In context"}));
