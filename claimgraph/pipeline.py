@@ -110,7 +110,8 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
           validate: bool | str = "sample", aliases: str | os.PathLike[str] | None = None,
           engine: str = "local", scheduler: str | None = None, partition_size: int = 32,
           on_error: Callable[[IngestError], None] | None = None,
-          on_article: Callable[[int], None] | None = None) -> BuildReport:
+          on_article: Callable[[int], None] | None = None, items: Iterable[Article | IngestError] | None = None,
+          nlp: Language | None = None, files: bool = True, arrival: bool = False) -> BuildReport:
     """Read ``inputs``, extract attributions and add them to the store in ``out_dir``.
 
     Each article becomes one named graph in ``<out_dir>/store``; an unchanged article is skipped, a
@@ -132,6 +133,12 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
     ``workers`` processes). Workers take ``partition_size`` articles per task and send back
     records, while resolution and storing stay here (see :mod:`claimgraph.distributed`).
     All give the same store.
+
+    ``items``: articles already read (the ingest endpoint's), instead of reading ``inputs``;
+    ``nlp``: a pipeline already loaded; ``files=False``: the store only — the exports are left
+    stamped as showing an older state, for :func:`write_files` to bring up to date later;
+    ``arrival=True``: new articles are resolved after every stored one whatever their ids (see
+    :class:`~claimgraph.replay.BuildOrder`), as the ingest endpoint takes them.
     """
     if engine not in ("local", "dask"):
         raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
@@ -149,19 +156,19 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             on_error(err)
 
     def articles() -> Iterator[Article]:
-        for item in read_inputs(inputs):
+        for item in items if items is not None else read_inputs(inputs):
             if isinstance(item, IngestError):
                 fail(item)
             else:
                 yield item
 
     # loaded before the store opens: a missing model leaves the store as it was
-    nlp = load_pipeline(spec) if engine == "local" and workers == 1 else None
+    nlp = nlp or (load_pipeline(spec) if engine == "local" and workers == 1 else None)
     wrote = False
     with GraphStore(out, write=True) as store:
         baseline = take_baseline(out)
         spliceable = baseline is not None and not store.recovering
-        session = _Session(store, report, lexicon(spec.lang), spec.fingerprint(), aliases=aliases,
+        session = _Session(store, report, lexicon(spec.lang), spec.fingerprint(), aliases=aliases, arrival=arrival,
                            validator=ShapeValidator() if mode != "none" else None, validate_all=mode == "all", fail=fail)
         for article, recs in _parse(articles(), spec, nlp, engine=engine, batch_size=batch_size, workers=workers,
                                     scheduler=scheduler, partition_size=partition_size):
@@ -172,12 +179,12 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
             if on_article:
                 on_article(report.articles)
         story_changed = session.finish()
-        if report.articles or story_changed or not spliceable:
+        if (report.articles or story_changed or not spliceable) and files:
             store.flush()
             baseline = write_snapshot(store, out, changed=session.changed if spliceable else None, baseline=baseline)
             wrote = True
     session.catalog.seal()  # the store closed cleanly: the catalog shows its generation
-    if baseline is not None and (wrote or spliceable):  # files written now, or still showing the store
+    if baseline is not None and (wrote or spliceable) and files:  # files written now, or still showing the store
         seal(out, baseline)
     report.seconds = time.perf_counter() - start
     return report
@@ -208,6 +215,7 @@ class _Session:
     validator: ShapeValidator | None
     validate_all: bool
     fail: Callable[[IngestError], None]
+    arrival: bool = False  # new articles appended whatever their ids (the ingest endpoint)
     built: int = 0
     changed: set[str] = field(default_factory=set)  # the documents whose records the build rewrote
     seen: set[str] = field(default_factory=set)  # the article graphs of this build's inputs
@@ -216,6 +224,7 @@ class _Session:
     def __post_init__(self) -> None:
         self.catalog = Catalog(self.store)  # what the resolver looks up, kept beside the store
         self.order = BuildOrder.of(self.store)  # the store's articles were resolved in id order: still so?
+        self.order.arrival = self.arrival
         self.reviews = Reviews.of(self.store.ox)  # the reviewers' corrections, applied to each article made
         self.copies = Copies(self.store.ox)  # the texts stored so far, to know a copy when one comes
         self.linker = self._fresh_linker()
@@ -336,6 +345,15 @@ class _Session:
         report.stances[Stance.ASSERTS] -= denials
         report.stances[Stance.DENIES] += denials
         return story_changed
+
+
+def write_files(out_dir: str | os.PathLike[str]) -> None:
+    """Bring ``attributions.jsonl``, ``graph.trig`` and ``explorer.html`` up to the store (after
+    builds with ``files=False``: the ingest endpoint writes them on a quiet moment, not per article)."""
+    out = Path(out_dir)
+    with GraphStore(out, write=True) as store:
+        baseline = write_snapshot(store, out, changed=None, baseline=take_baseline(out))
+    seal(out, baseline)
 
 
 def remove(out_dir: str | os.PathLike[str], docs: Iterable[str], *, model: str | PipelineSpec | None = None,

@@ -7,7 +7,6 @@ the parser's message: 400 malformed, 403 refused, 503 timed out.
 """
 from __future__ import annotations
 
-import hmac
 import html
 import json
 import os
@@ -33,6 +32,8 @@ from claimgraph.graph.query.updates import run_update
 from claimgraph.graph.store.database import GraphStore, generation
 from claimgraph.graph.view.explorer import content_security_policy, explorer_html
 from claimgraph.graph.view.network import project
+from claimgraph.ingesting import Ingest
+from claimgraph.writes import WriteRoutes
 
 MAX_BODY = 1 << 20  # 1 MiB of query text is plenty
 IDLE_TIMEOUT = 30.0  # seconds a connection may stay silent before it is closed
@@ -86,13 +87,14 @@ class ClaimgraphServer(ThreadingHTTPServer):
     def __init__(self, out_dir: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 8000, *,
                  allow_update: bool = False, timeout: float = 10.0, cap: int = 10_000, workers: int = 2,
                  max_memory: int | None = MAX_MEMORY, token: str | None = None,
-                 allowed_hosts: frozenset[str] | None = None) -> None:
+                 allowed_hosts: frozenset[str] | None = None, ingest: bool = False, model: str | None = None) -> None:
         """``token``: with ``allow_update``, updates need ``Authorization: Bearer <token>`` — one is
         generated when none is given (``token_generated``), and a writable endpoint on an address
         other than loopback refuses to start without one of yours. ``allowed_hosts``: the names a
         request's ``Host`` may give (default: loopback names and the address served; any, when
         serving every address), so a page that rebinds its domain to this machine is refused."""
         self.out_dir = Path(out_dir)
+        allow_update = allow_update or ingest  # taking articles is writing: the same token guards it
         if allow_update and not token and host not in LOOPBACK:
             raise UnsafeEndpoint(f"--allow-update on {host} needs a token (--token or CLAIMGRAPH_TOKEN): "
                                  "anyone who can reach the address could change the store")
@@ -106,6 +108,10 @@ class ClaimgraphServer(ThreadingHTTPServer):
         self.pool = QueryPool(self.out_dir / "store", workers=workers, timeout=timeout, cap=cap,
                               allow_update=allow_update, max_memory=max_memory)
         self.update_lock = threading.Lock()
+        self.ingest: Ingest | None = None
+        if ingest:  # POST /articles: the pipeline loaded once, here, before the first article comes
+            self.ingest = Ingest(self.out_dir, self.update_lock, model=model)
+            self.ingest.warm()
         self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
         self._page_lock = threading.Lock()
         self._page: tuple[int, bytes] | None = None
@@ -147,10 +153,12 @@ class ClaimgraphServer(ThreadingHTTPServer):
 
     def server_close(self) -> None:
         super().server_close()
+        if self.ingest is not None:
+            self.ingest.close()  # the export files written before the server goes
         self.pool.close()
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(WriteRoutes, BaseHTTPRequestHandler):
     server: ClaimgraphServer
     server_version = "claimgraph"
     protocol_version = "HTTP/1.1"
@@ -237,7 +245,7 @@ class Handler(BaseHTTPRequestHandler):
         if not self._host_allowed():
             return
         url = urllib.parse.urlsplit(self.path)
-        if url.path not in ("/sparql", "/corrections"):
+        if url.path not in ("/sparql", "/corrections", "/articles"):
             self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8")
             return
         raw = self._body()
@@ -245,6 +253,9 @@ class Handler(BaseHTTPRequestHandler):
             return
         if url.path == "/corrections":
             self._corrections(raw)
+            return
+        if url.path == "/articles":
+            self._articles(raw)
             return
         body = raw.decode("utf-8", errors="replace")
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -283,56 +294,6 @@ class Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, f"{exc}\n".encode(), "text/plain; charset=utf-8")
         else:
             self._send(HTTPStatus.OK, body, media, {"X-Result-Truncated": "true"} if truncated else None)
-
-    def _may_write(self) -> bool:
-        """Whether this request may change the store: the endpoint takes updates, the request comes
-        from its own origin, and it carries the token. Says why not when it may not."""
-        if not self.server.allow_update:
-            self._send(HTTPStatus.FORBIDDEN,
-                       b"updates are refused: this endpoint is read-only (start it with --allow-update)\n",
-                       "text/plain; charset=utf-8")
-            return False
-        origin = self.headers.get("Origin")
-        if self.headers.get("Sec-Fetch-Site", "").lower() == "cross-site" or origin and origin != "null" and \
-                urllib.parse.urlsplit(origin).netloc.lower() != (self.headers.get("Host") or "").lower():
-            self._send(HTTPStatus.FORBIDDEN, b"cross-origin updates are refused\n", "text/plain; charset=utf-8")
-            return False
-        token = self.server.token or ""
-        scheme, _, given = (self.headers.get("Authorization") or "").strip().partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-            self._send(HTTPStatus.UNAUTHORIZED, b"updates need the endpoint's token: Authorization: Bearer <token>\n",
-                       "text/plain; charset=utf-8", {"WWW-Authenticate": 'Bearer realm="claimgraph"'})
-            return False
-        return True
-
-    def _corrections(self, raw: bytes) -> None:
-        """A reviewer's corrections (JSON Lines, as ``claimgraph correct`` reads them) taken into the
-        store: 200 with what changed, 400 naming every line refused (nothing applied)."""
-        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if ctype not in {"application/x-ndjson", "application/jsonl", "application/json", "text/plain"}:
-            self._send(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, b"corrections come as application/x-ndjson\n",
-                       "text/plain; charset=utf-8")
-            return
-        if not self._may_write():
-            return
-        from claimgraph.graph.resolve.corrections import CorrectionError
-        from claimgraph.review import correct
-
-        try:
-            with self.server.update_lock:
-                report = correct(self.server.out_dir, raw.decode("utf-8", errors="strict").splitlines(),
-                                 where="corrections")
-        except UnicodeDecodeError:
-            self._send(HTTPStatus.BAD_REQUEST, b"corrections must be UTF-8\n", "text/plain; charset=utf-8")
-        except CorrectionError as exc:
-            self._send(HTTPStatus.BAD_REQUEST, f"{exc}\nno correction applied\n".encode(), "text/plain; charset=utf-8")
-        except ClaimgraphError as exc:  # the store locked by a build: 409
-            self._send(exc.status, f"{one_line(str(exc))}\n".encode(), "text/plain; charset=utf-8")
-        else:
-            self.server.pool.refresh()
-            body = {"added": report.added, "articles": report.articles,
-                    "orphaned": [{"correction": c.id, "article": doc} for c, doc in report.orphaned]}
-            self._send(HTTPStatus.OK, json.dumps(body).encode(), "application/json")
 
     def _update(self, update: str) -> None:
         if not self._may_write():

@@ -263,11 +263,17 @@ def stats(store_dir: str, k: int) -> None:
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Query processes.")
 @click.option("--max-memory", default=2048, show_default=True, type=click.IntRange(512, 1 << 20), metavar="MB",
               help="Memory one query may use; a query that needs more is stopped (503).")
+@click.option("--ingest", is_flag=True, help="Take articles at POST /articles (JSON or JSON Lines, with the token), "
+              "stored as build stores them, the pipeline kept loaded; the export files follow on a quiet spell.")
+@click.option("--model", default=None, help="With --ingest: the spaCy pipeline (as build's --model).")
 def serve(store_dir: str, host: str, port: int, allow_update: bool, token: str | None, timeout: float, cap: int,
-          workers: int, max_memory: int) -> None:
+          workers: int, max_memory: int, ingest: bool, model: str | None) -> None:
     """Serve the SPARQL 1.1 Protocol at /sparql and the explorer at / (Ctrl-C stops).
 
-    Example: claimgraph serve --store out --port 8000
+    With --ingest, articles arrive at POST /articles: {"id", "text", "title", "published", "outlet",
+    "url"} as JSON (one, or an array) or JSON Lines; the answer (200) comes when they are queryable.
+
+    Example: claimgraph serve --store out --port 8000  (or --ingest --token SECRET)
     """
     import signal
 
@@ -275,7 +281,8 @@ def serve(store_dir: str, host: str, port: int, allow_update: bool, token: str |
 
     try:
         server = ClaimgraphServer(store_dir, host, port, allow_update=allow_update, timeout=timeout, cap=cap,
-                                  max_memory=max_memory * 2**20, workers=workers, token=token)
+                                  max_memory=max_memory * 2**20, workers=workers, token=token, ingest=ingest,
+                                  model=model)
     except OSError as exc:  # the address is taken, or not this machine's
         raise click.ClickException(str(exc)) from None
 
@@ -284,7 +291,8 @@ def serve(store_dir: str, host: str, port: int, allow_update: bool, token: str |
         click.echo(f"claimgraph: warning: listening on {host}, reachable beyond this machine", err=True)
     where = f"http://{host}:{server.server_address[1]}"
     click.echo(f"claimgraph: serving {store_dir}: explorer at {where}/, SPARQL at {where}/sparql "
-               f"({'read-write with a token' if allow_update else 'read-only'}, timeout {timeout:g} s)")
+               f"({'read-write with a token' if allow_update or ingest else 'read-only'}, timeout {timeout:g} s)"
+               + (f"; articles in at {where}/articles" if ingest else ""))
     if server.token_generated:
         click.echo(f"claimgraph: updates need the header 'Authorization: Bearer {server.token}' "
                    "(generated for this run; --token or CLAIMGRAPH_TOKEN sets your own)")

@@ -301,6 +301,37 @@ def _from_html(html: str, path: Path, **meta: str | None) -> Article:
     )
 
 
+def article_from_row(row: object, where: str, default_id: str) -> Article | IngestError:
+    """One article from a JSON object (``text`` and optionally ``id``, ``title``, ``outlet``,
+    ``url``, ``published``), as a JSON Lines file or the ingest endpoint gives it; ``where`` names
+    it in an error, ``default_id`` is its id when the row has none."""
+    if not isinstance(row, dict):
+        return IngestError(where, f"expected a JSON object, got {type(row).__name__}")
+    text = row.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return IngestError(where, "missing or empty 'text' field (a string is required)")
+    meta = {k: row.get(k) for k in ("id", "title", "outlet", "url", "published")}
+    bad = [k for k, v in meta.items() if v is not None and not isinstance(v, (str, int)) or isinstance(v, bool)]
+    if bad:
+        return IngestError(where, f"field {bad[0]!r} must be a string")
+    if meta["published"] is not None and published_on(str(meta["published"])) is None:
+        shown = str(meta["published"])
+        return IngestError(where, f"'published' is not a date: {shown[:40]!r}{'…' if len(shown) > 40 else ''} "
+                                  "(write it as 2024-03-01 or March 1, 2024)")
+    strmeta = {k: (str(v) if v is not None else None) for k, v in meta.items()}
+    art_id = strmeta["id"] or default_id
+    try:
+        if _looks_like_html(text):
+            return _from_html(text, Path(where), **{**strmeta, "id": art_id})
+        clean_text = _checked(text, where)
+        _enough_words(clean_text, where)
+    except IngestError as exc:
+        return IngestError(where, exc.reason)
+    return Article(id=art_id, text=clean_text, title=strmeta["title"],
+                   outlet=strmeta["outlet"] or dateline_outlet(clean_text), url=strmeta["url"],
+                   published=strmeta["published"] or dateline_date(clean_text), path=where)
+
+
 def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
     with path.open("rb") as fh:
         for n, line in enumerate(fh, 1):
@@ -319,34 +350,4 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
             except json.JSONDecodeError as exc:
                 yield IngestError(where, f"malformed JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
                 continue
-            if not isinstance(row, dict):
-                yield IngestError(where, f"expected a JSON object, got {type(row).__name__}")
-                continue
-            text = row.get("text")
-            if not isinstance(text, str) or not text.strip():
-                yield IngestError(where, "missing or empty 'text' field (a string is required)")
-                continue
-            meta = {k: row.get(k) for k in ("id", "title", "outlet", "url", "published")}
-            bad = [k for k, v in meta.items() if v is not None and not isinstance(v, (str, int)) or isinstance(v, bool)]
-            if bad:
-                yield IngestError(where, f"field {bad[0]!r} must be a string")
-                continue
-            if meta["published"] is not None and published_on(str(meta["published"])) is None:
-                shown = str(meta["published"])
-                yield IngestError(where, f"'published' is not a date: {shown[:40]!r}{'…' if len(shown) > 40 else ''} "
-                                         "(write it as 2024-03-01 or March 1, 2024)")
-                continue
-            strmeta = {k: (str(v) if v is not None else None) for k, v in meta.items()}
-            art_id = strmeta["id"] or f"{path.name}:{n}"
-            try:
-                if _looks_like_html(text):
-                    yield _from_html(text, Path(where), **{**strmeta, "id": art_id})
-                    continue
-                clean_text = _checked(text, where)
-                _enough_words(clean_text, where)
-            except IngestError as exc:
-                yield IngestError(where, exc.reason)
-                continue
-            yield Article(id=art_id, text=clean_text, title=strmeta["title"],
-                          outlet=strmeta["outlet"] or dateline_outlet(clean_text),
-                          url=strmeta["url"], published=strmeta["published"] or dateline_date(clean_text), path=where)
+            yield article_from_row(row, where, f"{path.name}:{n}")

@@ -142,3 +142,72 @@ def test_kill_9_during_correct_leaves_every_graph_as_before_or_as_after(tmp_path
         final = graphs(out)
         assert {g: q for g, q in final.items() if "/story>" not in g} == {g: q for g, q in after.items() if "/story>" not in g}
     assert kills >= 1, "correct finished before it could be killed; the test needs a slower store"
+
+
+def test_kill_9_of_the_ingesting_server_leaves_every_article_whole(tmp_path):
+    """Articles POSTed to ``serve --ingest`` are stored one whole graph at a time (issue 30)."""
+    import shutil
+    import socket
+    import threading
+    import urllib.error
+    import urllib.request
+
+    feed = corpus(tmp_path / "feed.jsonl")
+    base = tmp_path / "base"
+    claimgraph.build([sorted(SEEDS.glob("*.txt"))[0]], base)  # a store to serve; the feed's ids sort after it
+    reference = tmp_path / "reference"
+    shutil.copytree(base, reference)
+    claimgraph.build([feed], reference, validate=False)
+    expected = graphs(reference)
+    shared = {g for g in expected if g.endswith(("/graph/story>", "/graph/actors>", "/graph/copies>"))}
+
+    def serve(out):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        proc = subprocess.Popen([sys.executable, "-c", "from claimgraph.cli import main; main()", "serve", "--store",
+                                 str(out), "--ingest", "--token", "t", "--port", str(port), "--workers", "1"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}/articles"
+        for _ in range(300):  # the pipeline loads before the server listens
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                return proc, url
+            except OSError:
+                time.sleep(0.1)
+        raise AssertionError("the ingesting server did not start")
+
+    def post(url):
+        req = urllib.request.Request(url, data=feed.read_bytes(), method="POST",
+                                     headers={"Content-Type": "application/x-ndjson", "Authorization": "Bearer t"})
+        try:
+            with urllib.request.urlopen(req, timeout=300) as resp:
+                return resp.status
+        except (urllib.error.URLError, ConnectionError):
+            return None  # killed while it worked
+
+    rng = random.Random(5)
+    out = tmp_path / "out"
+    shutil.copytree(base, out)
+    kills = 0
+    for _ in range(3):
+        proc, url = serve(out)
+        threading.Thread(target=post, args=(url,), daemon=True).start()
+        time.sleep(rng.uniform(1.0, 4.0))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait()
+        for g, quads in graphs(out).items():  # every article graph whole
+            if g not in shared and "/article/" in g and g in expected:
+                assert quads == expected[g], f"article graph {g} is not whole after kill -9"
+        assert unnamed_actors(out) == []
+    assert kills >= 2
+    proc, url = serve(out)  # the same articles again: the store ends as the uninterrupted one
+    try:
+        assert post(url) == 200
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    final = graphs(out)
+    assert {g: q for g, q in final.items() if "/article/" in g} == {g: q for g, q in expected.items() if "/article/" in g}

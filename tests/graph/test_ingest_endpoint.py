@@ -1,0 +1,85 @@
+"""Always on: articles POSTed to ``serve --ingest`` are stored as a build stores them and are
+queryable when the answer comes (issue 30)."""
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from claimgraph.server import ClaimgraphServer
+
+ARTICLE = {"id": "harbour-1", "title": "Harbour deal in doubt", "outlet": "Coastal Times", "published": "2024-05-02",
+           "text": ("Harbour deal in doubt\n\nThe port authority said on Thursday that the harbour expansion "
+                    "would be delayed by two years. Mayor Ana Ruiz denied that the city had cancelled the contract. "
+                    "“We never cancelled anything,” she said.")}
+
+
+@pytest.fixture
+def ingesting(seeds_out, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(seeds_out, out)
+    server = ClaimgraphServer(out, port=0, workers=1, token="s3cret", ingest=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", out, server
+    server.shutdown()
+    server.server_close()
+
+
+def post(base, body, ctype="application/json", token="s3cret"):
+    headers = {"Content-Type": ctype, **({"Authorization": f"Bearer {token}"} if token else {})}
+    req = urllib.request.Request(f"{base}/articles", data=body.encode(), headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(req, timeout=120) as resp:
+            return resp.status, json.loads(resp.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def who_denies(base, text):
+    from claimgraph.graph import named_queries
+
+    query = named_queries()["who-denies"].text
+    url = f"{base}/sparql?" + urllib.parse.urlencode({"query": query, "$text": text})
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "application/json"}), timeout=60) as r:
+        return [{k: v["value"] for k, v in b.items()} for b in json.loads(r.read())["results"]["bindings"]]
+
+
+def test_an_article_posted_is_queryable_when_the_answer_comes(ingesting):
+    base, out, server = ingesting
+    status, said = post(base, json.dumps(ARTICLE))
+    assert status == 200 and said["stored"] == ["harbour-1"] and said["refused"] == []
+    assert "Ana Ruiz" in {r["source"] for r in who_denies(base, "cancelled")}
+    server.ingest.flush()  # the files follow on a quiet spell; here, at once
+    assert "harbour-1" in (out / "attributions.jsonl").read_text(encoding="utf-8")
+
+
+def test_several_articles_as_json_lines_and_the_bad_ones_named(ingesting):
+    base, _, _ = ingesting
+    second = {**ARTICLE, "id": "harbour-2", "text": ARTICLE["text"].replace("two years", "three years")}
+    body = "\n".join([json.dumps(ARTICLE), json.dumps(second), json.dumps({"id": "empty", "text": ""})])
+    status, said = post(base, body, "application/x-ndjson")
+    assert status == 200 and sorted(said["stored"]) == ["harbour-1", "harbour-2"]
+    assert said["refused"] == ["article 3: missing or empty 'text' field (a string is required)"]
+
+
+def test_articles_need_the_token_and_a_json_body(ingesting):
+    base, _, _ = ingesting
+    assert post(base, json.dumps(ARTICLE), token=None)[0] == 401
+    assert post(base, json.dumps(ARTICLE), token="wrong")[0] == 401
+    assert post(base, "{not json")[0] == 400
+    assert post(base, json.dumps(ARTICLE), ctype="text/html")[0] == 415
+
+
+def test_a_server_without_ingest_takes_no_articles(seeds_out):
+    server = ClaimgraphServer(seeds_out, port=0, workers=1)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        assert post(f"http://127.0.0.1:{server.server_address[1]}", json.dumps(ARTICLE))[0] == 404
+    finally:
+        server.shutdown()
+        server.server_close()
