@@ -2,7 +2,8 @@
 helpers that turn library errors into one line."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,6 +20,27 @@ if TYPE_CHECKING:
 
 STORE_OPTION = click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
                             help="A build's output folder (holding store/).")
+#: For the commands that answer from a local store or a remote endpoint it was pushed to.
+STORE_OR_ENDPOINT = (
+    click.option("--store", "store_dir", type=click.Path(file_okay=False),
+                 help="A build's output folder (holding store/)."),
+    click.option("--endpoint", help="A remote SPARQL 1.1 query endpoint holding a pushed store (claimgraph push), "
+                 "e.g. http://127.0.0.1:7878/query, instead of --store."),
+    click.option("--endpoint-token", "endpoint_token", envvar="CLAIMGRAPH_ENDPOINT_TOKEN", metavar="SECRET",
+                 help="With --endpoint: sent as 'Authorization: Bearer SECRET'."),
+)
+
+
+def store_or_endpoint(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The ``--store`` / ``--endpoint`` / ``--endpoint-token`` options."""
+    for option in reversed(STORE_OR_ENDPOINT):
+        f = option(f)
+    return f
+
+
+def one_of(store_dir: str | None, endpoint: str | None) -> None:
+    if (store_dir is None) == (endpoint is None):
+        raise click.UsageError("give --store OUT or --endpoint URL (one of them)")
 
 
 def open_store(store_dir: str, write: bool = False) -> GraphStore:

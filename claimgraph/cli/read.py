@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from claimgraph.cli.base import STORE_OPTION, main, open_store, require_utf8
+from claimgraph.cli.base import STORE_OPTION, main, one_of, open_store, require_utf8, store_or_endpoint
 from claimgraph.graph.store.export import FORMATS
 from claimgraph.graph.view.palette import BUILD_MAX_NODES, DEFAULT_MAX_NODES
 
@@ -16,7 +16,7 @@ EXPORT_FORMATS = (*FORMATS, *NETWORK_FORMATS, "csv")
 
 @main.command()
 @click.argument("query", required=False)
-@STORE_OPTION
+@store_or_endpoint
 @click.option("--file", "query_file", type=click.File("r", encoding="utf-8"), help="Read the query from a .rq file.")
 @click.option("--name", "name", help="Run a named query from ontology/queries (see --list).")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to VALUE (repeatable).")
@@ -25,8 +25,8 @@ EXPORT_FORMATS = (*FORMATS, *NETWORK_FORMATS, "csv")
 @click.option("--timeout", default=30.0, show_default=True, help="Seconds before the query is stopped.")
 @click.option("--limit", "cap", default=10_000, show_default=True, help="Most rows returned.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
-def query(query: str | None, store_dir: str, query_file, name: str | None, params: tuple[str, ...], fmt: str,
-          timeout: float, cap: int, list_queries: bool) -> None:
+def query(query: str | None, store_dir: str | None, endpoint: str | None, endpoint_token: str | None, query_file,
+          name: str | None, params: tuple[str, ...], fmt: str, timeout: float, cap: int, list_queries: bool) -> None:
     """Run a SPARQL query on a store: QUERY text, --file q.rq or --name NAME.
 
     Values go in through bindings (--param text=military), never by
@@ -66,10 +66,18 @@ def query(query: str | None, store_dir: str, query_file, name: str | None, param
         text = query_file.read() if query_file else query or ""
     for what, value in (("the query", text), *(("--param " + p.partition("=")[0], p) for p in params)):
         require_utf8(value, what)
-    open_store(store_dir).close()
+    one_of(store_dir, endpoint)
     bindings = dict(parse_bindings(params))
-    with QueryPool(f"{store_dir}/store", workers=1, timeout=timeout, cap=cap, start="fork") as pool:
-        body, _, truncated = pool.run(text, bindings, fmt=fmt)
+    if endpoint is not None:  # the same query, answered by the server the store was pushed to
+        from claimgraph.graph.query.remote import execute_remote
+
+        body, _, truncated = execute_remote(endpoint, text, bindings, fmt=fmt, cap=cap, token=endpoint_token,
+                                            timeout=timeout)
+    else:
+        assert store_dir is not None
+        open_store(store_dir).close()
+        with QueryPool(f"{store_dir}/store", workers=1, timeout=timeout, cap=cap, start="fork") as pool:
+            body, _, truncated = pool.run(text, bindings, fmt=fmt)
     click.echo(body.decode("utf-8"), nl=False)
     if truncated:
         click.echo(f"claimgraph: results cut at {cap} rows (--limit)", err=True)
@@ -138,7 +146,7 @@ def export_cmd(store_dir: str, fmt: str, output: str, max_nodes: int) -> None:
 
 
 @main.command()
-@STORE_OPTION
+@store_or_endpoint
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="HTML page to write (default: STORE/explorer.html).")
 @click.option("--claim", help="Show only the neighbourhood of the claims whose wording contains this text.")
 @click.option("--actor", help="Show only the neighbourhood of the actors whose name contains this text.")
@@ -149,8 +157,9 @@ def export_cmd(store_dir: str, fmt: str, output: str, max_nodes: int) -> None:
 @click.option("--png", type=click.Path(dir_okay=False), help="Also draw a static picture (PNG) for reports.")
 @click.option("--svg", type=click.Path(dir_okay=False), help="Also draw a static picture (SVG) for reports.")
 @click.option("--title", help="Page title.")
-def view(store_dir: str, output: str | None, claim: str | None, actor: str | None, radius: int, max_nodes: int,
-         png: str | None, svg: str | None, title: str | None) -> None:
+def view(store_dir: str | None, endpoint: str | None, endpoint_token: str | None, output: str | None,
+         claim: str | None, actor: str | None, radius: int, max_nodes: int, png: str | None, svg: str | None,
+         title: str | None) -> None:
     """Write the interactive explorer page (offline, self-contained HTML) for a store.
 
     Who asserts, denies or warns about which claim, which outlets relay whom, who contradicts
@@ -162,8 +171,18 @@ def view(store_dir: str, output: str | None, claim: str | None, actor: str | Non
     from claimgraph.graph.view.explorer import write_explorer
     from claimgraph.graph.view.network import ACTOR_KINDS, find, neighbourhood, project
 
-    with open_store(store_dir) as store:
-        G = project(store.ox)
+    one_of(store_dir, endpoint)
+    if endpoint is not None:  # the graphs fetched from the server the store was pushed to
+        from claimgraph.graph.query.remote import fetch_store
+
+        if output is None:
+            raise click.UsageError("with --endpoint, say where the page goes: -o PAGE.html")
+        G = project(fetch_store(endpoint, token=endpoint_token))
+    else:
+        assert store_dir is not None
+        with open_store(store_dir) as store:
+            G = project(store.ox)
+    where = store_dir or endpoint
     centres: list[str] = []
     notes = []
     for text, kinds, what in ((claim, ("claim",), "claim"), (actor, ACTOR_KINDS, "actor")):
@@ -171,13 +190,13 @@ def view(store_dir: str, output: str | None, claim: str | None, actor: str | Non
             continue
         hits = find(G, text, kinds=kinds)
         if not hits:
-            raise click.ClickException(f"no {what} in {store_dir} matches {text!r}")
+            raise click.ClickException(f"no {what} in {where} matches {text!r}")
         centres += hits
         notes.append(f"{what} “{text}” ({len(hits)} match{'es' if len(hits) > 1 else ''})")
     if centres:
         G = neighbourhood(G, centres, radius)
     target = output or f"{store_dir}/explorer.html"
-    page_title = title or f"claimgraph — {Path(store_dir).name}"
+    page_title = title or f"claimgraph — {Path(store_dir).name if store_dir else endpoint}"
     write_explorer(G, target, max_nodes=max_nodes, title=page_title, focus=claim,
                    note="focus: " + ", ".join(notes) if notes else None)
     click.echo(f"claimgraph: wrote {target} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
@@ -190,8 +209,28 @@ def view(store_dir: str, output: str | None, claim: str | None, actor: str | Non
 
 @main.command()
 @STORE_OPTION
+@click.argument("endpoint")
+@click.option("--endpoint-token", "endpoint_token", envvar="CLAIMGRAPH_ENDPOINT_TOKEN", metavar="SECRET",
+              help="Sent as 'Authorization: Bearer SECRET'.")
+def push(store_dir: str, endpoint: str, endpoint_token: str | None) -> None:
+    """Send the store's named graphs to a server-grade triple store (SPARQL 1.1 Graph Store
+    Protocol: Oxigraph server's /store, Fuseki's /DATASET/data, QLever, Virtuoso), only those
+    that changed since the last push to it; graphs gone from the store are deleted there.
+
+    Example: claimgraph push --store out http://127.0.0.1:7878/store
+    """
+    from claimgraph.graph.store.push import push as run_push
+
+    with open_store(store_dir) as store:
+        done = run_push(store.ox, store_dir, endpoint, token=endpoint_token)
+    click.echo(f"claimgraph: sent {len(done.sent)} graph(s) ({done.triples:,} triples), {done.unchanged} unchanged, "
+               f"{len(done.deleted)} deleted, to {endpoint}")
+
+
+@main.command()
+@store_or_endpoint
 @click.option("--claim", "text", required=True, help="A phrase from the claim's wording (case-insensitive).")
-def timeline(store_dir: str, text: str) -> None:
+def timeline(store_dir: str | None, endpoint: str | None, endpoint_token: str | None, text: str) -> None:
     """Who said it first, and how it spread: every mention of the claims a phrase belongs to, earliest
     first, with the source, stance, role (first report, relay, denial) and who cited whom.
 
@@ -201,8 +240,15 @@ def timeline(store_dir: str, text: str) -> None:
     from claimgraph.graph.query.timeline import timeline as claim_timeline
 
     require_utf8(text, "--claim")
-    with open_store(store_dir) as store:
-        mentions = claim_timeline(store.ox, text, index=store.dir)
+    one_of(store_dir, endpoint)
+    if endpoint is not None:
+        from claimgraph.graph.query.timeline import remote_timeline
+
+        mentions = remote_timeline(endpoint, text, token=endpoint_token)
+    else:
+        assert store_dir is not None
+        with open_store(store_dir) as store:
+            mentions = claim_timeline(store.ox, text, index=store.dir)
     click.echo(format_timeline(mentions) if mentions else f"no claim has a mention containing {text!r}")
 
 

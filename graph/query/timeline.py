@@ -42,8 +42,19 @@ def timeline(store: ox.Store, text: str, *, cap: int = 10_000, index: str | os.P
     (``index``: the store's build folder, whose catalog finds the phrase)."""
     body, _, _ = execute(store, named_queries()["claim-timeline"].text, {"text": text}, fmt="json", cap=cap,
                          index=index)
-    rows = json.loads(body)["results"]["bindings"]
+    return _mentions(json.loads(body)["results"]["bindings"])
 
+
+def remote_timeline(endpoint: str, text: str, *, token: str | None = None, cap: int = 10_000) -> list[Mention]:
+    """:func:`timeline` answered by a remote SPARQL endpoint holding a pushed store."""
+    from claimgraph.graph.query.remote import execute_remote
+
+    body, _, _ = execute_remote(endpoint, named_queries()["claim-timeline"].text, {"text": text}, fmt="json",
+                                cap=cap, token=token)
+    return _mentions(json.loads(body)["results"]["bindings"])
+
+
+def _mentions(rows: list[dict[str, dict[str, str]]]) -> list[Mention]:
     def value(row: dict[str, dict[str, str]], key: str) -> str | None:
         return row[key]["value"] if key in row else None
 
