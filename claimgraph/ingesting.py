@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimgraph.extractors import Article, IngestError, PipelineSpec
+from claimgraph.errors import ClaimgraphError
+from claimgraph.extractors.reading.article import Article, IngestError
 from claimgraph.extractors.reading.ingest import article_from_row
 
 #: Seconds without a new article after which the export files are written.
@@ -29,7 +30,7 @@ QUIET = 5.0
 MAX_ARTICLES = 1000
 
 
-class BadArticles(ValueError):
+class BadArticles(ClaimgraphError, ValueError):
     """A request body that is not articles (not JSON, not objects)."""
 
 
@@ -79,6 +80,8 @@ class Ingest:
                  quiet: float = QUIET) -> None:
         self.out = Path(out_dir)
         self.lock = lock  # the server's update lock: one writer at a time
+        from claimgraph.extractors import PipelineSpec  # spaCy's: loaded with the endpoint's pipeline, not on import
+
         self.spec = PipelineSpec(model)
         self.quiet = quiet
         self._nlp: Any = None
@@ -116,7 +119,7 @@ class Ingest:
 
     def flush(self) -> None:
         """Write the export files now if articles came since they were last written."""
-        from claimgraph.pipeline import write_files
+        from claimgraph.snapshot import write_files
 
         with self.lock:
             if self._stale:

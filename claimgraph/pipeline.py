@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -136,7 +135,7 @@ def build(inputs: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[s
 
     ``items``: articles already read (the ingest endpoint's), instead of reading ``inputs``;
     ``nlp``: a pipeline already loaded; ``files=False``: the store only — the exports are left
-    stamped as showing an older state, for :func:`write_files` to bring up to date later;
+    stamped as showing an older state, for :func:`claimgraph.snapshot.write_files` to bring up to date later;
     ``arrival=True``: new articles are resolved after every stored one whatever their ids (see
     :class:`~claimgraph.replay.BuildOrder`), as the ingest endpoint takes them.
     """
@@ -347,15 +346,6 @@ class _Session:
         return story_changed
 
 
-def write_files(out_dir: str | os.PathLike[str]) -> None:
-    """Bring ``attributions.jsonl``, ``graph.trig`` and ``explorer.html`` up to the store (after
-    builds with ``files=False``: the ingest endpoint writes them on a quiet moment, not per article)."""
-    out = Path(out_dir)
-    with GraphStore(out, write=True) as store:
-        baseline = write_snapshot(store, out, changed=None, baseline=take_baseline(out))
-    seal(out, baseline)
-
-
 def remove(out_dir: str | os.PathLike[str], docs: Iterable[str], *, model: str | PipelineSpec | None = None,
            aliases: str | os.PathLike[str] | None = None) -> list[str]:
     """Remove articles (by document id) from the store in ``out_dir``, refresh the story graph for
@@ -400,15 +390,3 @@ def _count(report: BuildReport, recs: Iterable[Attribution]) -> None:
         report.sources[rec.source.name] += 1
         report.stances[rec.stance] += 1
         report.types[rec.type] += 1
-
-
-def progress_printer(stream=sys.stderr, every: int = 25) -> Callable[[int], None] | None:
-    """A progress callback for a terminal; ``None`` when the stream is not a TTY (quiet when piped)."""
-    if not stream.isatty():
-        return None
-
-    def show(n: int) -> None:
-        if n % every == 0:
-            print(f"\r  {n} articles …", end="", file=stream, flush=True)
-
-    return show

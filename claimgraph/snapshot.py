@@ -19,6 +19,7 @@ Both ways give byte-identical files (tested).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import groupby
@@ -243,3 +244,11 @@ def _write_trig(store: ox.Store, graphs: list[str], fh: IO[bytes],
             fh.write(f"{_MARK}{g}>\n<{g}> {{\n".encode() + graph_block(store, g) + b"}\n")
         offsets[g] = (start, fh.tell())
 
+
+def write_files(out_dir: str | os.PathLike[str]) -> None:
+    """Bring ``attributions.jsonl``, ``graph.trig`` and ``explorer.html`` up to the store (after
+    builds with ``files=False``: the ingest endpoint writes them on a quiet moment, not per article)."""
+    out = Path(out_dir)
+    with GraphStore(out, write=True) as store:
+        baseline = write_snapshot(store, out, changed=None, baseline=take_baseline(out))
+    seal(out, baseline)

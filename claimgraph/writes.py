@@ -7,20 +7,17 @@ import hmac
 import json
 import urllib.parse
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from claimgraph.errors import ClaimgraphError
 from claimgraph.extractors.reading.article import one_line
 from claimgraph.ingesting import BadArticles, parse_body
 
-if TYPE_CHECKING:
-    from claimgraph.server import ClaimgraphServer
-
 
 class WriteRoutes:
     """Mixed into the server's request handler (which gives ``server``, ``headers``, ``_send``)."""
 
-    server: ClaimgraphServer
+    server: Any  # the ClaimgraphServer (not imported: it imports this module)
     headers: Any
 
     def _send(self, status: HTTPStatus, body: bytes, media: str, headers: dict[str, str] | None = None) -> None:

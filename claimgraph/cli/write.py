@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -58,7 +59,6 @@ def build(inputs: tuple[str, ...], out_dir: str, model: str | None, batch_size: 
     Example: claimgraph build corpus/seeds --out out  (or --workers 2, or --engine dask --workers 2)
     """
     from claimgraph.pipeline import build as run_build
-    from claimgraph.pipeline import progress_printer
 
     def on_error(err: IngestError) -> None:
         click.echo(f"claimgraph: skipped {err}", err=True)
@@ -232,3 +232,15 @@ def evaluate(gold: str, inputs: tuple[str, ...], as_json: bool, verbose: bool, a
         return
     for key, value in result.scores.items():
         click.echo(f"{key:24} {value}")
+
+
+def progress_printer(stream=sys.stderr, every: int = 25) -> Callable[[int], None] | None:
+    """A progress callback for a terminal; ``None`` when the stream is not a TTY (quiet when piped)."""
+    if not stream.isatty():
+        return None
+
+    def show(n: int) -> None:
+        if n % every == 0:
+            print(f"\r  {n} articles …", end="", file=stream, flush=True)
+
+    return show

@@ -44,7 +44,7 @@ def bound(query: str, bindings: dict[str, str]) -> str:
     body = query[m.end():]
     for k, v in bindings.items():
         term = str(to_term(v))
-        body = re.sub(rf"\?{re.escape(k)}\b", lambda _m, t=term: t, body)
+        body = re.sub(rf"\?{re.escape(k)}\b", term.replace("\\", "\\\\"), body)  # backslashes kept as written
     return head + query[: m.end()] + " " + values + " " + body
 
 
