@@ -137,3 +137,36 @@ class Ingest:
     def close(self) -> None:
         self._stop.set()
         self.flush()
+
+
+class Watcher:
+    """``claimgraph watch DIR``: the files that appear (or change) in a folder, fed to the same
+    path as the endpoint's articles, the pipeline loaded once; the exports follow on a quiet spell."""
+
+    def __init__(self, folder: str | os.PathLike[str], ingest: Ingest) -> None:
+        self.folder = Path(folder)
+        self.ingest = ingest
+        self.seen: dict[Path, tuple[int, int]] = {}  # file → (size, mtime) when it was read
+
+    def scan(self, settle: float = 1.0) -> tuple[Ingested, list[IngestError]]:
+        """Read the files new or changed since the last scan and store their articles (a file
+        changed less than ``settle`` seconds ago may still be being written: left for the next)."""
+        from claimgraph.extractors.reading.ingest import expand, read_file
+
+        fresh: list[Article | IngestError] = []
+        errors: list[IngestError] = []
+        for path in expand([self.folder]):
+            if isinstance(path, IngestError):
+                errors.append(path)
+                continue
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            mark = (st.st_size, st.st_mtime_ns)
+            if self.seen.get(path) == mark or time.time() - st.st_mtime < settle:
+                continue
+            self.seen[path] = mark
+            fresh += read_file(path)
+        done = self.ingest.add(fresh) if fresh else Ingested()
+        return done, errors

@@ -128,6 +128,45 @@ def correct(store_dir: str, file: TextIO) -> None:
 
 
 @main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="The store to add to.")
+@click.option("--every", default=2.0, show_default=True, type=click.FloatRange(0.1), help="Seconds between scans.")
+@click.option("--once", is_flag=True, help="Take what is there now, write the files and stop.")
+@click.option("--model", default=None, help="spaCy pipeline name or path (as build's).")
+def watch(folder: str, out_dir: str, every: float, once: bool, model: str | None) -> None:
+    """Feed the articles that appear in FOLDER (new or changed files) to the store OUT as they come,
+    the pipeline loaded once (as serve --ingest does); the exports are written after a quiet spell
+    and when it stops (Ctrl-C).
+
+    Example: claimgraph watch incoming/ --out out
+    """
+    import threading
+    import time
+
+    from claimgraph.ingesting import Ingest, Watcher
+
+    if not (Path(out_dir) / "store").is_dir():
+        raise click.ClickException(f"{out_dir}: no store yet; build one first (claimgraph build … --out {out_dir})")
+    ingest = Ingest(out_dir, threading.Lock(), model=model)
+    watcher = Watcher(folder, ingest)
+    click.echo(f"claimgraph: watching {folder} for articles; storing them in {out_dir}", err=True)
+    try:
+        while True:
+            done, errors = watcher.scan(settle=0.0 if once else 1.0)
+            for line in [*map(str, errors), *done.refused]:
+                click.echo(f"claimgraph: skipped {line}", err=True)
+            if done.stored:
+                click.echo(f"claimgraph: stored {', '.join(done.stored)} in {done.seconds:.2f} s")
+            if once:
+                break
+            time.sleep(every)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        ingest.close()
+
+
+@main.command()
 @click.argument("docs", nargs=-1, required=True)
 @STORE_OPTION
 @click.option("--aliases", type=click.Path(exists=True, dir_okay=False),

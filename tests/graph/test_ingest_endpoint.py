@@ -83,3 +83,19 @@ def test_a_server_without_ingest_takes_no_articles(seeds_out):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_watch_feeds_the_articles_that_appear_in_a_folder(seeds_out, tmp_path):
+    from click.testing import CliRunner
+
+    from claimgraph.cli import main
+
+    out, incoming = tmp_path / "out", tmp_path / "incoming"
+    shutil.copytree(seeds_out, out)
+    incoming.mkdir()
+    (incoming / "harbour.txt").write_text(ARTICLE["text"], encoding="utf-8")
+    (incoming / "scan.pdf").write_bytes(b"%PDF-1.7 ...")
+    result = CliRunner().invoke(main, ["watch", str(incoming), "--out", str(out), "--once"])
+    assert result.exit_code == 0, result.output
+    assert "stored harbour.txt" in result.output and "scan.pdf: PDF document, not an article" in result.output
+    assert "harbour.txt" in (out / "attributions.jsonl").read_text(encoding="utf-8")  # the files written on stopping
