@@ -70,7 +70,13 @@ def parse_body(body: bytes, content_type: str) -> list[Article | IngestError]:
         rows = parsed if isinstance(parsed, list) else [parsed]
     if len(rows) > MAX_ARTICLES:
         raise BadArticles(f"{len(rows)} articles in one request; send at most {MAX_ARTICLES}")
-    return [article_from_row(row, f"article {n}", f"posted-{n}") for n, row in enumerate(rows, 1)]
+    return [article_from_row(row, _where(row, n), f"posted-{n}") for n, row in enumerate(rows, 1)]
+
+
+def _where(row: object, n: int) -> str:
+    """How a refusal names the article: its place in the request, and its id when it has one."""
+    rid = row.get("id") if isinstance(row, dict) else None
+    return f"article {n}" + (f" ({str(rid)[:80]!r})" if isinstance(rid, str | int) and not isinstance(rid, bool) else "")
 
 
 class Ingest:

@@ -94,13 +94,13 @@ class ClaimgraphServer(ThreadingHTTPServer):
         request's ``Host`` may give (default: loopback names and the address served; any, when
         serving every address), so a page that rebinds its domain to this machine is refused."""
         self.out_dir = Path(out_dir)
-        allow_update = allow_update or ingest  # taking articles is writing: the same token guards it
-        if allow_update and not token and host not in LOOPBACK:
+        writes = allow_update or ingest  # taking articles is writing too: the same token guards it
+        if writes and not token and host not in LOOPBACK:
             raise UnsafeEndpoint(f"--allow-update on {host} needs a token (--token or CLAIMGRAPH_TOKEN): "
                                  "anyone who can reach the address could change the store")
         GraphStore(self.out_dir).close()  # fail early, with a clear message, when there is no store
-        self.allow_update = allow_update
-        self.token_generated = allow_update and not token
+        self.allow_update = allow_update  # SPARQL updates and corrections; --ingest alone takes articles only
+        self.token_generated = writes and not token
         self.token = secrets.token_urlsafe(24) if self.token_generated else token
         wildcard = host in {"", "0.0.0.0", "::"}
         self.allowed_hosts = allowed_hosts if allowed_hosts is not None else \

@@ -23,10 +23,11 @@ class WriteRoutes:
     def _send(self, status: HTTPStatus, body: bytes, media: str, headers: dict[str, str] | None = None) -> None:
         raise NotImplementedError  # the handler's
 
-    def _may_write(self) -> bool:
-        """Whether this request may change the store: the endpoint takes updates, the request comes
-        from its own origin, and it carries the token. Says why not when it may not."""
-        if not self.server.allow_update:
+    def _may_write(self, articles: bool = False) -> bool:
+        """Whether this request may change the store: the endpoint takes this kind of write (SPARQL
+        updates and corrections with ``--allow-update``; ``articles`` with ``--ingest``), the
+        request comes from its own origin, and it carries the token. Says why not when it may not."""
+        if not (self.server.ingest is not None if articles else self.server.allow_update):
             self._send(HTTPStatus.FORBIDDEN,
                        b"updates are refused: this endpoint is read-only (start it with --allow-update)\n",
                        "text/plain; charset=utf-8")
@@ -85,7 +86,7 @@ class WriteRoutes:
                        b"articles come as application/json (an object or an array) or application/x-ndjson\n",
                        "text/plain; charset=utf-8")
             return
-        if not self._may_write():
+        if not self._may_write(articles=True):
             return
         try:
             items = parse_body(raw, ctype)
@@ -95,5 +96,6 @@ class WriteRoutes:
         except ClaimgraphError as exc:  # the store locked by a build: 409
             self._send(exc.status, f"{one_line(str(exc))}\n".encode(), "text/plain; charset=utf-8")
         else:  # queryable now: the writer's close told the readers (see above)
+            # 200 when anything was stored (or nothing sent); 400 when every article was refused
             status = HTTPStatus.OK if done.stored or not done.refused else HTTPStatus.BAD_REQUEST
             self._send(status, json.dumps(done.as_json(), ensure_ascii=False).encode(), "application/json")

@@ -337,10 +337,11 @@ def serve(store_dir: str, host: str, port: int, allow_update: bool, token: str |
         click.echo(f"claimgraph: warning: listening on {host}, reachable beyond this machine", err=True)
     where = f"http://{host}:{server.server_address[1]}"
     click.echo(f"claimgraph: serving {store_dir}: explorer at {where}/, SPARQL at {where}/sparql "
-               f"({'read-write with a token' if allow_update or ingest else 'read-only'}, timeout {timeout:g} s)"
+               f"({'read-write with a token' if allow_update else 'read-only'}, timeout {timeout:g} s)"
                + (f"; articles in at {where}/articles" if ingest else ""))
     if server.token_generated:
-        click.echo(f"claimgraph: updates need the header 'Authorization: Bearer {server.token}' "
+        what = "updates" if allow_update else "articles"
+        click.echo(f"claimgraph: {what} need the header 'Authorization: Bearer {server.token}' "
                    "(generated for this run; --token or CLAIMGRAPH_TOKEN sets your own)")
     try:
         server.serve_forever()

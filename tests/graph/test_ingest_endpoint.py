@@ -64,7 +64,7 @@ def test_several_articles_as_json_lines_and_the_bad_ones_named(ingesting):
     body = "\n".join([json.dumps(ARTICLE), json.dumps(second), json.dumps({"id": "empty", "text": ""})])
     status, said = post(base, body, "application/x-ndjson")
     assert status == 200 and sorted(said["stored"]) == ["harbour-1", "harbour-2"]
-    assert said["refused"] == ["article 3: missing or empty 'text' field (a string is required)"]
+    assert said["refused"] == ["article 3 ('empty'): missing or empty 'text' field (a string is required)"]
 
 
 def test_articles_need_the_token_and_a_json_body(ingesting):
@@ -99,3 +99,18 @@ def test_watch_feeds_the_articles_that_appear_in_a_folder(seeds_out, tmp_path):
     assert result.exit_code == 0, result.output
     assert "stored harbour.txt" in result.output and "scan.pdf: PDF document, not an article" in result.output
     assert "harbour.txt" in (out / "attributions.jsonl").read_text(encoding="utf-8")  # the files written on stopping
+
+
+def test_the_ingest_token_takes_articles_only_not_sparql_updates_or_corrections(ingesting):
+    base, _, _ = ingesting
+    headers = {"Content-Type": "application/sparql-update", "Authorization": "Bearer s3cret"}
+    req = urllib.request.Request(f"{base}/sparql", data=b"INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> <urn:c> } }",
+                                 headers=headers, method="POST")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(req, timeout=30)
+    assert refused.value.code == 403
+    req = urllib.request.Request(f"{base}/corrections", data=b'{"merge_actors": ["US officials", "US official"]}\n',
+                                 headers={**headers, "Content-Type": "application/x-ndjson"}, method="POST")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(req, timeout=30)
+    assert refused.value.code == 403
