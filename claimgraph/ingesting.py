@@ -54,6 +54,15 @@ def parse_body(body: bytes, content_type: str) -> list[Article | IngestError]:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BadArticles(f"the body is not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    try:
+        return _articles(text, content_type)
+    except (RecursionError, ValueError) as exc:  # nested past the parser's depth, an integer of 5,000 digits
+        if isinstance(exc, BadArticles):
+            raise
+        raise BadArticles(f"not articles: {exc.__class__.__name__}: {str(exc)[:120]}") from None
+
+
+def _articles(text: str, content_type: str) -> list[Article | IngestError]:
     if content_type in ("application/x-ndjson", "application/jsonl"):
         rows: list[object] = []
         for n, line in enumerate(text.splitlines(), 1):

@@ -174,8 +174,11 @@ def correct(out_dir: str | os.PathLike[str], lines: Iterable[str], *, where: str
     if not (out / "store").is_dir():
         raise StoreMissing(f"{out / 'store'}: no claimgraph store here; run `claimgraph build … --out {out}` first")
     report = CorrectReport()
+    lines = list(lines)
+    with GraphStore(out) as reader:  # checked read-only first: a refused file leaves even the catalog as it was
+        parse(lines, known(reader.ox), where=where)
     with GraphStore(out, write=True) as store:
-        new = parse(lines, known(store.ox), where=where)
+        new = parse(lines, known(store.ox), where=where)  # again, under the lock: what the writer sees
         stored = read_corrections(store.ox)
         have = {c.id for c in stored}
         fresh = [c for c in {c.id: c for c in new}.values() if c.id not in have]

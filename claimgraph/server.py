@@ -205,7 +205,7 @@ class Handler(WriteRoutes, BaseHTTPRequestHandler):
         raw = (self.headers.get("Content-Length") or "0").strip()
         if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
             refusal = HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length (chunked bodies are not read)"
-        elif not raw.isdigit():
+        elif not (raw.isascii() and raw.isdigit()):  # "²" is a digit to isdigit(), not to int()
             refusal = HTTPStatus.BAD_REQUEST, f"bad Content-Length {one_line(raw, 40)!r}"
         elif int(raw) > MAX_BODY:
             refusal = HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request body too large"

@@ -247,8 +247,13 @@ def _write_trig(store: ox.Store, graphs: list[str], fh: IO[bytes],
 
 def write_files(out_dir: str | os.PathLike[str]) -> None:
     """Bring ``attributions.jsonl``, ``graph.trig`` and ``explorer.html`` up to the store (after
-    builds with ``files=False``: the ingest endpoint writes them on a quiet moment, not per article)."""
+    builds with ``files=False``: the ingest endpoint writes them on a quiet moment, not per article),
+    and the catalog's stamp with them (the writer's close moves the store's generation)."""
+    from claimgraph.graph.store.catalog import Catalog
+
     out = Path(out_dir)
     with GraphStore(out, write=True) as store:
+        catalog = Catalog(store)
         baseline = write_snapshot(store, out, changed=None, baseline=take_baseline(out))
+    catalog.seal()
     seal(out, baseline)

@@ -319,6 +319,9 @@ def article_from_row(row: object, where: str, default_id: str) -> Article | Inge
         return IngestError(where, f"'published' is not a date: {shown[:40]!r}{'…' if len(shown) > 40 else ''} "
                                   "(write it as 2024-03-01 or March 1, 2024)")
     strmeta = {k: (str(v) if v is not None else None) for k, v in meta.items()}
+    for key, value in (("text", text), *strmeta.items()):
+        if value is not None and not _encodable(value):
+            return IngestError(where, f"field {key!r} is not valid Unicode (a lone surrogate)")
     art_id = strmeta["id"] or default_id
     try:
         if _looks_like_html(text):
@@ -330,6 +333,14 @@ def article_from_row(row: object, where: str, default_id: str) -> Article | Inge
     return Article(id=art_id, text=clean_text, title=strmeta["title"],
                    outlet=strmeta["outlet"] or dateline_outlet(clean_text), url=strmeta["url"],
                    published=strmeta["published"] or dateline_date(clean_text), path=where)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:

@@ -42,7 +42,10 @@ SPELLING_MIN = 80.0
 SURNAME_CONFIDENCE = 0.6
 VARIANT_CONFIDENCE = 0.95  # a middle initial or a title more or less
 ACRONYM_CONFIDENCE = 0.8
-_NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}"
+#: A name of two or three capitalised words, starting where a word starts: a match tried inside a
+#: word would be tried at every letter of it, and a word of a million letters (hostile input) made
+#: the apposition pattern quadratic (minutes for one article).
+_NAME = r"(?<![\w’'-])[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}"
 #: How a mention was matched to an actor (``cg:sourceMatch``, "exact" and "new" not stated).
 MatchRule = Literal["exact", "initial", "title", "middle name", "spelling", "surname", "acronym", "alias", "new"]
 

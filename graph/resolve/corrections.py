@@ -158,14 +158,35 @@ def parse(lines: Iterable[str], known: Known, *, where: str = "corrections", now
             row = json.loads(text)
             if not isinstance(row, dict):
                 raise CorrectionError(f"expected a JSON object, got {type(row).__name__}")
+            _plain(row)
             out.append(_one(row, known, stamp))
         except json.JSONDecodeError as exc:
             errors.append(f"{where}:{n}: malformed JSON ({exc.msg} at column {exc.colno})")
         except CorrectionError as exc:
             errors.append(f"{where}:{n}: {exc}")
+        except (RecursionError, ValueError) as exc:  # nested past the parser's depth, a 5,000-digit integer
+            errors.append(f"{where}:{n}: not a correction ({exc.__class__.__name__})")
     if errors:
         raise CorrectionError("\n".join(errors))
     return out
+
+
+def _plain(value: object, depth: int = 0) -> None:
+    """Refuse what no correction holds: nesting past a few levels, strings that are not Unicode."""
+    if depth > 4:
+        raise CorrectionError("nested too deep for a correction")
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise CorrectionError("a string that is not valid Unicode (a lone surrogate)") from None
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _plain(k, depth + 1)
+            _plain(v, depth + 1)
+    elif isinstance(value, list):
+        for v in value:
+            _plain(v, depth + 1)
 
 
 def _one(row: dict[str, Any], known: Known, stamp: str) -> Correction:
@@ -180,6 +201,11 @@ def _one(row: dict[str, Any], known: Known, stamp: str) -> Correction:
     for key, value in (("by", by), ("note", note), ("at", row.get("at"))):
         if value is not None and not isinstance(value, str):
             raise CorrectionError(f"{key!r} must be a string")
+    if row.get("at") is not None:
+        try:
+            dt.datetime.fromisoformat(row["at"].replace("Z", "+00:00"))
+        except ValueError:
+            raise CorrectionError(f"'at' is not an ISO 8601 time: {row['at'][:40]!r}") from None
     actions = [a for a in ("set", "reject", "merge_actors", "split_claim") if a in row]
     if len(actions) != 1:
         raise CorrectionError("give exactly one of 'set', 'reject', 'merge_actors', 'split_claim'")
@@ -204,6 +230,9 @@ def _one(row: dict[str, Any], known: Known, stamp: str) -> Correction:
                 raise CorrectionError(f"no actor called {name!r} in the store")
             found.append(hit[0])
         made["names"] = tuple(dict.fromkeys(found))
+        if len(made["names"]) < 2:
+            raise CorrectionError("'merge_actors' names one actor only: give two or more different ones")
+        made["source_kind"] = known.actors[made["names"][0]]  # the merged actor is the kept one, of its kind
     else:
         claim = _claim_key(row["split_claim"], known)
         ids = row.get("attributions")
@@ -239,14 +268,14 @@ def _settings(values: object, rec: Attribution, known: Known) -> dict[str, Any]:
             raise CorrectionError("'source' must be a name")
         hit = known.actor(name)
         kind = values.get("source_kind")
-        if kind is not None and kind not in set(SourceKind):
+        if kind is not None and (not isinstance(kind, str) or kind not in set(SourceKind)):
             raise CorrectionError(f"unknown source_kind {kind!r} (one of: {', '.join(SourceKind)})")
         out["source"] = hit[0] if hit else " ".join(name.split())
         out["source_kind"] = SourceKind(kind) if kind else (hit[1] if hit else rec.source.kind)
     elif "source_kind" in values:
         raise CorrectionError("'source_kind' goes with 'source'")
     if "stance" in values:
-        if values["stance"] not in set(Stance):
+        if not isinstance(values["stance"], str) or values["stance"] not in set(Stance):
             raise CorrectionError(f"unknown stance {values['stance']!r} (one of: {', '.join(Stance)})")
         out["stance"] = Stance(values["stance"])
     if "claim" in values:
@@ -312,7 +341,7 @@ def apply(records: list[Attribution], corrections: Iterable[Correction]) -> Appl
         if c.action == "merge_actors":
             keep, *others = c.names
             merged = {_norm(n) for n in others}
-            kind = next((r.source.kind for r in current.values() if r.source.name == keep), None)
+            kind = c.source_kind or next((r.source.kind for r in current.values() if r.source.name == keep), None)
             for rid, r in current.items():
                 if _norm(r.source.name) in merged:
                     _change(out, rid, original[rid], c.id)

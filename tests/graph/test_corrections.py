@@ -232,3 +232,26 @@ def test_the_server_takes_corrections_with_its_token_only(seeds):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_refused_file_leaves_even_the_catalog_as_it_was(seeds):
+    from claimgraph.graph.store.catalog import health
+
+    out = seeds / "out"
+    with pytest.raises(CorrectionError):
+        correct(out, ['{"attribution": "no-such-id", "reject": true}'])
+    assert health(out) == "whole and current"
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ('{"merge_actors": ["US officials", "US officials"]}', "one actor only"),
+    ('{"merge_actors": ["US officials", "US official"], "at": "not a date } DROP ALL"}', "not an ISO 8601 time"),
+    ('{"attribution": "ID", "set": {"stance": ["denies"]}}', "unknown stance"),
+    ('{"attribution": "ID", "set": {"source": "X", "source_kind": {"a": 1}}}', "unknown source_kind"),
+    ('{"attribution": "ID", "note": "\\ud800", "reject": true}', "not valid Unicode"),
+    ('{"attribution": "ID", "reject": true, "at": ' + "9" * 5000 + "}", "not a correction"),
+])
+def test_hostile_corrections_are_refused_naming_why(seeds, line, said):
+    out = seeds / "out"
+    with pytest.raises(CorrectionError, match=said):
+        correct(out, [line.replace("ID", find(out, PM)["id"])])

@@ -114,3 +114,32 @@ def test_the_ingest_token_takes_articles_only_not_sparql_updates_or_corrections(
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(req, timeout=30)
     assert refused.value.code == 403
+
+
+def test_hostile_bodies_are_refused_with_a_400_and_the_server_goes_on(ingesting):
+    base, _, _ = ingesting
+    for body, ctype in (("[" * 100_000 + "]" * 100_000, "application/json"),
+                        ('{"id": ' + "9" * 5000 + ', "text": "x"}', "application/json"),
+                        ('{"a":' * 50_000 + "1" + "}" * 50_000, "application/x-ndjson")):
+        status, said = post(base, body, ctype)
+        assert status == 400, (status, said)
+    status, said = post(base, json.dumps({"id": "sur", "text": "Officials said \ud800 the talks failed again."}))
+    assert status == 400 and "not valid Unicode" in said  # every article refused: 400, each named
+    assert "Ana Ruiz" not in {r["source"] for r in who_denies(base, "cancelled")}  # nothing half-stored
+
+
+def test_a_word_of_a_million_letters_is_stored_in_seconds_not_minutes(ingesting):
+    """The role patterns tried a name at every letter of a word: one hostile article held the
+    writer (and the interpreter) for minutes."""
+    base, _, _ = ingesting
+    status, said = post(base, json.dumps({"id": "oneword", "text": "A" * 1_000_000 + " a b c d e said the man."}))
+    assert status == 200 and said["stored"] == ["oneword"] and said["seconds"] < 20
+
+
+def test_the_files_written_on_a_quiet_spell_leave_the_catalog_current(ingesting):
+    from claimgraph.graph.store.catalog import health
+
+    base, out, server = ingesting
+    assert post(base, json.dumps(ARTICLE))[0] == 200
+    server.ingest.flush()
+    assert health(out) == "whole and current"
