@@ -113,6 +113,7 @@
       else hide.push(NODE[i].kind === "claim" ? {id: i, label: "", shape: "square", size: 7} : {id: i, label: ""});
     });
     nodes.update(hide);
+    network.redraw();  // drawn now: whoever measures the boxes next sees the labels kept, not the ones dropped
   }
   var declutterTimer = null;
   function declutterSoon() { clearTimeout(declutterTimer); declutterTimer = setTimeout(declutter, 150); }
