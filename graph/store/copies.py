@@ -60,11 +60,3 @@ def mark_copy(store: ox.Store, iri: str, original: str | None) -> None:
         store.remove(q)
     if original is not None:
         store.add(ox.Quad(node, _SAME, ox.NamedNode(original), g))
-
-
-def copies(store: ox.Store) -> dict[str, list[str]]:
-    """Original article IRI → the IRIs of its copies."""
-    out: dict[str, list[str]] = {}
-    for q in store.quads_for_pattern(None, _SAME, None, ox.NamedNode(copies_graph())):
-        out.setdefault(term_value(q.object), []).append(term_value(q.subject))
-    return {k: sorted(v) for k, v in out.items()}

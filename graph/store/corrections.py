@@ -165,22 +165,3 @@ def machine_records(store: ox.Store, doc: str, base: str = DEFAULT_BASE) -> dict
         m = MachineRecord.from_json(term_value(q.object))
         out[m.record.id] = m
     return out
-
-
-def orphans(store: ox.Store, base: str = DEFAULT_BASE) -> list[tuple[Correction, str]]:
-    """The corrections whose target is gone, with the article it was looked for in."""
-    by_id = {correction_iri(c.id, base): c for c in read_corrections(store, base)}
-    out = []
-    for q in store.quads_for_pattern(None, cg("missingIn"), None, None):
-        c = by_id.get(term_value(q.subject))
-        if c is not None:
-            out.append((c, term_value(q.object)))
-    return out
-
-
-def correction_ids(store: ox.Store, graph: str, base: str = DEFAULT_BASE) -> dict[str, list[str]]:
-    """Record IRI → the ids of the corrections that changed it, in one article graph."""
-    out: dict[str, list[str]] = {}
-    for q in store.quads_for_pattern(None, cg("correctedBy"), None, ox.NamedNode(graph)):
-        out.setdefault(term_value(q.subject), []).append(term_value(q.object).rpartition("/")[2])
-    return out

@@ -61,6 +61,7 @@ SELECT ?r ?name ?role ?aff ?b ?e WHERE {
   ?r a cg:RoleStatement ; cg:actor ?p ; cg:role ?role ; cg:affiliation ?aff ; nif:beginIndex ?b ; nif:endIndex ?e .
   ?p cg:name ?name .
 }"""
+_CORRECTED_BY = cg("correctedBy")
 _DOCUMENT_ID = cg("documentId")
 _PUBLISHER = SCHEMA + "publisher"
 _KIND_OF_CLASS = {iri: kind for kind, iri in SOURCE_KIND_TERM.items()}
@@ -101,7 +102,8 @@ def read_records(store: ox.Store, *, docs: set[str] | None = None, as_extracted:
         for rid, found in pieces.items():
             if rid in rows:
                 rows[rid] = replace(rows[rid], content_pieces=tuple((b, e) for _, b, e in sorted(found)))
-        for s in _solutions(store, g, _CORRECTED):
+        corrected = next(store.quads_for_pattern(None, _CORRECTED_BY, None, g), None) is not None
+        for s in _solutions(store, g, _CORRECTED) if corrected else ():  # one index look-up when none was
             rid = s["id"].value
             if rid in rows:
                 ids = rows[rid].extra.setdefault("corrected_by", [])

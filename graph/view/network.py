@@ -26,7 +26,6 @@ import pyoxigraph as ox
 
 from claimgraph.extractors import Attribution
 from claimgraph.graph.iris import actor_iri, article_iri, attribution_iri, cg, story_graph, term_value
-from claimgraph.graph.store.copies import copies
 from claimgraph.graph.store.corrections import read_corrections
 from claimgraph.graph.store.readback import read_records
 from claimgraph.graph.view.evidence import ArticleInfo, Evidence, QuoteVariant, evidence_of
@@ -55,6 +54,14 @@ SELECT ?g ?doc ?title ?outlet ?url ?published WHERE {
     OPTIONAL { ?g schema:datePublished ?published } }
   OPTIONAL { GRAPH ?g { ?g schema:publisher ?publisher } GRAPH ?actors { ?publisher cg:name ?outlet } }
 }"""
+_COPIES = _PREFIXES + """
+SELECT ?doc ?copyDoc ?outlet ?title WHERE {
+  GRAPH ?c { ?copy cg:sameTextAs ?orig }
+  GRAPH ?orig { ?orig cg:documentId ?doc }
+  GRAPH ?copy { ?copy cg:documentId ?copyDoc OPTIONAL { ?copy schema:headline ?title }
+                OPTIONAL { ?copy schema:publisher ?publisher } }
+  OPTIONAL { GRAPH ?actors { ?publisher cg:name ?outlet } }
+} ORDER BY ?doc ?copyDoc ?outlet"""
 _ROLES_IN = _PREFIXES + """
 SELECT DISTINCT ?g ?actor ?role ?affiliation WHERE {
   GRAPH ?g { ?r a cg:RoleStatement ; cg:actor ?actor ; cg:role ?role ; cg:affiliation ?affiliation }
@@ -184,18 +191,13 @@ def _add_roles(G: nx.MultiDiGraph, rows: ox.QuerySolutions, actor: str | None = 
 
 
 def _copies(store: ox.Store) -> dict[str, list[str]]:
-    """Original document id → who else ran its text ("Outlet 7 — headline", or the copy's id)."""
-    out: dict[str, list[str]] = {}
-    for original, found in copies(store).items():
-        doc = _articles(store, original)
-        if not doc:
-            continue
-        for copy in found:
-            info = next(iter(_articles(store, copy).values()), None)
-            if info is not None:
-                label = " — ".join(p for p in (info.outlet, info.title) if p) or info.doc
-                out.setdefault(next(iter(doc)), []).append(label)
-    return out
+    """Original document id → who else ran its text ("Outlet 7 — headline", or the copy's id): one
+    query, whatever the number of copies (the page is drawn after every build)."""
+    out: dict[str, dict[str, str]] = {}
+    for s in _select(store, _COPIES):
+        label = " — ".join(term_value(s[k]) for k in ("outlet", "title") if s[k] is not None) or s["copyDoc"].value
+        out.setdefault(s["doc"].value, {}).setdefault(s["copyDoc"].value, label)
+    return {doc: list(found.values()) for doc, found in out.items()}
 
 
 def claim_labels(store: ox.Store, base: str = DEFAULT_BASE) -> dict[str, str]:
