@@ -7,7 +7,9 @@ For each size and each number of workers, a corpus of re-identified real article
 (bench/corpus.py) is built from scratch in a child process (`claimgraph build --quiet`, default
 settings); the peak resident memory of the child and all its processes is sampled every 0.1 s.
 Then three more articles are added to each store, one build each, as a user adding one
-article would (model load included). Prints articles/s, words/s, peak RSS, store size, the median
+article would (model load included), with the next ids in the corpus' sequence (a desk's dated or
+numbered ids); ``--early`` adds three more whose ids sort before every stored one, which replays
+the store in id order (claimgraph/replay.py). Prints articles/s, words/s, peak RSS, store size, the median
 add-one time, the speed-up of each worker count over the first, and how each figure grows
 against the smallest size: the add-one times at every size side by side, with their ratio to the
 smallest store's (the target: at most 1.25 from 20 to 1,000 articles).
@@ -60,6 +62,8 @@ def main() -> None:
     ap.add_argument("--sizes", default="20,1000,10000", help="comma-separated corpus sizes (articles)")
     ap.add_argument("--workers", default="1", help="comma-separated worker counts, e.g. 1,2")
     ap.add_argument("--engine", default="local", choices=["local", "dask"])
+    ap.add_argument("--early", action="store_true",
+                    help="also add three articles whose ids sort before the stored ones (each replays the store)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     workers = [int(w) for w in args.workers.split(",")]
@@ -80,8 +84,14 @@ def main() -> None:
                                      "--workers", str(w), "--engine", args.engine])
                 first = first or seconds
                 last = w == workers[-1]
-                adds = [add_one(claimgraph, texts, out, tmp, f"{n}-{k}") for k in range(3)] if last else []
+                adds = [add_one(claimgraph, texts, out, tmp, f"{n}-{k}", f"scale-{n + k:07d}") for k in range(3)] \
+                    if last else []
                 add = statistics.median(adds) if adds else float("nan")
+                early = [add_one(claimgraph, texts, out, tmp, f"{n}-e{k}", f"extra-{n}-{k}") for k in range(3)] \
+                    if last and args.early else []
+                if early:
+                    print(f"{'':>9}add one whose id sorts before the stored ones (a replay in id order): "
+                          f"median {statistics.median(early):.1f} s", flush=True)
                 store = folder_size(out / "store")
                 if last:
                     rows.append((n, seconds, peak, store, add))
@@ -98,11 +108,11 @@ def main() -> None:
               + " · ".join(f"{n:,} articles {a:.2f} s (×{a / a0:.2f})" for n, _, _, _, a in rows))
 
 
-def add_one(claimgraph: str, texts: list, out: Path, tmp: Path, tag: str) -> float:
-    """Seconds to build one new (re-identified) article into the store in ``out``."""
+def add_one(claimgraph: str, texts: list, out: Path, tmp: Path, tag: str, doc_id: str) -> float:
+    """Seconds to build one new (re-identified) article, named ``doc_id``, into the store in ``out``."""
     extra = tmp / f"extra-{tag}.jsonl"
     row = next(reidentified(texts, 1, seed=zlib.crc32(tag.encode())))
-    row["id"] = f"extra-{tag}"
+    row["id"] = doc_id
     extra.write_text(json.dumps(row) + "\n", encoding="utf-8")
     seconds, _ = run([claimgraph, "build", str(extra), "--out", str(out), "--quiet"])
     return seconds

@@ -23,8 +23,8 @@ from claimgraph.graph.view.evidence import ArticleInfo, Evidence, QuoteVariant
 from claimgraph.ontology.vocab import Mode, QuoteKind, SourceKind, Stance
 
 #: The format's version; a file of another one is rebuilt, never guessed at.
-VERSION = 3  # 2: evidence knows its utterance (act, context_parts); 3: and its corrections
-_RECORDS = {c.__name__: c for c in (Evidence, ArticleInfo, QuoteVariant)}
+VERSION = 4  # 2: evidence knows its utterance (act, context_parts); 3: and its corrections; 4: evidence as rows
+_RECORDS = {c.__name__: c for c in (ArticleInfo, QuoteVariant)}  # Evidence: rows (below)
 _ENUMS: dict[str, type[enum.Enum]] = {c.__name__: c for c in (Mode, QuoteKind, SourceKind, Stance)}
 
 
@@ -59,7 +59,46 @@ def load(fh: IO[str]) -> nx.MultiDiGraph:
     return G
 
 
+def _plain(value: Any) -> Any:
+    if value is None or type(value) in (str, int, bool):
+        return value
+    raise TypeError(f"cannot save a {type(value).__name__} as a plain evidence field")
+
+
+def _enum(kind: type[enum.Enum]) -> tuple[Any, Any]:
+    """A field holding ``kind`` (written as its value) or, exceptionally, a plain string (written
+    as ``["str", value]``)."""
+    return ((lambda v: v.value if isinstance(v, kind) else ["str", _plain(v)]),
+            (lambda v: kind(v) if isinstance(v, str) else str(v[1])))
+
+
+_PAIR = (list, tuple)
+_PAIRS = ((lambda v: [list(p) for p in v]), (lambda v: tuple(tuple(p) for p in v)))
+_IDENTITY = (_plain, lambda v: v)
+#: How each field of :class:`Evidence` is written: the projection holds one per attribution
+#: (15,000 at 1,000 articles), so a row is a list in field order, each field by its known type,
+#: not a tagged object walked value by value (1.6 s → 0.3 s to read and write at that size).
+_EVIDENCE_FIELDS: dict[str, tuple[Any, Any]] = {
+    "cue": _PAIR, "content": _PAIR, "context_at": _PAIR, "context_cue": _PAIR, "context_content": _PAIR,
+    "pieces": _PAIRS, "context_parts": _PAIRS, "corrected_by": (list, tuple),
+    "stance": _enum(Stance), "kind": _enum(QuoteKind), "mode": _enum(Mode),
+}
+_EVIDENCE_CODEC = [(f.name, *_EVIDENCE_FIELDS.get(f.name, _IDENTITY)) for f in dataclasses.fields(Evidence)]
+
+
+def _encode_evidence(ev: Evidence) -> Any:
+    return {"$Evidence": [enc(getattr(ev, name)) for name, enc, _ in _EVIDENCE_CODEC]}
+
+
+def _decode_evidence(row: list[Any]) -> Evidence:
+    if len(row) != len(_EVIDENCE_CODEC):
+        raise TypeError("an evidence row of another length")
+    return Evidence(*(dec(v) for (_, _, dec), v in zip(_EVIDENCE_CODEC, row, strict=True)))
+
+
 def _encode(value: Any) -> Any:
+    if type(value) is Evidence:
+        return _encode_evidence(value)
     if isinstance(value, enum.Enum):
         return {f"${type(value).__name__}": value.value}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -96,6 +135,8 @@ def _decode(value: Any) -> Any:
                 return tuple(_decode(v) for v in inner)
             if kind == "dict":
                 return {_decode(k): _decode(v) for k, v in inner}
+            if kind == "Evidence" and isinstance(inner, list):
+                return _decode_evidence(inner)
             if kind in _ENUMS:
                 return _ENUMS[kind](inner)
             if kind in _RECORDS and isinstance(inner, dict):
