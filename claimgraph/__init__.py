@@ -21,7 +21,7 @@ if os.path.isfile(os.path.join(_checkout, "pyproject.toml")) \
         and os.path.isfile(os.path.join(_checkout, "extractors", "__init__.py")):
     __path__.append(_checkout)
 
-__version__ = "0.4.0"
+__version__ = "0.5.0"
 
 _LAZY: dict[str, str] = {  # name → the module that defines it
     **dict.fromkeys([

@@ -13,6 +13,7 @@ class CG(DefinedNamespace):
 
     Actor: URIRef
     AnonymousGroup: URIRef
+    AnonymousOnlyClaim: URIRef
     Article: URIRef
     Assertion: URIRef
     Attribution: URIRef
