@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 from claimgraph.extractors.lexicon import Lexicon
 from claimgraph.graph.iris import actors_graph, cg, slug, story_graph, term_value
 from claimgraph.graph.resolve.claims import NEGATION_TERM, is_deictic, restates
+from claimgraph.graph.resolve.unnamed import anonymous_only
 from claimgraph.ontology import DEFAULT_BASE, NIF, SCHEMA, XSD
 from claimgraph.ontology.vocab import (
     NEGATIVE_STANCES,
@@ -55,7 +56,6 @@ _STANCE_OF = {iri: stance for stance, iri in STANCE_TERM.items()}
 #: The local names (a mention's ``kind``) of quoted contents: a quote's variants are compared.
 _QUOTED = frozenset(QUOTE_KIND_TERM[k].rsplit("#", 1)[-1] for k in (QuoteKind.DIRECT, QuoteKind.MIXED))
 _POSITIVE = frozenset(STANCE_TERM[s] for s in POSITIVE_STANCES)
-_ANONYMOUS = cg("AnonymousGroup").value
 _DENIAL, _ASSERTION = ox.NamedNode(STANCE_TERM[Stance.DENIES]), ox.NamedNode(STANCE_TERM[Stance.ASSERTS])
 
 
@@ -190,7 +190,7 @@ def update_story(store: ox.Store, claims: Iterable[str], *, lexicon: Lexicon, sa
         if on_settled is not None:
             on_settled(settled)
         quads += _claim_facts(rows, settled, claim, sg, base, lexicon)
-        if rows and _anonymous_only(store, rows):
+        if rows and anonymous_only(store, ((m.node, m.source) for m in rows)):
             quads.append(ox.Quad(claim, _T, cg("AnonymousOnlyClaim"), sg))
     for name, target in sorted((same_as or {}).items()):
         for q in store.quads_for_pattern(None, cg("name"), ox.Literal(name), None):
@@ -202,33 +202,6 @@ def update_story(store: ox.Store, claims: Iterable[str], *, lexicon: Lexicon, sa
     store.extend(quads)
     _contradicts_edges(store, sg)
     return changed
-
-
-def _anonymous_only(store: ox.Store, rows: list[Mention]) -> bool:
-    """Whether a claim rests on unnamed sources alone: some source of it is anonymous ("officials
-    said"), and every named one relays an unnamed one ("the FT reports, citing officials, …"). Kept
-    as a class in the story graph, so that listing such claims reads a hundred facts rather than
-    every attribution and nesting in the store."""
-    kinds: dict[str, set[str]] = {}
-
-    def classes(actor: str) -> set[str]:
-        if actor not in kinds:
-            kinds[actor] = {term_value(q.object) for q in store.quads_for_pattern(ox.NamedNode(actor), _T, None, None)}
-        return kinds[actor]
-
-    def anonymous(actor: str | None) -> bool:
-        return actor is not None and _ANONYMOUS in classes(actor)
-
-    def relays_unnamed(node: str) -> bool:
-        for q in store.quads_for_pattern(None, cg("nestedIn"), ox.NamedNode(node), None):
-            if any(anonymous(term_value(s.object)) for s in store.quads_for_pattern(q.subject, cg("source"), None, None)):
-                return True
-        return False
-
-    if not any(anonymous(m.source) for m in rows):
-        return False
-    return all(relays_unnamed(m.node) for m in rows
-               if m.source is not None and classes(m.source) - {_ANONYMOUS})
 
 
 def _settle_denials(store: ox.Store, claim: ox.NamedNode, sg: ox.NamedNode,
