@@ -31,6 +31,7 @@ from claimgraph.graph.resolve.claims import ClaimClusters
 from claimgraph.graph.resolve.linker import Linker
 from claimgraph.graph.resolve.story import Mention
 from claimgraph.graph.store.database import GraphStore, generation
+from claimgraph.graph.store.seal import SEAL_SUFFIX, healthy, sealed, write_seal
 from claimgraph.ontology import PREFIXES
 
 FILE = "store.catalog"
@@ -107,31 +108,6 @@ def rows_of(graph: str, quads: Iterable[ox.Quad]) -> ArticleRows:
                        {n: f.get("sentence", "") for n, f in facts.items()})
 
 
-#: Catalogs this process sealed itself: path → (store generation, the file's size and mtime then).
-#: A writer that opens one again unchanged since (the ingest endpoint, article after article) need
-#: not check it whole: the check reads every page (0.25 s at 1,000 articles, growing with them).
-_SEALED: dict[Path, tuple[str, int, int]] = {}
-
-
-def _file_mark(path: Path) -> tuple[int, int]:
-    st = path.stat()
-    return st.st_size, st.st_mtime_ns
-
-
-def healthy(db: sqlite3.Connection, *, index: bool = True) -> bool:
-    """Whether the catalog's tables and its full-text index are whole: SQLite's own check, then
-    FTS5's (damage inside the index's pages passes the first and would silently drop rows; asked
-    for as an INSERT, so ``index=False`` skips it where the file cannot be written)."""
-    try:
-        if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
-            return False
-        if index:
-            db.execute("INSERT INTO phrase(phrase, rank) VALUES ('integrity-check', 0)")
-    except sqlite3.DatabaseError:
-        return False
-    return True
-
-
 class Catalog:
     """The catalog of the store in ``out_dir``, opened by its writer (see the module docstring)."""
 
@@ -149,7 +125,7 @@ class Catalog:
             try:
                 db = _connect(self.path)
                 gen = str(generation(self.store.path))
-                trusted = _SEALED.get(self.path) == (gen, *_file_mark(self.path))
+                trusted = sealed(self.path, gen)
                 if self.stamp_of(db) == (SCHEMA, gen) and (trusted or healthy(db)):
                     _set(db, "generation", "writing")  # a writer that dies from here leaves it stale
                     db.commit()
@@ -191,7 +167,7 @@ class Catalog:
         return db
 
     def _empty(self) -> sqlite3.Connection:
-        for suffix in ("", "-wal", "-shm", ".tmp"):
+        for suffix in ("", "-wal", "-shm", ".tmp", SEAL_SUFFIX):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         db = _connect(self.path)
         db.executescript(_TABLES)
@@ -213,7 +189,7 @@ class Catalog:
         _set(self.db, "generation", gen)
         self.db.commit()
         self.db.close()
-        _SEALED[self.path] = (gen, *_file_mark(self.path))
+        write_seal(self.path, gen)
 
     def close(self) -> None:
         """Leave without stamping (a failed writer): the next one rebuilds the catalog."""

@@ -159,3 +159,24 @@ def test_a_phrase_with_letters_the_two_lower_casings_disagree_on_finds_what_a_sc
     from claimgraph.graph.store.search import candidates
 
     assert candidates(seeds_out, "İstanbul", ["content"]) is None  # not from the index: the engine decides
+
+
+def test_a_catalog_left_as_its_last_clean_writer_closed_it_is_not_read_whole_again(tmp_path, monkeypatch):
+    import claimgraph.graph.store.catalog as catalog_module
+
+    out = tmp_path / "out"
+    claimgraph.build([SEEDS / DOCS[0]], out)
+    checks = []
+    real = catalog_module.healthy
+    monkeypatch.setattr(catalog_module, "healthy", lambda db, **kw: checks.append(1) or real(db, **kw))
+    claimgraph.build([SEEDS / DOCS[1]], out)  # the file is as the first build sealed it: trusted
+    assert checks == []
+    db = sqlite3.connect(out / FILE)  # anything written since changes the mark, in the log or the file
+    with db:
+        db.execute("INSERT INTO meta VALUES ('touched', 'by hand')")
+    db.close()
+    claimgraph.build([SEEDS / DOCS[2]], out)
+    assert checks == [1]
+    (out / f"{FILE}.sealed").write_text("not a mark", encoding="utf-8")  # nor is a mark that says nothing
+    claimgraph.build([SEEDS / DOCS[3]], out)
+    assert checks == [1, 1]
