@@ -7,8 +7,9 @@ as the store is large. So the JSONL and TriG files are *spliced*: the stamp (``s
 records where each article's lines and graph block lie in the files, an unchanged article's bytes
 are copied from the previous files by those offsets (never parsed), and only the articles that
 changed (and the shared story and actors graphs) are read from the store. The explorer is drawn
-from a projection kept beside the files (``explorer.graph``, see :func:`.network.extend`): a
-build that only adds articles extends it with their records; one that replaces or removes
+from a projection kept beside the files (``explorer.graph``, an SQLite file updated in place:
+:mod:`claimgraph.graph.view.projection_file`): a build that only adds articles extends it with
+their records (:func:`.network.extend`) and writes what changed; one that replaces or removes
 articles, or changes what older records say, projects the store again.
 
 The stamp says which store generation the files show and the size and modification time of each
@@ -21,7 +22,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 from typing import IO
@@ -115,6 +116,7 @@ def write_snapshot(store: GraphStore, out: Path, *, changed: set[str] | None = N
     graphs = dict(store.articles())
     new = Baseline()
     G: nx.MultiDiGraph | None = None
+    saved: projection_file.Saved | None = None  # what the projection file held, when extended
     if changed is not None and baseline is not None:
         fresh = sorted(d for d in changed if d in graphs)
         added: list[Attribution] = []
@@ -128,10 +130,10 @@ def write_snapshot(store: GraphStore, out: Path, *, changed: set[str] | None = N
                 atomic_write(trig, lambda fh: _write_trig(store.ox, sorted(_named_graphs(store.ox)), fh,
                                                           (old, keep), new.blocks))
             if all(d not in baseline.lines for d in changed):  # only new articles: extend the projection
-                with graph_file.open(encoding="utf-8") as fh:
-                    G = extend(projection_file.load(fh), store.ox, added)
+                G, saved = projection_file.load(graph_file)
+                G = extend(G, store.ox, added)
         except (OSError, KeyError, ValueError, EOFError, UnicodeDecodeError):  # ProjectionUnreadable is a ValueError
-            changed = None  # the old files were damaged or removed meanwhile
+            changed, saved = None, None  # the old files were damaged or removed meanwhile
     if changed is None or baseline is None:
         new = Baseline()
         projected: list[nx.MultiDiGraph] = []
@@ -147,18 +149,8 @@ def write_snapshot(store: GraphStore, out: Path, *, changed: set[str] | None = N
         G = project(store.ox)
     write_explorer(G, out / "explorer.html", title=f"claimgraph — {out.name}", max_nodes=BUILD_MAX_NODES,
                    text_of=lambda doc: article_text(store.ox, doc))
-    _save_projection(G, graph_file)  # after the page: with the layout it drew
+    projection_file.save(G, graph_file, since=saved)  # after the page: with the layout it drew
     return new
-
-
-def _save_projection(G: nx.MultiDiGraph, path: Path) -> None:
-    """The projection without the article texts (the page reads the few it shows from the store)."""
-    articles = G.graph["articles"]
-    G.graph["articles"] = {d: replace(info, text=None) for d, info in articles.items()}
-    try:
-        atomic_write(path, lambda fh: projection_file.dump(G, fh), text=True)
-    finally:
-        G.graph["articles"] = articles
 
 
 # -- attributions.jsonl -------------------------------------------------------------------------

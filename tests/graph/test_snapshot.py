@@ -130,17 +130,29 @@ def test_a_planted_pickle_in_the_output_folder_runs_nothing(tmp_path):
     (out / "explorer.graph").write_bytes(pickle.dumps(Payload()))
     claimgraph.build([SEEDS / "004_835e8c8de76d6bf3.txt"], out)  # adding an article reads the projection
     assert not canary.exists()
-    assert (out / "explorer.graph").read_text(encoding="utf-8").startswith('{"format":"claimgraph-projection"')
+    from claimgraph.graph.view import projection_file
+
+    G, _ = projection_file.load(out / "explorer.graph")  # rebuilt from the store
+    assert set(G.graph["articles"]) == {"002_6f9a4bfcb0472e4f.txt", "004_835e8c8de76d6bf3.txt"}
 
 
 def test_the_saved_projection_reads_back_equal(tmp_path):
     from claimgraph.graph.view import projection_file
+    from claimgraph.graph.view.tagged import encode
+
+    def content(G):
+        return json.dumps(encode([list(G.nodes(data=True)), list(G.edges(keys=True, data=True)), dict(G.graph)]))
 
     out = tmp_path / "out"
     claimgraph.build([SEEDS], out)
-    with (out / "explorer.graph").open(encoding="utf-8") as fh:
-        G = projection_file.load(fh)
-    with (tmp_path / "again").open("w", encoding="utf-8") as fh:
-        projection_file.dump(G, fh)
-    assert (tmp_path / "again").read_text(encoding="utf-8") == (out / "explorer.graph").read_text(encoding="utf-8")
+    G, saved = projection_file.load(out / "explorer.graph")
     assert G.number_of_nodes() > 20 and G.graph["articles"]
+    projection_file.save(G, tmp_path / "again")
+    assert content(projection_file.load(tmp_path / "again")[0]) == content(G)
+    # written in place, only what changed: the graph a whole write gives
+    evidence = next(d["evidence"] for *_, d in G.edges(data=True) if d.get("evidence"))
+    evidence.append(evidence[0])
+    G.add_node("a new outlet", kind="outlet", label="A new outlet", mentions=1, docs={"x"})
+    G.add_edge("a new outlet", next(iter(G)), key="reports", relation="reports", weight=1, evidence=[evidence[0]])
+    projection_file.save(G, out / "explorer.graph", since=saved)
+    assert content(projection_file.load(out / "explorer.graph")[0]) == content(G)
