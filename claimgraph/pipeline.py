@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -268,6 +269,8 @@ class _Session:
             if self.reviews:
                 graph, review = marked(graph, applied, machine)
         except Exception as exc:
+            if isinstance(exc, sqlite3.DatabaseError):  # the catalog is damaged: the next writer rebuilds it
+                self.catalog.damaged = True
             why = f"{exc.__class__.__name__}: {one_line(str(exc))}"
             self._refuse(article, f"could not be made into a graph ({why}); not stored")
             return

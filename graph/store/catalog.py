@@ -31,7 +31,7 @@ from claimgraph.graph.resolve.claims import ClaimClusters
 from claimgraph.graph.resolve.linker import Linker
 from claimgraph.graph.resolve.story import Mention
 from claimgraph.graph.store.database import GraphStore, generation
-from claimgraph.graph.store.seal import SEAL_SUFFIX, healthy, sealed, write_seal
+from claimgraph.graph.store.seal import SEAL_SUFFIX, drop_seal, healthy, sealed, write_seal
 from claimgraph.ontology import PREFIXES
 
 FILE = "store.catalog"
@@ -115,6 +115,7 @@ class Catalog:
         self.store = store
         self.path = store.dir / FILE
         self.rebuilt = False  # made afresh from the store on opening (its rankings too must be)
+        self.damaged = False  # SQLite said the file is malformed while the build used it
         self.db = self._open(rebuild=store.recovering)
         row = self.db.execute("SELECT value FROM meta WHERE key = 'mentions'").fetchone()
         self.mentions = int(row[0]) if row else 0
@@ -184,7 +185,12 @@ class Catalog:
         self.rebuilt = True  # its rankings are made afresh too
 
     def seal(self) -> None:
-        """Stamp the catalog with the store's generation (after the store was closed cleanly)."""
+        """Stamp the catalog with the store's generation (after the store was closed cleanly); a
+        catalog the build found damaged is left unstamped, for the next writer to rebuild."""
+        if self.damaged:
+            self.close()
+            drop_seal(self.path)
+            return
         gen = str(generation(self.store.path))
         _set(self.db, "generation", gen)
         self.db.commit()

@@ -12,37 +12,61 @@ whole check runs. ``claimgraph validate`` always runs it.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
+import stat
 from pathlib import Path
+
+from claimgraph.graph.store.files import atomic_write
 
 SEAL_SUFFIX = ".sealed"
 
 
+#: A mark is a few numbers; anything longer (or not a plain file) is not one.
+_MAX_MARK = 512
+
+
 def _file_mark(path: Path) -> list[object]:
-    """The file's size and modification time, and its write-ahead log's size (a clean close
-    leaves none: a change still in the log has not touched the file itself yet)."""
+    """The file's size, modification and change times and inode, and its write-ahead log's size (a
+    clean close leaves none: a change still in the log has not touched the file itself yet). A
+    copied folder (``cp -a``, ``rsync -a``) keeps modification times, not inodes or change times:
+    a copy is checked whole once."""
     st = path.stat()
     try:
         wal = Path(f"{path}-wal").stat().st_size
     except FileNotFoundError:
         wal = 0
-    return [st.st_size, st.st_mtime_ns, wal]
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, wal]
 
 
 def write_seal(path: Path, generation: str) -> None:
-    """Mark the catalog at ``path`` as closed cleanly at store ``generation``."""
-    seal, tmp = Path(f"{path}{SEAL_SUFFIX}"), Path(f"{path}{SEAL_SUFFIX}.tmp")
-    tmp.write_text(json.dumps([generation, *_file_mark(path)]), encoding="utf-8")
-    os.replace(tmp, seal)
+    """Mark the catalog at ``path`` as closed cleanly at store ``generation``; where the mark cannot
+    be written, leave none (the next writer checks the catalog whole)."""
+    seal = Path(f"{path}{SEAL_SUFFIX}")
+    try:
+        mark = json.dumps([generation, *_file_mark(path)])
+        atomic_write(seal, lambda fh: fh.write(mark), text=True)  # a fresh file: never through a planted link
+    except OSError:
+        drop_seal(path)
+
+
+def drop_seal(path: Path) -> None:
+    """Remove the catalog's mark (a writer found it damaged, or could not write a new one)."""
+    try:
+        Path(f"{path}{SEAL_SUFFIX}").unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def sealed(path: Path, generation: str) -> bool:
     """Whether the catalog at ``path`` is untouched since a clean close at ``generation``."""
+    seal = Path(f"{path}{SEAL_SUFFIX}")
     try:
-        mark = json.loads(Path(f"{path}{SEAL_SUFFIX}").read_text(encoding="utf-8"))
+        st = seal.lstat()  # a link, a pipe or a device is no mark, and is not read
+        if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_MARK:
+            return False
+        mark = json.loads(seal.read_text(encoding="utf-8"))
         return bool(mark == [generation, *_file_mark(path)])
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return False
 
 

@@ -20,6 +20,7 @@ import enum
 import json
 import operator
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -41,15 +42,40 @@ _ENUMS: dict[str, type[enum.Enum]] = {"stance": Stance, "kind": QuoteKind, "mode
 _BOOLS = {"hedged", "negated"}
 _FIELDS = [f.name for f in dataclasses.fields(Evidence)]
 _ROW = operator.attrgetter(*_FIELDS)
-_COLUMNS = [c for name in _FIELDS for c in ((f"{name}_0", f"{name}_1") if name in _PAIR else (name,))]
+_INTEGERS = {"begin", *_BOOLS}
+_COLUMNS = [c for name in _FIELDS for c in ((f"{name}_0 INTEGER", f"{name}_1 INTEGER") if name in _PAIR else
+                                            (f"{name} {'INTEGER' if name in _INTEGERS else 'TEXT'}",))]
+# STRICT: a value of another type is refused where it is written, so what is read back has the
+# types the columns say.
 _SCHEMA = f"""
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE part(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE node(pos INTEGER PRIMARY KEY, id TEXT NOT NULL, data TEXT NOT NULL);
-CREATE TABLE edge(pos INTEGER PRIMARY KEY, u TEXT NOT NULL, v TEXT NOT NULL, k TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE part(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE node(pos INTEGER PRIMARY KEY, id TEXT NOT NULL, data TEXT NOT NULL) STRICT;
+CREATE TABLE edge(pos INTEGER PRIMARY KEY, u TEXT NOT NULL, v TEXT NOT NULL, k TEXT NOT NULL, data TEXT NOT NULL) STRICT;
 CREATE TABLE evidence(edge INTEGER NOT NULL, n INTEGER NOT NULL, {", ".join(_COLUMNS)},
-                      PRIMARY KEY (edge, n)) WITHOUT ROWID;
+                      PRIMARY KEY (edge, n)) WITHOUT ROWID, STRICT;
 """
+#: Seconds a read may take before it is given up (a file is refused, never waited on).
+READ_DEADLINE = 60.0
+
+
+def _objects(db: sqlite3.Connection) -> list[tuple[str, str, str | None]]:
+    return sorted(db.execute("SELECT type, name, sql FROM sqlite_master").fetchall(), key=repr)
+
+
+def _expected_objects() -> list[tuple[str, str, str | None]]:
+    """The tables, and nothing else (no view, no trigger), that :data:`_SCHEMA` makes."""
+    db = sqlite3.connect(":memory:")
+    try:
+        db.executescript(_SCHEMA)
+        return _objects(db)
+    finally:
+        db.close()
+
+
+_EXPECTED = _expected_objects()
+_PARTS: dict[str, type] = {"articles": dict, "variants": list, "renderings": dict, "corrections": dict,
+                           "copies": dict}
 _INSERT_EVIDENCE = f"INSERT INTO evidence VALUES ({', '.join('?' * (len(_COLUMNS) + 2))})"
 
 
@@ -139,14 +165,18 @@ def load(path: str | Path) -> tuple[nx.MultiDiGraph, Saved]:
     """The projection saved in ``path``, and what it held (for :func:`save`);
     :class:`ProjectionUnreadable` for anything that is not a projection of this version."""
     path = Path(path)
-    if not path.is_file():
+    if not path.is_file() or path.is_symlink():  # a link is not followed: an add would write through it
         raise ProjectionUnreadable(f"{path}: no projection here")
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise ProjectionUnreadable(f"not a projection: {exc}") from None
+    deadline = time.monotonic() + READ_DEADLINE
+    db.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
     try:
-        db.execute("PRAGMA trusted_schema=OFF")  # a planted file's views and triggers call nothing risky
+        db.execute("PRAGMA trusted_schema=OFF")
+        if _objects(db) != _EXPECTED:  # exactly these tables: no view or trigger runs a planted query
+            raise ProjectionUnreadable("not a projection of this version (its tables differ)")
         meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
         if meta.get("format") != FORMAT or meta.get("version") != VERSION:
             raise ProjectionUnreadable("not a projection of this version")
@@ -154,6 +184,8 @@ def load(path: str | Path) -> tuple[nx.MultiDiGraph, Saved]:
         G = nx.MultiDiGraph()
         for key, value in db.execute("SELECT key, value FROM part"):
             G.graph[key] = decode(json.loads(value))
+            if not isinstance(G.graph[key], _PARTS.get(key, object)):
+                raise ProjectionUnreadable(f"not a projection: its {key} are not a {_PARTS[key].__name__}")
             saved.parts[key] = value
         for pos, ident, data in db.execute("SELECT pos, id, data FROM node ORDER BY pos"):
             n = decode(json.loads(ident))
@@ -176,7 +208,7 @@ def load(path: str | Path) -> tuple[nx.MultiDiGraph, Saved]:
                 attrs["evidence"] = evidence.get(pos, [])
             G.add_edge(key[0], key[1], key=key[2], **attrs)
             saved.edges[key] = (pos, data, tuple(attrs.get("evidence", ())))
-    except (sqlite3.Error, json.JSONDecodeError, RecursionError, TypeError, KeyError, ValueError) as exc:
+    except (sqlite3.Error, RecursionError, TypeError, KeyError, ValueError, IndexError, AttributeError) as exc:
         if isinstance(exc, ProjectionUnreadable):
             raise
         raise ProjectionUnreadable(f"not a projection: {exc}") from None

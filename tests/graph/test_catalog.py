@@ -180,3 +180,37 @@ def test_a_catalog_left_as_its_last_clean_writer_closed_it_is_not_read_whole_aga
     (out / f"{FILE}.sealed").write_text("not a mark", encoding="utf-8")  # nor is a mark that says nothing
     claimgraph.build([SEEDS / DOCS[3]], out)
     assert checks == [1, 1]
+
+
+def test_a_planted_seal_is_never_followed_waited_on_or_written_through(tmp_path):
+    import os
+
+    out = tmp_path / "out"
+    claimgraph.build([SEEDS / DOCS[0]], out)
+    seal = out / f"{FILE}.sealed"
+    seal.unlink()
+    os.mkfifo(seal)  # reading it would wait for ever
+    victim = tmp_path / "victim"
+    victim.write_text("keep me", encoding="utf-8")
+    os.symlink(victim, out / f"{FILE}.sealed.tmp")
+    report = claimgraph.build([SEEDS / DOCS[1]], out)
+    assert report.ok and victim.read_text(encoding="utf-8") == "keep me"
+    assert seal.is_file() and not seal.is_symlink()
+
+
+def test_a_catalog_that_fails_a_build_is_not_sealed_and_the_next_build_rebuilds_it(tmp_path, monkeypatch):
+    from claimgraph.graph.store import catalog as catalog_module
+
+    out = tmp_path / "out"
+    claimgraph.build([SEEDS / DOCS[0]], out)
+
+    def malformed(self, *args, **kwargs):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    with monkeypatch.context() as m:  # SQLite finds the file damaged while the build uses it
+        m.setattr(catalog_module.CatalogClusters, "candidates", malformed)
+        report = claimgraph.build([SEEDS / DOCS[1]], out)
+    assert not report.ok and "DatabaseError" in str(report.skipped[0])
+    assert not (out / f"{FILE}.sealed").exists()
+    report = claimgraph.build([SEEDS / DOCS[1]], out)
+    assert report.ok and report.graphs["added"] == 1

@@ -156,3 +156,26 @@ def test_the_saved_projection_reads_back_equal(tmp_path):
     G.add_edge("a new outlet", next(iter(G)), key="reports", relation="reports", weight=1, evidence=[evidence[0]])
     projection_file.save(G, out / "explorer.graph", since=saved)
     assert content(projection_file.load(out / "explorer.graph")[0]) == content(G)
+
+
+def test_a_planted_projection_whose_tables_are_views_is_refused_not_run(tmp_path):
+    """A file that passes for the projection — even with a stamp that vouches for it — but whose
+    `meta` is an endless view would hang the build: its tables must be exactly the projection's."""
+    import sqlite3
+
+    from claimgraph.snapshot import STAMP
+
+    out = tmp_path / "out"
+    claimgraph.build([SEEDS / DOCS[0]], out)
+    graph = out / "explorer.graph"
+    with sqlite3.connect(graph) as db:
+        db.execute("DROP TABLE meta")
+        db.execute("CREATE VIEW meta(key, value) AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                   "SELECT 'k' || x, 'v' FROM c")
+    db.close()
+    stamp = json.loads((out / STAMP).read_text(encoding="utf-8"))
+    st = graph.stat()
+    stamp["files"]["explorer.graph"] = [st.st_size, st.st_mtime_ns]
+    (out / STAMP).write_text(json.dumps(stamp), encoding="utf-8")
+    claimgraph.build([SEEDS / DOCS[1]], out)
+    assert files(out) == written_whole(out, tmp_path)
