@@ -24,6 +24,7 @@ from claimgraph.extractors import (
 from claimgraph.extractors.lexicon import Lexicon, lexicon
 from claimgraph.extractors.reading.article import one_line
 from claimgraph.graph import (
+    ArticleGraph,
     GraphStore,
     ShapeValidator,
     StoreMissing,
@@ -258,7 +259,7 @@ class _Session:
         original = self.copies.original(article, iri)
         if original is not None:  # the same text under another name: stored once, this one noted as its copy
             report.attributions -= len(recs)
-            self._store_copy(article, iri, original)
+            self._store_copy(article, original)
             return
         review = None
         try:
@@ -282,31 +283,28 @@ class _Session:
                 report.graphs["invalid"] += 1
                 self._refuse(article, "its graph fails the SHACL shapes (not stored): " + one_line(check.report, 300))
                 return
-        self.touched |= claims_in(self.store.ox, graph.iri)  # what the old version of the article touched
-        forget_article(self.store.ox, graph.iri)
-        stored = self.store.put(graph)
-        mark_copy(self.store.ox, iri, None)  # no copy (any more): its own text
+        self._put(article, graph, original=None)
         self.copies.stored(article, iri)
         if review is not None:
             write_review(self.store.ox, article.id, review)
-        report.graphs[stored] += 1
-        self.order.resolved(article.id, replaced=stored == "replaced")
-        self.catalog.record(graph.iri, [*graph.quads, *graph.actor_quads])
         self.linker.claims.settle()
-        self.changed.add(article.id)
         self.touched |= {claim_iri(rec.claim) for rec in resolution.records if rec.claim}
 
-    def _store_copy(self, article: Article, iri: str, original: str) -> None:
+    def _store_copy(self, article: Article, original: str) -> None:
         """A copy keeps its own metadata (outlet, day, address) and states no attribution: every
         count counts the text once, and the page lists the copy's outlet as "also run by"."""
-        report = self.report
-        graph = article_graph(article, [], version=__version__, fingerprint=self.fingerprint)
-        self.touched |= claims_in(self.store.ox, graph.iri)  # what it said when it was no copy
+        self._put(article, article_graph(article, [], version=__version__, fingerprint=self.fingerprint),
+                  original=original)
+        self.report.copies.append((article.id, self.store.document_id(original) or original))
+
+    def _put(self, article: Article, graph: ArticleGraph, *, original: str | None) -> None:
+        """Store an article's graph in place of its earlier version (noted as a copy of
+        ``original``, or as none), in the catalog and the build's order too."""
+        self.touched |= claims_in(self.store.ox, graph.iri)  # what the earlier version touched
         forget_article(self.store.ox, graph.iri)
         stored = self.store.put(graph)
-        mark_copy(self.store.ox, iri, original)
-        report.graphs[stored] += 1
-        report.copies.append((article.id, self.store.document_id(original) or original))
+        mark_copy(self.store.ox, graph.iri, original)
+        self.report.graphs[stored] += 1
         self.order.resolved(article.id, replaced=stored == "replaced")
         self.catalog.record(graph.iri, [*graph.quads, *graph.actor_quads])
         self.changed.add(article.id)

@@ -20,7 +20,7 @@ import urllib.request
 import pyoxigraph as ox
 
 from claimgraph.errors import ClaimgraphError
-from claimgraph.graph.query.sparql import MEDIA_TYPES, PREFIXES, _solutions, to_term
+from claimgraph.graph.query.sparql import MEDIA_TYPES, PREFIXES, solutions_body, to_term
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
@@ -61,7 +61,7 @@ def execute_remote(endpoint: str, query: str, bindings: dict[str, str] | None = 
     variables = data["head"]["vars"]
     rows = [{v: _term(b.get(v)) for v in variables} for b in data["results"]["bindings"][:cap]]
     truncated = len(data["results"]["bindings"]) >= cap
-    return _solutions(variables, rows, fmt), MEDIA_TYPES.get(fmt, MEDIA_TYPES["json"]), truncated
+    return solutions_body(variables, rows, fmt), MEDIA_TYPES.get(fmt, MEDIA_TYPES["json"]), truncated
 
 
 def _term(b: dict[str, str] | None) -> ox.NamedNode | ox.BlankNode | ox.Literal | None:

@@ -194,7 +194,7 @@ def execute(store: ox.Store, query: str, bindings: dict[str, str] | None = None,
         if n >= cap:
             break
         rows.append({v: sol[v] for v in variables})
-    return _solutions(variables, rows, fmt), MEDIA_TYPES.get(fmt, MEDIA_TYPES["json"]), len(rows) >= cap
+    return solutions_body(variables, rows, fmt), MEDIA_TYPES.get(fmt, MEDIA_TYPES["json"]), len(rows) >= cap
 
 
 # -- result formats ---------------------------------------------------------------------------
@@ -210,7 +210,7 @@ def _boolean(result: ox.QueryBoolean, fmt: str) -> tuple[bytes, str, bool]:
     return result.serialize(format=RESULTS_FORMATS[fmt]) or b"", MEDIA_TYPES[fmt], False
 
 
-def _solutions(variables: list[str], rows: list[dict[str, Any]], fmt: str) -> bytes:
+def solutions_body(variables: list[str], rows: list[dict[str, Any]], fmt: str) -> bytes:
     """The first rows of a result in ``fmt``. pyoxigraph serializes a whole result and nothing
     less, so the rows kept under the cap go back to it as TSV (each term in its own N-Triples
     syntax: nothing to escape) and it writes them in the format asked for."""

@@ -4,10 +4,11 @@ whole (:class:`claimgraph.graph.store.catalog.Catalog`).
 The whole check — SQLite's own, then the full-text index's (damage inside the index's pages
 passes the first and would silently drop rows) — reads every page: 0.22 s of adding one article
 to a 1,000-article store, growing with it. A writer that closes the catalog cleanly leaves a mark
-beside it (``store.catalog.sealed``): the store generation, and the file's size and modification
-time then (and its write-ahead log's size). The next writer that finds the file so skips the check; anything that touched the
-file since (a writer that died, damage written through SQLite, a copy) changes the mark, and the
-whole check runs. ``claimgraph validate`` always runs it.
+beside it (``store.catalog.sealed``): the store generation and the file's size, modification and
+change times, inode and write-ahead log size then. The next writer that finds the file so skips
+the check; anything that touched the file since (a writer that died, damage written through
+SQLite, a copy of the folder) changes the mark, and the whole check runs. ``claimgraph validate``
+always runs it.
 """
 from __future__ import annotations
 
@@ -19,8 +20,6 @@ from pathlib import Path
 from claimgraph.graph.store.files import atomic_write
 
 SEAL_SUFFIX = ".sealed"
-
-
 #: A mark is a few numbers; anything longer (or not a plain file) is not one.
 _MAX_MARK = 512
 
